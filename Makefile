@@ -1,0 +1,34 @@
+# Two commands set everything up: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test bench eval snapshots clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when the project's metadata changes; the install is editable.
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/reader $(ARGS)
+
+test: $(STAMP)
+	env -u TEXTUAL_THEME -u NO_COLOR $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks
+
+eval: $(STAMP)
+	$(BIN)/python -m tests.evaluate
+
+snapshots: $(STAMP)
+	env -u TEXTUAL_THEME -u NO_COLOR $(BIN)/python -m pytest tests/ui/test_snapshots.py --snapshot-update
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache snapshot_report.html
