@@ -1,0 +1,1 @@
+"""The reader's core: articles, analysis, notes and export. Never imports Textual."""
