@@ -1,0 +1,162 @@
+"""The `reader` command: argument parsing, one-line errors, the UI imported lazily."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from reader import __version__
+from reader.core.errors import InputError, ReaderError
+
+COMMANDS = ("analyze",)
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors as one line, exit status 2."""
+
+    def error(self, message: str):  # type: ignore[override]
+        raise InputError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from reader.core import paths
+
+    parser = _Parser(
+        prog="reader",
+        description="Read news articles closely in the terminal.",
+        epilog=(
+            "commands:\n"
+            "  reader [PATH]                 open an article (.txt, .md; - for stdin);\n"
+            "                                with no PATH, the bundled sample article\n"
+            "  reader DIR                    choose among the articles in DIR\n"
+            "  reader analyze PATH [--json]  print the article's analysis\n"
+            "\n"
+            f"config file: {paths.config_file()}\n"
+            "READER_DEBUG=1 shows tracebacks instead of one-line errors."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    open_ = sub.add_parser("open", help="open an article (the default command)")
+    open_.add_argument("path", nargs="?", help="article file, folder of articles, or - for stdin")
+
+    analyze = sub.add_parser("analyze", help="print the analysis of an article")
+    analyze.add_argument("path", help="article file, or - for stdin")
+    analyze.add_argument("--json", action="store_true", help="print JSON (schema version 1)")
+    return parser
+
+
+def _split_command(argv: list[str]) -> list[str]:
+    """Insert the implicit `open` command: `reader FILE` means `reader open FILE`."""
+    for i, arg in enumerate(argv):
+        if arg in ("-h", "--help", "--version"):
+            return argv
+        if arg.startswith("-") and arg != "-":
+            continue
+        if arg in COMMANDS or arg == "open":
+            return argv
+        return [*argv[:i], "open", *argv[i:]]
+    return [*argv, "open"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = build_parser().parse_args(_split_command(argv))
+        if args.command == "analyze":
+            return cmd_analyze(args)
+        return cmd_open(args)
+    except ReaderError as exc:
+        if os.environ.get("READER_DEBUG"):
+            raise
+        _error(str(exc))
+        return exc.exit_status
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `reader analyze x | head`: the reader of our output went away; not an error.
+        sys.stderr.close()
+        return 0
+    except Exception as exc:  # one line, never a traceback, unless asked for
+        if os.environ.get("READER_DEBUG"):
+            raise
+        _error(f"unexpected {type(exc).__name__}: {exc} (READER_DEBUG=1 shows the traceback)")
+        return 1
+
+
+def _error(message: str) -> None:
+    print(f"reader: error: {message}", file=sys.stderr)
+
+
+def _warn(message: str) -> None:
+    print(f"reader: warning: {message}", file=sys.stderr)
+
+
+def _articles_in(folder: Path) -> list[Path]:
+    try:
+        return sorted(
+            p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+        )
+    except OSError as exc:
+        raise InputError(f"{folder}: cannot list ({exc.strerror or exc})") from None
+
+
+def cmd_open(args) -> int:
+    from reader.core import document, paths
+
+    path = args.path or str(paths.sample_article())
+    library = None
+    if path != "-" and Path(path).is_dir():
+        library = _articles_in(Path(path))
+        if not library:
+            raise InputError(f"{path}: no articles here (looked for {', '.join(ARTICLE_SUFFIXES)})")
+        doc = None
+    else:
+        doc = document.load(path)
+        for warning in doc.warnings:
+            _warn(warning)
+        if path == "-":
+            _reattach_tty()
+
+    from reader.ui.app import build_app
+
+    app = build_app(document=doc, library=library)
+    app.run()
+    return app.return_code or 0
+
+
+def _reattach_tty() -> None:
+    """After reading an article from a pipe, take keyboard input from the terminal."""
+    try:
+        fd = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        raise InputError("standard input was the article, and there is no terminal to read keys from") from None
+    os.dup2(fd, 0)
+    os.close(fd)
+    sys.stdin = open(0, encoding="utf-8", closefd=False)
+
+
+def cmd_analyze(args) -> int:
+    from reader.core import document
+    from reader.core.analysis import analyse, to_json
+
+    doc = document.load(args.path)
+    for warning in doc.warnings:
+        _warn(warning)
+    result = analyse(doc)
+    if args.json:
+        json.dump(to_json(result), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        from reader.core.summary import summary
+
+        sys.stdout.write(summary(result))
+    sys.stdout.flush()
+    return 0

@@ -1,0 +1,102 @@
+"""Language detection with langdetect: seeded, loaded lazily, "und" when unsure.
+
+langdetect samples n-grams at random; without a fixed seed the same text can come
+out as different languages from one run to the next. Its 55 language profiles take
+about 190 ms to load, so they are loaded on first use, never at import.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+
+from reader.core.document import Document
+
+UNDETERMINED = "und"
+MIN_LETTERS_BLOCK = 30
+"""Blocks with fewer letters than this are "und": langdetect guesses wildly on
+short strings ("Hello" comes out Finnish)."""
+MIN_PROB_BLOCK = 0.9
+MIN_LETTERS_DOC = 20
+MIN_PROB_DOC = 0.7
+DOC_SAMPLE_CHARS = 6000
+
+_lock = threading.Lock()
+_factory = None
+
+
+def _get_factory():
+    global _factory
+    with _lock:
+        if _factory is None:
+            from langdetect import detector_factory
+
+            detector_factory.DetectorFactory.seed = 0
+            detector_factory.init_factory()
+            _factory = detector_factory._factory
+    return _factory
+
+
+def _letters(text: str) -> int:
+    return sum(1 for ch in text if ch.isalpha())
+
+
+def detect(text: str, *, min_letters: int = MIN_LETTERS_BLOCK, min_prob: float = MIN_PROB_BLOCK) -> tuple[str, float]:
+    """Detect the language of text.
+
+    Returns:
+        (code, probability); code is "und" when the text is too short, has no
+        letters, or the best guess is below `min_prob`.
+    """
+    if _letters(text) < min_letters:
+        return UNDETERMINED, 0.0
+    from langdetect.lang_detect_exception import LangDetectException
+
+    detector = _get_factory().create()
+    detector.append(text)
+    try:
+        best = detector.get_probabilities()[0]
+    except (LangDetectException, IndexError):
+        return UNDETERMINED, 0.0
+    code = _normalise_code(best.lang)
+    if best.prob < min_prob:
+        return UNDETERMINED, round(best.prob, 4)
+    return code, round(best.prob, 4)
+
+
+def _normalise_code(code: str) -> str:
+    # langdetect reports Chinese as zh-cn / zh-tw; BCP 47 base codes are enough here.
+    return code.split("-")[0]
+
+
+def _sample(doc: Document) -> str:
+    """Body text from across the article (not only its start), headings left out."""
+    body = [b.text for b in doc.blocks if b.kind != "heading"] or [b.text for b in doc.blocks]
+    total = sum(len(t) for t in body)
+    if total <= DOC_SAMPLE_CHARS:
+        return "\n".join(body)
+    step = max(1, round(total / DOC_SAMPLE_CHARS))
+    picked: list[str] = []
+    size = 0
+    for i in range(0, len(body), step):
+        picked.append(body[i])
+        size += len(body[i])
+        if size >= DOC_SAMPLE_CHARS:
+            break
+    return "\n".join(picked)
+
+
+def detect_document(doc: Document) -> None:
+    """Fill the document's and every block's language in place."""
+    lang, prob = detect(_sample(doc), min_letters=MIN_LETTERS_DOC, min_prob=MIN_PROB_DOC)
+    doc.language, doc.language_confidence = lang, prob
+    for block in doc.blocks:
+        block.language = detect(block.text)[0]
+    if doc.language == UNDETERMINED:
+        # A mixed article with no dominant language: say which its blocks mostly are
+        # only if one language clearly leads.
+        counts = Counter(b.language for b in doc.blocks if b.language != UNDETERMINED)
+        if counts:
+            code, n = counts.most_common(1)[0]
+            if n >= 0.8 * sum(counts.values()):
+                doc.language = code
