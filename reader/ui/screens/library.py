@@ -1,0 +1,73 @@
+"""Choose an article from a folder: `reader DIR`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from reader.core.errors import ReaderError
+
+
+def _first_line(path: Path) -> str:
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(400)
+    except OSError:
+        return path.name
+    from reader.core.textio import clean
+
+    text = clean(head.decode("utf-8", errors="replace")).lstrip("\ufeff# \n")
+    line = text.split("\n", 1)[0].strip()
+    return line[:100] or path.name
+
+
+class LibraryScreen(Screen):
+    """A list of the articles in a folder; enter opens one."""
+
+    BINDINGS = [Binding("enter", "open", "Open", show=True, id="library.open")]
+
+    def __init__(self, paths: list[Path]) -> None:
+        super().__init__()
+        self.paths = paths
+
+    def compose(self) -> ComposeResult:
+        folder = self.paths[0].parent if self.paths else Path(".")
+        yield Static(Content(f" Articles in {folder}"), id="library-title")
+        yield OptionList(
+            *(
+                Option(Content.assemble((_first_line(p), "bold"), "\n", (p.name, "dim")), id=str(i))
+                for i, p in enumerate(self.paths)
+            ),
+            id="library",
+        )
+        yield Footer()
+
+    @on(OptionList.OptionSelected, "#library")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self._open(int(event.option.id or 0))
+
+    def action_open(self) -> None:
+        index = self.query_one(OptionList).highlighted
+        if index is not None:
+            self._open(index)
+
+    def _open(self, index: int) -> None:
+        from reader.core.document import load
+        from reader.ui.screens.reader import ReaderScreen
+
+        path = self.paths[index]
+        try:
+            doc = load(path)
+        except ReaderError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        for warning in doc.warnings:
+            self.notify(warning, severity="warning", markup=False)
+        self.app.push_screen(ReaderScreen(doc))

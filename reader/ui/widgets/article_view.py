@@ -1,0 +1,367 @@
+"""The article itself: a Line API widget that paints only the lines on screen.
+
+One widget per paragraph does not scale (a 5,000-paragraph article takes seconds to
+mount), so the whole article is one ScrollView. Each block is wrapped once per
+width; `render_line` slices the block's styled Content for the requested line.
+
+Styles come from component classes (``article--person`` and so on, styled in
+app.tcss with theme variables), so a theme switch restyles everything.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from textual import events
+from textual.cache import LRUCache
+from textual.content import Content, Span
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.selection import Selection
+from textual.strip import Strip
+from textual.style import Style as VisualStyle
+
+from reader.core.document import Block, Document
+from reader.ui.wrap import wrap_offsets
+
+GUTTER = 3
+"""Cells left of the text: the current-paragraph bar, a note mark, a space."""
+MAX_TEXT_WIDTH = 100
+"""Longer lines are hard to read; wider terminals get a margin instead."""
+
+_INLINE_CLASSES = {
+    "em": ".article--em",
+    "strong": ".article--strong",
+    "link": ".article--link",
+    "code": ".article--code",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Decoration:
+    """A styled range in one block: an entity mention, a quotation, a note, a match."""
+
+    start: int
+    end: int
+    style: str
+    """A component class (".article--person") or a style string."""
+
+
+class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
+    """Shows a Document block by block, with a current block and decorations.
+
+    | Component class | Styles |
+    |---|---|
+    | `article--title` | the title |
+    | `article--heading` | subheads |
+    | `article--blockquote`, `article--list-item` | quoted and listed blocks |
+    | `article--em`, `article--strong`, `article--link`, `article--code` | Markdown inline markup |
+    | `article--current-bar` | the bar beside the current block |
+    | `article--person`, `article--org`, `article--place` | entity mentions |
+    | `article--quote` | quotations |
+    | `article--match`, `article--match-current` | search matches |
+    | `article--selected` | the mention or item chosen in the side panel |
+    """
+
+    COMPONENT_CLASSES = {
+        "article--title",
+        "article--heading",
+        "article--blockquote",
+        "article--list-item",
+        "article--em",
+        "article--strong",
+        "article--link",
+        "article--code",
+        "article--current-bar",
+        "article--person",
+        "article--org",
+        "article--place",
+        "article--quote",
+        "article--match",
+        "article--match-current",
+        "article--selected",
+        "article--note-yellow",
+        "article--note-green",
+        "article--note-blue",
+        "article--note-pink",
+        "article--note-purple",
+        "article--mark-yellow",
+        "article--mark-green",
+        "article--mark-blue",
+        "article--mark-pink",
+        "article--mark-purple",
+    }
+
+    current: reactive[int] = reactive(0, init=False)
+    """Index of the current block."""
+
+    class CurrentChanged(Message):
+        """The current block changed (by key, click or scroll)."""
+
+        def __init__(self, view: ArticleView, index: int) -> None:
+            super().__init__()
+            self.view = view
+            self.index = index
+
+        @property
+        def control(self) -> ArticleView:
+            return self.view
+
+    def __init__(self, document: Document, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.document = document
+        self.blocks: list[Block] = document.blocks
+        self._layers: dict[str, dict[int, list[Decoration]]] = {}
+        self._marks: dict[int, str] = {}
+        self._content_cache: dict[int, Content] = {}
+        self._lines_cache: LRUCache[tuple[int, int], list[Content]] = LRUCache(512)
+        self._strip_cache: LRUCache[tuple[int, int, bool], Strip] = LRUCache(1024)
+        self._layout_width = -1
+        self._text_width = 0
+        self._tops: list[int] = []
+        self._offsets: list[list[int]] = []
+
+    # -- layout ---------------------------------------------------------------
+
+    def _ensure_layout(self) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0 or width == self._layout_width:
+            return
+        anchor = self._anchor()
+        self._layout_width = width
+        self._text_width = max(10, min(MAX_TEXT_WIDTH, width - GUTTER - 1))
+        tops: list[int] = []
+        offsets: list[list[int]] = []
+        y = 0
+        text_width = self._text_width
+        for block in self.blocks:
+            tops.append(y)
+            cuts = wrap_offsets(block.text, text_width)
+            offsets.append(cuts)
+            y += len(cuts) + 2  # the block's lines, then a blank line
+        self._tops = tops
+        self._offsets = offsets
+        self._lines_cache.clear()
+        self._strip_cache.clear()
+        self.virtual_size = Size(width, max(0, y - 1))
+        if anchor is not None:
+            block, line = anchor
+            self.scroll_to(y=self._tops[block] + min(line, len(self._offsets[block])), animate=False, immediate=True)
+
+    def _anchor(self) -> tuple[int, int] | None:
+        """The block and line at the top of the view, to keep it there across a resize."""
+        if not self._tops:
+            return None
+        y = round(self.scroll_y)
+        if y <= 0:
+            return None
+        block = self.block_at_line(y)
+        return block, y - self._tops[block]
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._ensure_layout()
+
+    def block_at_line(self, y: int) -> int:
+        """The block shown on virtual line `y` (the block above, on a blank line)."""
+        self._ensure_layout()
+        if not self._tops:
+            return 0
+        return max(0, min(len(self._tops) - 1, bisect_right(self._tops, y) - 1))
+
+    def block_top(self, index: int) -> int:
+        self._ensure_layout()
+        return self._tops[index] if self._tops else 0
+
+    def block_height(self, index: int) -> int:
+        self._ensure_layout()
+        return len(self._offsets[index]) + 1 if self._offsets else 1
+
+    def line_of_offset(self, index: int, offset: int) -> int:
+        """The virtual line showing character `offset` of block `index`."""
+        self._ensure_layout()
+        return self._tops[index] + bisect_right(self._offsets[index], offset)
+
+    def first_visible_block(self) -> int:
+        return self.block_at_line(round(self.scroll_y))
+
+    def last_visible_block(self) -> int:
+        return self.block_at_line(round(self.scroll_y) + self.scrollable_content_region.height - 1)
+
+    # -- decorations -----------------------------------------------------------
+
+    def set_layer(self, name: str, decorations: dict[int, list[Decoration]]) -> None:
+        """Replace one layer of decorations (entities, quotes, notes, search...)."""
+        old = self._layers.get(name, {})
+        self._layers[name] = decorations
+        self._invalidate(set(old) | set(decorations))
+
+    def set_marks(self, marks: dict[int, str]) -> None:
+        """Gutter marks: block index to a component class (a note's colour)."""
+        changed = set(self._marks) ^ set(marks) | {
+            i for i in marks if self._marks.get(i) != marks[i]
+        }
+        self._marks = dict(marks)
+        self._invalidate(changed)
+
+    def _invalidate(self, blocks) -> None:
+        for index in blocks:
+            self._content_cache.pop(index, None)
+        self._lines_cache.clear()
+        self._strip_cache.clear()
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strip_cache.clear()
+
+    def _block_content(self, index: int) -> Content:
+        cached = self._content_cache.get(index)
+        if cached is not None:
+            return cached
+        block = self.blocks[index]
+        spans: list[Span] = []
+        if block.kind == "heading":
+            spans.append(Span(0, len(block.text), ".article--title" if block.level <= 1 else ".article--heading"))
+        elif block.kind == "blockquote":
+            spans.append(Span(0, len(block.text), ".article--blockquote"))
+        elif block.kind == "list_item":
+            spans.append(Span(0, len(block.text), ".article--list-item"))
+        for inline in block.spans:
+            spans.append(Span(inline.start, inline.end, _INLINE_CLASSES[inline.kind]))
+        # Layers in insertion order: later layers (notes, search) paint over earlier ones.
+        for layer in self._layers.values():
+            for deco in layer.get(index, ()):
+                spans.append(Span(deco.start, deco.end, deco.style))
+        content = Content(block.text, spans)
+        self._content_cache[index] = content
+        return content
+
+    def _block_lines(self, index: int) -> list[Content]:
+        key = (index, self._layout_width)
+        lines = self._lines_cache.get(key)
+        if lines is None:
+            lines = self._block_content(index).divide(self._offsets[index])
+            self._lines_cache[key] = lines
+        return lines
+
+    # -- painting --------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        self._ensure_layout()
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.scrollable_content_region.width
+        line_no = scroll_y + y
+        base = self.visual_style
+        if not self._tops or line_no >= self.virtual_size.height:
+            return Strip.blank(width, base.rich_style)
+        index = self.block_at_line(line_no)
+        row = line_no - self._tops[index]
+        selection = self.text_selection
+        key = (line_no, width, index == self.current)
+        if selection is None and (strip := self._strip_cache.get(key)) is not None:
+            return strip
+        if row > len(self._offsets[index]):
+            strip = Strip.blank(width, base.rich_style)
+        else:
+            strip = self._paint(index, row, width, selection)
+        if selection is None:
+            self._strip_cache[key] = strip
+        return strip
+
+    def _paint(self, index: int, row: int, width: int, selection: Selection | None) -> Strip:
+        base = self.visual_style
+        get_style = self._get_style
+        segments: list[Segment] = []
+        if index == self.current:
+            bar = base + get_style(".article--current-bar")
+            segments.append(Segment("▎", bar.rich_style))
+        else:
+            segments.append(Segment(" ", base.rich_style))
+        mark = self._marks.get(index)
+        if mark and row == 0:
+            segments.append(Segment("●", (base + get_style(mark)).rich_style))
+        else:
+            segments.append(Segment(" ", base.rich_style))
+        segments.append(Segment(" ", base.rich_style))
+        line = self._block_lines(index)[row].rstrip()
+        x = ([0, *self._offsets[index]])[row]
+        if selection is not None and (span := selection.get_span(index)) is not None:
+            start, end = span
+            end = len(self.blocks[index].text) if end == -1 else end
+            lo, hi = max(start - x, 0), min(end - x, len(line.plain))
+            if hi > lo:
+                line = line.stylize(self._selection_style(), lo, hi)
+        for text, style in line.render(base, end="", parse_style=get_style):
+            segments.append(Segment(text, (base + style).rich_style_with_offset(x, index)))
+            x += len(text)
+        strip = Strip(segments)
+        return strip.crop_extend(0, width, base.rich_style)
+
+    # -- selection (mouse) ---------------------------------------------------------
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The selected text; selection offsets are (character, block index)."""
+        start, end = selection
+        first = start.y if start is not None else 0
+        last = end.y if end is not None else len(self.blocks) - 1
+        parts: list[str] = []
+        for index in range(max(0, first), min(last, len(self.blocks) - 1) + 1):
+            text = self.blocks[index].text
+            lo = start.x if start is not None and index == start.y else 0
+            hi = end.x if end is not None and index == end.y else len(text)
+            parts.append(text[lo:hi])
+        return "\n".join(parts), "\n"
+
+    def _selection_style(self) -> VisualStyle:
+        return VisualStyle.from_styles(self.screen.get_component_styles("screen--selection"))
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self._strip_cache.clear()
+        self.refresh()
+
+    # -- current block -----------------------------------------------------------
+
+    def watch_current(self, old: int, new: int) -> None:
+        self._strip_cache.clear()
+        self.refresh()
+        self.post_message(self.CurrentChanged(self, new))
+
+    def go_to(self, index: int, *, offset: int | None = None, top: bool = False) -> None:
+        """Make block `index` current and bring it (or the line at `offset`) into view."""
+        if not self.blocks:
+            return
+        index = max(0, min(len(self.blocks) - 1, index))
+        self.current = index
+        self.show_block(index, offset=offset, top=top)
+
+    def show_block(self, index: int, *, offset: int | None = None, top: bool = False) -> None:
+        self._ensure_layout()
+        if not self._tops:
+            return
+        height = self.scrollable_content_region.height
+        block_top = self._tops[index]
+        block_bottom = block_top + len(self._offsets[index])
+        target = self.line_of_offset(index, offset) if offset is not None else block_top
+        view_top = round(self.scroll_y)
+        view_bottom = view_top + height - 1
+        if top:
+            new_top = max(0, target - (2 if offset is not None else 0))
+        elif target < view_top or target > view_bottom:
+            # Off screen: put it a little below the top, so context shows above.
+            new_top = max(0, target - max(1, height // 4))
+        elif offset is None and block_bottom > view_bottom and block_bottom - block_top < height:
+            new_top = view_top + (block_bottom - view_bottom)
+        else:
+            return
+        self.scroll_to(y=new_top, animate=False, immediate=True)
+
+    async def _on_click(self, event: events.Click) -> None:
+        if event.button != 1:
+            return
+        line = round(self.scroll_y) + event.y
+        if 0 <= line < self.virtual_size.height:
+            self.current = self.block_at_line(line)
