@@ -20,11 +20,21 @@ class Analysis:
 
 
 def analyse(doc: Document) -> Analysis:
-    """Detect languages, then entities, quotations and topics."""
+    """Detect languages, then entities, quotations (with speakers) and topics."""
+    from reader.core.entities import find_entities
     from reader.core.language import detect_document
+    from reader.core.quotes import find_quotes
+    from reader.core.speakers import attribute
+    from reader.core.tokens import tokenize
+    from reader.core.topics import find_topics
 
-    detect_document(doc)
-    return Analysis(doc)
+    tokens = [tokenize(b.text) for b in doc.blocks]
+    detect_document(doc, tokens)
+    entities = find_entities(doc, tokens)
+    quotes = find_quotes(doc)
+    attribute(doc, tokens, quotes, entities)
+    topics = find_topics(doc, tokens, entities)
+    return Analysis(doc, entities, quotes, topics)
 
 
 def to_json(analysis: Analysis) -> dict:

@@ -86,11 +86,30 @@ def _sample(doc: Document) -> str:
     return "\n".join(picked)
 
 
-def detect_document(doc: Document) -> None:
-    """Fill the document's and every block's language in place."""
+def detect_document(doc: Document, tokens: list | None = None) -> None:
+    """Fill the document's and every block's language in place.
+
+    Blocks whose function words clearly agree with the document's language get it
+    without running langdetect (about 1 ms a paragraph, the bulk of analysis time);
+    the others, foreign quotations and mixed blocks among them, are detected.
+    """
     lang, prob = detect(_sample(doc), min_letters=MIN_LETTERS_DOC, min_prob=MIN_PROB_DOC)
     doc.language, doc.language_confidence = lang, prob
-    for block in doc.blocks:
+    if tokens is None:
+        from reader.core.tokens import tokenize
+
+        tokens = [tokenize(b.text) for b in doc.blocks]
+    from reader.core import langdata
+
+    profiles = {code: langdata.get(code).stopwords for code in langdata.LANGUAGES}
+    profiles = {code: words for code, words in profiles.items() if words}
+    for block, toks in zip(doc.blocks, tokens):
+        if doc.language in profiles and _letters(block.text) >= MIN_LETTERS_BLOCK:
+            hits = {code: sum(1 for t in toks if t.lower in words) for code, words in profiles.items()}
+            own = hits.pop(doc.language)
+            if own >= 3 and own >= 2 * max(hits.values(), default=0) + 1:
+                block.language = doc.language
+                continue
         block.language = detect(block.text)[0]
     if doc.language == UNDETERMINED:
         # A mixed article with no dominant language: say which its blocks mostly are

@@ -1,0 +1,506 @@
+"""Name candidates: runs of capitalised words, trimmed of what capitals do not prove.
+
+A capital letter proves little on its own: every sentence, quotation and headline
+starts with one, and German capitalises every noun. So a run of capitalised words
+becomes a candidate only where the capitals are informative (not in headings or
+shouted lines), its sentence-initial word is kept only with evidence (it is seen
+capitalised mid-sentence elsewhere, or it is a known name), titles ("ministro",
+"CEO") are cut out and recorded as context, and in German a single capitalised
+word needs outside evidence to count at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from dataclasses import dataclass, field
+
+from reader.core import langdata
+from reader.core.document import Document
+from reader.core.langdata import LangData
+from reader.core.tokens import Token, tokenize
+
+# Particles that join name parts wherever they stand (von der Leyen, van Gogh).
+STRONG_PARTICLES = frozenset("van ter ten bin ibn al el ben bint dos das du".split())
+""""von" and "zu" are also German prepositions: they join only after a first name."""
+# Articles join only after another particle: "de la", "von der", "van den".
+ARTICLES = frozenset("the la le les el los las der den dem des die das lo il".split())
+COMPASS = frozenset(
+    """north south east west northern southern eastern western central nord sud est ovest
+    ouest süd ost norte sur este oeste centrale""".split()
+)
+_ROMAN = re.compile(r"[IVXLCDM]{2,}")
+DETERMINERS_DE = frozenset(
+    "der die das dem den des ein eine einem einen einer eines kein keine seine ihre ihrem ihren".split()
+)
+# Elided particles, written with their apostrophe as tokens (d'Italia, dell'Interno).
+ELIDED_PARTICLES = frozenset("d' d’ dell' dell’ l' l’ all' all’".split())
+ORG_SUFFIX_TOKENS = frozenset("AI AG SA SpA S.p.A GmbH NV BV AB Inc Ltd PLC plc LLC SE Co".split())
+CONNECTORS = frozenset("come like such as wie comme como tipo including incluso inclusi".split())
+
+
+@dataclass
+class Candidate:
+    """One occurrence of a possible name, with the context that hints at its kind."""
+
+    block: int
+    start: int
+    end: int
+    text: str
+    tokens: list[Token]
+    index: int
+    """Position of the first token in the block's token list."""
+    sentence_start: bool
+    evidence: Counter = field(default_factory=Counter)
+    titles: list[str] = field(default_factory=list)
+
+
+@dataclass
+class DocStats:
+    """What the whole document says about each word's capitalisation."""
+
+    lower_seen: set[str]
+    cap_mid: Counter
+    shouty: set[int]
+
+
+def doc_stats(doc: Document, tokens: list[list[Token]]) -> DocStats:
+    lower_seen: set[str] = set()
+    cap_mid: Counter = Counter()
+    shouty: set[int] = set()
+    for block, toks in zip(doc.blocks, tokens):
+        words = [t for t in toks if t.text[0].isalpha()]
+        caps = sum(1 for t in words if t.text[0].isupper())
+        if block.kind == "heading" or (len(words) >= 4 and caps >= 0.6 * len(words)):
+            shouty.add(block.index)
+        for t in words:
+            if t.text.islower():
+                lower_seen.add(t.lower)
+            elif block.index not in shouty and not t.sentence_start and t.text[0].isupper():
+                cap_mid[t.text] += 1
+    return DocStats(lower_seen, cap_mid, shouty)
+
+
+def _is_name_token(tok: Token) -> bool:
+    ch = tok.text[0]
+    if not ch.isalpha() or tok.is_prefixed:
+        return False
+    return tok.is_capitalised
+
+
+def find_candidates(doc: Document, tokens: list[list[Token]], lang: LangData, stats: DocStats) -> list[Candidate]:
+    """Name candidates in reading order, with their context evidence."""
+    out: list[Candidate] = []
+    german = lang.code == "de"
+    for block, toks in zip(doc.blocks, tokens):
+        if block.index in stats.shouty:
+            continue
+        text = block.text
+        toks = _unmark_short_quotes(text, toks)
+        found: list[Candidate] = []
+        for run in _runs(text, toks, lang):
+            for sub in _split_run(toks, run, lang):
+                cand = _trim(text, toks, sub, lang, stats, german)
+                if cand is not None:
+                    found.append(cand)
+        for cand in _merge_known_spans(found, _known_spans(text, toks), text, toks, german):
+            cand.block = block.index
+            _context(text, toks, cand, lang)
+            out.append(cand)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[dict[tuple[str, ...], str], int]:
+    """Known organisation and place names as token tuples (multi-word, or not capitalised)."""
+    table: dict[tuple[str, ...], str] = {}
+    longest = 1
+    for name in [*langdata.organisations(), *langdata.places()]:
+        key = tuple(t.text for t in tokenize(name))
+        if not key or (len(key) == 1 and key[0][:1].isupper()):
+            continue  # single capitalised names are found as runs already
+        table[key] = name
+        longest = max(longest, len(key))
+    return table, longest
+
+
+def _known_spans(text: str, toks: list[Token]) -> list[tuple[int, int]]:
+    """Token index ranges of known names written in full ("The Globe and Mail", "4chan")."""
+    table, longest = _gazetteer()
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(toks)
+    while i < n:
+        for size in range(min(longest, n - i), 0, -1):
+            key = tuple(t.text for t in toks[i : i + size])
+            if key in table and all(text[a.end : b.start] in (" ", "", "-") for a, b in zip(toks[i : i + size], toks[i + 1 : i + size])):
+                spans.append((i, i + size))
+                i += size
+                break
+        else:
+            i += 1
+    return spans
+
+
+def _merge_known_spans(
+    found: list[Candidate], spans: list[tuple[int, int]], text: str, toks: list[Token], german: bool
+) -> list[Candidate]:
+    """Known full names replace the runs they overlap; a longer run that holds a known
+    name keeps it ("Meta Superintelligence Labs"), except a German noun before it."""
+    out = list(found)
+    for lo, hi in spans:
+        holders = [c for c in out if c.index <= lo and c.index + len(c.tokens) >= hi and len(c.tokens) > hi - lo]
+        if holders and not (german and holders[0].index + len(holders[0].tokens) == hi):
+            continue
+        out = [c for c in out if c.index + len(c.tokens) <= lo or c.index >= hi]
+        words = toks[lo:hi]
+        out.append(Candidate(0, words[0].start, words[-1].end, text[words[0].start : words[-1].end], words, lo, words[0].sentence_start))
+    return sorted(out, key=lambda c: c.index)
+
+
+_OPEN_MARKS = "\"“„«‹‚‘'»"
+_CLOSE_MARKS = "\"”“»«›’'"
+
+
+def _unmark_short_quotes(text: str, toks: list[Token]) -> list[Token]:
+    """A capital after an opening mark is not a sentence start when the quoted words are
+    a short term in mid-sentence (the team "Prodotti AI"): such terms are names."""
+    out = list(toks)
+    for i, tok in enumerate(toks):
+        if not tok.sentence_start or i == 0:
+            continue
+        gap = text[toks[i - 1].end : tok.start].rstrip()
+        if not gap or gap[-1] not in _OPEN_MARKS or any(ch in gap for ch in ".!?:…"):
+            continue
+        for k in range(i, min(i + 4, len(toks))):
+            after = text[toks[k].end : toks[k + 1].start] if k + 1 < len(toks) else text[toks[k].end :]
+            if after[:1] in _CLOSE_MARKS:
+                out[i] = Token(tok.text, tok.start, tok.end, False)
+                break
+            if after.strip():
+                break
+    return out
+
+
+def _gap(text: str, a: Token, b: Token) -> str:
+    return text[a.end : b.start]
+
+
+def _is_particle(tok: Token, lang: LangData) -> bool:
+    low = tok.lower
+    return (
+        low in lang.particles or tok.text in ELIDED_PARTICLES or low in STRONG_PARTICLES or low in ("von", "zu")
+    ) and not tok.text[0].isupper()
+
+
+def _runs(text: str, toks: list[Token], lang: LangData) -> list[list[int]]:
+    """Indices of tokens forming capitalised runs (particles joined where names allow)."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    first_names = langdata.first_names()
+    n = len(toks)
+    i = 0
+    while i < n:
+        tok = toks[i]
+        low = tok.lower
+        gap = _gap(text, toks[current[-1]], tok) if current else ""
+        joined = bool(current) and (gap in (" ", "") or gap.strip() == "&")
+        if _is_name_token(tok) and not _breaks_run(tok, lang):
+            if current and not joined:
+                runs.append(current)
+                current = []
+            current.append(i)
+            i += 1
+            continue
+        # A particle joins the run when the next word is capitalised and the run is
+        # an organisation or place head (Banca d'Italia, Bank of England) or a
+        # person's first name (Charles de Gaulle, Ursula von der Leyen), or the
+        # particle is unambiguous (van Gogh, bin Salman). "and", "e", "und" never
+        # join two names this way: they list them.
+        if current and joined and _is_particle(tok, lang) and low not in ARTICLES and low not in lang.conjunctions:
+            j = i
+            while j < n and _is_particle(toks[j], lang) and toks[j].lower not in lang.conjunctions:
+                if j > i and _gap(text, toks[j - 1], toks[j]) not in (" ", ""):
+                    break
+                j += 1
+            if j < n and j - i <= 3 and _is_name_token(toks[j]) and _gap(text, toks[j - 1], toks[j]) in (" ", ""):
+                head = toks[current[-1]].lower
+                first = toks[current[0]].text
+                if (
+                    head in lang.org_words
+                    or head in lang.place_words
+                    or (first in first_names and len(current) == 1)
+                    or low in STRONG_PARTICLES
+                ):
+                    current.extend(range(i, j))
+                    i = j
+                    continue
+        # "and", "y", "e" join only inside an organisation's name that starts with
+        # its organisation word ("Agencia de Innovación y Desarrollo").
+        if (
+            current
+            and joined
+            and low in lang.conjunctions
+            and toks[current[0]].lower in lang.org_words
+            and toks[current[-1]].lower not in lang.org_words
+            and i + 1 < n
+            and _is_name_token(toks[i + 1])
+            and _gap(text, tok, toks[i + 1]) in (" ", "")
+        ):
+            current.extend([i, i + 1])
+            i += 2
+            continue
+        # An initial: "L. Ron Hubbard", "John F. Kennedy".
+        if (
+            len(tok.text) == 1
+            and tok.text.isupper()
+            and i + 1 < n
+            and text[tok.end : toks[i + 1].start] == ". "
+            and _is_name_token(toks[i + 1])
+            and (not current or joined)
+        ):
+            current.append(i)
+            i += 1
+            continue
+        if current:
+            runs.append(current)
+            current = []
+        i += 1
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _is_title(word: str, lang: LangData, german: bool = False) -> bool:
+    """A title or role word; in German also a compound ending in one (Staatspräsident)."""
+    if word in lang.person_titles:
+        return True
+    if german and len(word) > 6:
+        stem = word[:-2] if word.endswith("en") else word[:-1] if word.endswith(("n", "s")) else word
+        return any(stem.endswith(t) or word.endswith(t) for t in lang.person_titles if len(t) >= 5)
+    return False
+
+
+def _breaks_run(tok: Token, lang: LangData) -> bool:
+    low = tok.lower
+    if low in lang.months or low in lang.weekdays:
+        return True
+    if low in lang.person_titles and not tok.is_acronym:
+        return True
+    return tok.text.isdigit()
+
+
+def _split_run(toks: list[Token], run: list[int], lang: LangData) -> list[list[int]]:
+    """Split "OpenAI Shengjia Zhao" (an organisation, then a person) into two runs.
+
+    Italian and Spanish put a person's employer right before the name ("la
+    ricercatrice di OpenAI Shengjia Zhao"); the capitals then run together.
+    """
+    if len(run) < 3:
+        return [run]
+    words = [toks[k] for k in run]
+    first_names = langdata.first_names()
+    cuts = []
+    for cut in range(1, len(run) - 1):
+        head, tail = words[:cut], words[cut:]
+        head_is_org = _known(" ".join(t.text for t in head)) or (
+            len(head) == 1 and (head[0].is_camel or head[0].is_acronym)
+        )
+        if not head_is_org or len(tail) > 3 or tail[0].text in ORG_SUFFIX_TOKENS:
+            continue
+        if any(t.lower in lang.org_words or t.is_acronym or t.is_camel for t in tail):
+            continue
+        cuts.append((tail[0].text not in first_names, cut))
+    if not cuts:
+        # "Thinking Machines Andrew Tulloch": a first name after a head that is not
+        # itself a person's name starts the person.
+        for cut in range(1, len(run) - 1):
+            head, tail = words[:cut], words[cut:]
+            if (
+                tail[0].text in first_names
+                and head[-1].text not in first_names
+                and 2 <= len(tail) <= 3
+                and not any(t.lower in lang.org_words for t in words)
+            ):
+                return [run[:cut], run[cut:]]
+        return [run]
+    cut = min(cuts)[1]
+    return [run[:cut], run[cut:]]
+
+
+def _known(text: str) -> bool:
+    return text in langdata.organisations() or text in langdata.places()
+
+
+def _trim(text: str, toks: list[Token], run: list[int], lang: LangData, stats: DocStats, german: bool) -> Candidate | None:
+    idx = list(run)
+    first_names = langdata.first_names()
+    # Leading tokens: a capitalised function word, a sentence-initial word that the
+    # rest of the document writes in lower case, a title or, in German, a noun after
+    # its article ("dem Koalitionspartner Partidul Național Liberal").
+    while idx:
+        tok = toks[idx[0]]
+        low = tok.lower
+        known = _known(tok.text) or tok.text in first_names
+        rest = [toks[k] for k in idx[1:]]
+        if low in lang.stopwords and not (
+            not tok.sentence_start and rest and tok.text[0].isupper() and low in ARTICLES
+        ):
+            idx.pop(0)
+            continue
+        if tok.sentence_start and not known and (low in stats.lower_seen or low in lang.titles_case_words):
+            idx.pop(0)
+            continue
+        if len(tok.text) == 1 and not (rest and text[tok.end : rest[0].start] == ". ") and not (
+            tok.text == "X" and not rest
+        ):
+            idx.pop(0)
+            continue
+        if rest and (tok.text in langdata.generic_acronyms() or _is_title(low, lang, german)):
+            idx.pop(0)  # "ID WeChat", "CEO Tim Cook", "Staatspräsident Traian Basescu"
+            continue
+        if (
+            german
+            and rest
+            and not known
+            and idx[0] > 0
+            and toks[idx[0] - 1].lower in DETERMINERS_DE
+            and not any(t.lower in lang.org_words or _ends_with_org_word(t.lower, lang) for t in [tok, *rest])
+        ):
+            idx.pop(0)
+            continue
+        break
+    while idx and (
+        _is_particle(toks[idx[-1]], lang)
+        or (toks[idx[-1]].lower in lang.stopwords and not toks[idx[-1]].text[0].isupper())
+    ):
+        idx.pop()
+    if not idx:
+        return None
+    first, last = toks[idx[0]], toks[idx[-1]]
+    surface = text[first.start : last.end]
+    words = [toks[k] for k in idx]
+    tok = words[0]
+    if len(words) == 1:
+        low = tok.lower
+        if tok.text in langdata.generic_acronyms() or low in lang.demonyms:
+            return None
+        if low in lang.stopwords and not tok.is_acronym:
+            return None
+        # A common noun that names a kind of thing: "Party", "Regierung", "Church".
+        if not _known(tok.text) and (
+            low in lang.org_words or low in lang.place_words or low in lang.org_cues or _is_title(low, lang, german)
+        ):
+            return None
+        if tok.text == "X" and not _platform_context(toks, idx[0], lang):
+            return None
+        if len(tok.text) == 1 and tok.text != "X":
+            return None
+        if _ROMAN.fullmatch(tok.text):
+            return None  # "part XVII"
+        evident = _known(tok.text) or tok.is_acronym or tok.is_camel or stats.cap_mid.get(tok.text, 0) > 0
+        if tok.sentence_start and not evident and tok.text not in first_names:
+            return None
+        if german and not (_known(tok.text) or tok.is_acronym or tok.is_camel or tok.text in first_names):
+            # German capitalises every noun: a lone capitalised word is a candidate
+            # only with evidence, which the kind scoring looks for (title before,
+            # speech verb after, surname of a full name); mark it as weak.
+            cand = Candidate(0, first.start, last.end, surface, words, idx[0], first.sentence_start)
+            cand.evidence["weak"] += 1
+            return cand
+    elif all(t.lower in lang.demonyms for t in words):
+        return None
+    cand = Candidate(0, first.start, last.end, surface, words, idx[0], first.sentence_start)
+    if german and words[0].text not in first_names and not any(t.is_acronym or t.is_camel for t in words):
+        cand.evidence["german_nouns"] += 1
+    return cand
+
+
+def _ends_with_org_word(word: str, lang: LangData) -> bool:
+    """German compounds: "Zentralbank", "Bundespartei"."""
+    return len(word) > 6 and any(word.endswith(w) for w in lang.org_words if len(w) >= 4)
+
+
+def _platform_context(toks: list[Token], i: int, lang: LangData) -> bool:
+    """The social network X is named after "su", "on", "sur", "auf", "en"."""
+    return i > 0 and toks[i - 1].lower in {"su", "on", "sur", "auf", "en", "via", "sobre"}
+
+
+def _context(text: str, toks: list[Token], cand: Candidate, lang: LangData) -> None:
+    """Look around a candidate for titles, organisation cues and speech verbs."""
+    i = cand.index
+    j = i + len(cand.tokens)
+    ev = cand.evidence
+    # The words just before, within the same clause (no punctuation in between).
+    before: list[Token] = []
+    k = i - 1
+    while k >= 0 and len(before) < 4:
+        gap = text[toks[k].end : (before[0] if before else toks[i]).start]
+        if gap.strip(" \"'’“”«»„"):
+            break
+        before.insert(0, toks[k])
+        k -= 1
+    # A title right before the name, or with one adjective between ("ricercatrice
+    # scientifica Ananya Kumar"); a preposition in between makes it the employer:
+    # "capo scienziato di FAIR", "a researcher at Google".
+    if before:
+        last = before[-1]
+        if last.lower in lang.person_titles:
+            ev["PERSON"] += 2
+            cand.titles.append(last.lower)
+        elif (
+            len(before) >= 2
+            and before[-2].lower in lang.person_titles
+            and last.lower not in lang.stopwords
+            and last.lower not in lang.particles
+            and not last.text[0].isupper()
+        ):
+            ev["PERSON"] += 2
+            cand.titles.append(before[-2].lower)
+        if last.lower in lang.org_cues or (
+            len(before) >= 2 and before[-2].lower in lang.org_cues and last.lower in lang.stopwords
+        ):
+            ev["ORG"] += 2
+    # ...but an acronym right after a common noun is usually a thing: "tecnologia JEPA".
+    if (
+        len(cand.tokens) == 1
+        and cand.tokens[0].is_acronym
+        and before
+        and before[-1].text.islower()
+        and before[-1].lower not in lang.stopwords
+        and before[-1].lower not in lang.org_cues
+        and before[-1].lower not in lang.particles
+        and before[-1].lower not in lang.person_titles
+        and before[-1].lower not in lang.speech_verbs
+        and before[-1].lower not in lang.place_cues
+    ):
+        ev["ORG"] -= 1
+    if len(before) >= 3 and before[-1].lower in CONNECTORS and before[-2].lower in lang.org_cues:
+        ev["ORG"] += 2
+    # "co-fondatore di X", "vicepresidente di X", "a researcher at X": X is an organisation.
+    if before and before[-1].lower in {"di", "of", "at", "de", "du", "von", "del", "della", "dello", "des", "bei", "presso"}:
+        if any(t.lower in lang.person_titles or t.lower in lang.role_nouns for t in before[:-1]):
+            ev["ORG"] += 2
+    # Apposition after the name: "Kevin Weil, vicepresidente di OpenAI".
+    if j < len(toks):
+        gap = text[toks[j - 1].end : toks[j].start]
+        after = toks[j : j + 3]
+        if gap.strip() in (",", "(", "—", "–", "-"):
+            for t in after[:2]:
+                if t.lower in lang.person_titles:
+                    ev["PERSON"] += 2
+                    cand.titles.append(t.lower)
+                    break
+        if gap.strip() == "":
+            # A speech verb within three lower-case words: "Zuckerberg una volta disse".
+            for k in range(j, min(j + 4, len(toks))):
+                t = toks[k]
+                if k > j and text[toks[k - 1].end : t.start].strip():
+                    break
+                if t.lower in lang.speech_verbs:
+                    ev["SPEAKS"] += 1
+                    break
+                if t.text[0].isupper():
+                    break
+    if before and before[-1].lower in lang.place_cues:
+        ev["PLACE_CUE"] += 1

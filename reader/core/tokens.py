@@ -1,0 +1,153 @@
+"""Words with offsets, and where sentences start, for the analysers.
+
+A token is a run of letters and digits, with inner hyphens, apostrophes and dots
+(co-fondatore, U.S, O'Brien). Elisions are split off (l'ONU -> l' + ONU, dell'
+azienda), and so are possessives (Meta's -> Meta), so a name is always a token of
+its own. Everything is computed once per block and shared.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[^\W_](?:[\w]|[-‐‑'’.](?=[^\W_]))*", re.UNICODE)
+
+# Elided articles and prepositions (it, fr, ca) that attach to the next word.
+ELISIONS = frozenset(
+    """l d dell all nell sull dall coll un quest quell c s n m t j qu jusqu lorsqu
+    puisqu quoiqu presqu anch nessun bell sant tutt dov cos com"""
+    .split()
+)
+APOSTROPHES = "'’"
+
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sig sigg dott dott.ssa ing avv on st jr sr gen col lt sgt capt
+    gov sen rep pres mt ft inc co corp ltd no nr vs etc ecc ca cf pp vol art fig
+    mme mlle mgr bd av hr hrn fr frau str bzw usw ggf dt sra sres srta ud uds""".split()
+)
+
+SENTENCE_END = ".!?…"
+OPENERS = "\"'“”„«»‹›‚‘’([{—–-•*#"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    sentence_start: bool
+    """True when the token opens a sentence, a quotation, a heading or a list item:
+    a position where any word is capitalised."""
+
+    @property
+    def lower(self) -> str:
+        return self.text.casefold()
+
+    @property
+    def is_capitalised(self) -> bool:
+        ch = self.text[0]
+        return ch.isupper() or self.is_camel
+
+    @property
+    def is_prefixed(self) -> bool:
+        """"pro-Beijing", "anti-Trump", "ex-Google": a lower-case prefix on a name."""
+        head, sep, _ = self.text.partition("-")
+        return bool(sep) and head.islower()
+
+    @property
+    def is_acronym(self) -> bool:
+        letters = [c for c in self.text if c.isalpha()]
+        return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+    @property
+    def is_camel(self) -> bool:
+        """OpenAI, WhatsApp, iPhone: an upper-case letter right after a lower-case one."""
+        t = self.text
+        return any(a.islower() and b.isupper() for a, b in zip(t, t[1:]))
+
+
+def _split_word(text: str, start: int) -> list[tuple[str, int]]:
+    """Split elisions (l'Italia) and possessives (Meta's) off a raw word."""
+    parts: list[tuple[str, int]] = []
+    for i, ch in enumerate(text):
+        if ch in APOSTROPHES:
+            head, tail = text[:i], text[i + 1 :]
+            if head.casefold() in ELISIONS and tail:
+                return [(head + ch, start)] + _split_word(tail, start + i + 1)
+            if tail.casefold() == "s" and head:
+                return [(head, start)]
+            break
+    parts.append((text, start))
+    return parts
+
+
+def tokenize(text: str) -> list[Token]:
+    """Tokens of a block of text, each marked whether it starts a sentence."""
+    tokens: list[Token] = []
+    prev_end = 0
+    prev_text = ""
+    for m in _WORD.finditer(text):
+        for word, start in _split_word(m.group(), m.start()):
+            # Possessive: the token ends before the apostrophe.
+            end = start + len(word)
+            gap = text[prev_end:start]
+            tokens.append(Token(word, start, end, _starts_sentence(gap, prev_text, not tokens)))
+            prev_end, prev_text = end, word
+    return tokens
+
+
+_UNAMBIGUOUS_OPENERS = "“„«‹‚‘([{"
+_AMBIGUOUS_QUOTES = "\"'»›”’"
+
+
+def _opens_quote(gap: str, prev: str) -> bool:
+    """Whether the gap before a token ends with an opening quotation mark."""
+    core = gap.rstrip()
+    if not core:
+        return False
+    mark = core[-1]
+    if mark in _UNAMBIGUOUS_OPENERS:
+        return True
+    if mark in _AMBIGUOUS_QUOTES and core == gap:  # attached to the word that follows
+        before = core[:-1]
+        if before:
+            return not before[-1].isalnum()
+        return prev.endswith(("'", "’"))  # dell'"apertura"
+    return False
+
+
+def _starts_sentence(gap: str, prev: str, first: bool) -> bool:
+    if first or "\n" in gap:
+        return True
+    stripped = gap.strip()
+    if not stripped:
+        return False
+    if _opens_quote(gap, prev) or stripped[-1] in "—–•*#" or stripped[0] in "#•":
+        return True
+    if any(ch in stripped for ch in SENTENCE_END):
+        last = prev.casefold().rstrip(".")
+        if stripped[0] == "." and (
+            last in ABBREVIATIONS or (len(prev) == 1 and prev.isupper()) or "." in prev
+        ):
+            return False  # "Dr. Smith", "J. R. R. Tolkien", "U.S. officials"
+        return True
+    return stripped.endswith(":")
+
+
+def sentence_spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
+    """Character ranges of the sentences of a block (quotation openings excluded)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for i, tok in enumerate(tokens):
+        if i == 0 or not tok.sentence_start:
+            continue
+        gap = text[tokens[i - 1].end : tok.start]
+        if any(ch in gap for ch in SENTENCE_END) or "\n" in gap:
+            cut = tokens[i - 1].end + max(gap.rfind(ch) for ch in SENTENCE_END + "\n") + 1
+            while cut < tok.start and text[cut] in "\"'”»’)]›":
+                cut += 1
+            spans.append((start, cut))
+            start = cut
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
