@@ -28,6 +28,9 @@ from textual.style import Style as VisualStyle
 from reader.core.document import Block, Document
 from reader.ui.wrap import wrap_offsets
 
+LAYERS = ("quotes", "entities", "notes", "selected", "search")
+"""Decoration layers, bottom to top: a later layer's style wins where they overlap."""
+
 GUTTER = 3
 """Cells left of the text: the current-paragraph bar, a note mark, a space."""
 MAX_TEXT_WIDTH = 100
@@ -96,6 +99,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         "article--mark-purple",
     }
 
+    BINDINGS = []
+    """Keys belong to the reading screen; the scroll bindings of ScrollView are not used."""
+
     current: reactive[int] = reactive(0, init=False)
     """Index of the current block."""
 
@@ -115,7 +121,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         super().__init__(id=id, classes=classes)
         self.document = document
         self.blocks: list[Block] = document.blocks
-        self._layers: dict[str, dict[int, list[Decoration]]] = {}
+        self._layers: dict[str, dict[int, list[Decoration]]] = {name: {} for name in LAYERS}
         self._marks: dict[int, str] = {}
         self._content_cache: dict[int, Content] = {}
         self._lines_cache: LRUCache[tuple[int, int], list[Content]] = LRUCache(512)

@@ -1,0 +1,194 @@
+"""The side panel: Entities, Quotes, Topics and Notes tabs, each a list to choose from."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList, TabbedContent, TabPane
+from textual.widgets.option_list import Option
+
+from reader.core.navigation import spread_map
+
+TABS = (("entities", "Entities"), ("quotes", "Quotes"), ("topics", "Topics"), ("notes", "Notes"))
+KIND_HEADINGS = {"PERSON": "People", "ORG": "Organisations", "PLACE": "Places", "OTHER": "Other names"}
+KIND_CLASSES = {"PERSON": "panel--person", "ORG": "panel--org", "PLACE": "panel--place", "OTHER": "panel--other"}
+
+
+@dataclass(frozen=True)
+class Row:
+    """One choosable row: what it is ("entity", "quote", "topic", "note") and its id."""
+
+    kind: str
+    key: str
+    label: Content
+
+
+class PanelList(OptionList):
+    """An option list with vim keys too."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="panel.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="panel.up"),
+    ]
+
+
+class SidePanel(Vertical):
+    """Tabs of what the article is made of; choosing a row posts `SidePanel.Chosen`.
+
+    | Component class | Styles |
+    |---|---|
+    | `panel--person`, `panel--org`, `panel--place`, `panel--other` | entity names by kind |
+    | `panel--count`, `panel--map`, `panel--heading`, `panel--speaker` | row details |
+    """
+
+    COMPONENT_CLASSES = {
+        "panel--person",
+        "panel--org",
+        "panel--place",
+        "panel--other",
+        "panel--count",
+        "panel--map",
+        "panel--heading",
+        "panel--speaker",
+        "panel--muted",
+    }
+
+    class Chosen(Message):
+        """A row was chosen (enter or click)."""
+
+        def __init__(self, kind: str, key: str) -> None:
+            super().__init__()
+            self.kind = kind
+            self.key = key
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._rows: dict[str, dict[str, Row]] = {name: {} for name, _ in TABS}
+
+    def compose(self) -> ComposeResult:
+        with TabbedContent(id="panel-tabs"):
+            for name, title in TABS:
+                with TabPane(f"{title} …" if name != "notes" else f"{title} 0", id=f"tab-{name}"):
+                    yield PanelList(id=f"list-{name}")
+
+    # -- filling --------------------------------------------------------------
+
+    def set_rows(self, tab: str, title: str, rows: Iterable[Row | str], count: int) -> None:
+        """Replace a tab's rows; plain strings are headings that cannot be chosen."""
+        options: list[Option] = []
+        by_id: dict[str, Row] = {}
+        for row in rows:
+            if isinstance(row, str):
+                options.append(Option(Content.styled(row, "bold"), disabled=True))
+                continue
+            option_id = f"{row.kind}:{row.key}"
+            by_id[option_id] = row
+            options.append(Option(row.label, id=option_id))
+        if not options:
+            options.append(Option(Content.styled(f"No {title.lower()} in this article.", "italic"), disabled=True))
+        self._rows[tab] = by_id
+        lst = self.query_one(f"#list-{tab}", PanelList)
+        highlighted = lst.highlighted_option.id if lst.highlighted_option else None
+        lst.set_options(options)
+        if highlighted and highlighted in by_id:
+            lst.highlighted = lst.get_option_index(highlighted)
+        self.query_one(TabbedContent).get_tab(f"tab-{tab}").label = Content(f"{title} {count}")
+
+    def show_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = f"tab-{tab}"
+
+    @property
+    def active_tab(self) -> str:
+        return (self.query_one(TabbedContent).active or "tab-entities").removeprefix("tab-")
+
+    def highlight(self, kind: str, key: str) -> None:
+        """Move the list cursor to a row without choosing it."""
+        tab = {"entity": "entities", "quote": "quotes", "topic": "topics", "note": "notes"}[kind]
+        lst = self.query_one(f"#list-{tab}", PanelList)
+        try:
+            lst.highlighted = lst.get_option_index(f"{kind}:{key}")
+        except Exception:
+            pass
+
+    def focus_list(self) -> None:
+        self.query_one(f"#list-{self.active_tab}", PanelList).focus()
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        option_id = event.option.id or ""
+        kind, _, key = option_id.partition(":")
+        if key:
+            self.post_message(self.Chosen(kind, key))
+
+
+def entity_rows(entities, total_blocks: int, width: int) -> list[Row | str]:
+    """Entities grouped by kind, most mentioned first, with a map of where they fall."""
+    rows: list[Row | str] = []
+    map_width = 10
+    for kind in ("PERSON", "ORG", "PLACE", "OTHER"):
+        group = sorted((e for e in entities if e.kind == kind), key=lambda e: (-len(e.mentions), e.name))
+        if not group:
+            continue
+        rows.append(f"{KIND_HEADINGS[kind]} ({len(group)})")
+        for e in group:
+            count = str(len(e.mentions))
+            room = max(6, width - map_width - len(count) - 5)
+            name = e.name if len(e.name) <= room else e.name[: room - 1] + "…"
+            where = spread_map([m.block for m in e.mentions], total_blocks, map_width)
+            label = Content.assemble(
+                (name, f".{KIND_CLASSES[kind]}"),
+                " " * max(1, room - len(name) + 1),
+                (count.rjust(3), ".panel--count"),
+                " ",
+                (where, ".panel--map"),
+            )
+            rows.append(Row("entity", e.id, label))
+    return rows
+
+
+def quote_rows(quotes, width: int) -> list[Row | str]:
+    rows: list[Row | str] = []
+    for q in quotes:
+        words = q.text.split()
+        opening = " ".join(words[:8])
+        room = max(10, width - 4)
+        if len(opening) > room:
+            opening = opening[: room - 1] + "…"
+        elif len(words) > 8:
+            opening += " …"
+        speaker = q.speaker or "unattributed"
+        style = ".panel--speaker" if q.speaker else ".panel--muted"
+        label = Content.assemble(
+            ("“", ".panel--muted"),
+            opening,
+            ("”", ".panel--muted"),
+            "\n  — ",
+            (speaker, style),
+        )
+        rows.append(Row("quote", q.id, label))
+    return rows
+
+
+def topic_rows(topics) -> list[Row | str]:
+    rows: list[Row | str] = []
+    sections = [t for t in topics if t.kind == "section"]
+    keywords = [t for t in topics if t.kind == "keyword"]
+    if sections:
+        rows.append(f"Sections ({len(sections)})")
+        for t in sections:
+            rows.append(Row("topic", t.id, Content.assemble(("§ ", ".panel--muted"), t.title)))
+    if keywords:
+        rows.append(f"Keywords ({len(keywords)})")
+        for t in keywords:
+            rows.append(
+                Row("topic", t.id, Content.assemble(("# ", ".panel--muted"), t.title, (f"  ¶{len(t.blocks)}", ".panel--count")))
+            )
+    return rows
