@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 import sys
 from pathlib import Path
 
@@ -49,6 +50,41 @@ def run(verbose: bool = False) -> list[tuple[str, object]]:
     return rows
 
 
+@dataclass
+class Totals:
+    """Micro-averaged figures over a set of articles."""
+
+    entity_f1: float
+    typed_f1: float
+    quote_f1: float
+    speakers_right: int
+    speakers_known: int
+    languages_right: int
+    articles: int
+
+    @property
+    def speaker_accuracy(self) -> float:
+        return self.speakers_right / self.speakers_known if self.speakers_known else 1.0
+
+
+def totals(rows) -> Totals:
+    from tests.scoring import prf
+
+    def f1(tp, pred, gold):
+        return prf(tp, pred, gold)[2] if gold or pred else 1.0
+
+    s = [r for _, r in rows]
+    return Totals(
+        entity_f1=f1(sum(x.counts["ent_tp"] for x in s), sum(x.counts["ent_pred"] for x in s), sum(x.counts["ent_gold"] for x in s)),
+        typed_f1=f1(sum(x.counts["typed_tp"] for x in s), sum(x.counts["ent_pred"] for x in s), sum(x.counts["ent_gold"] for x in s)),
+        quote_f1=f1(sum(x.counts["quote_tp"] for x in s), sum(x.counts["quote_pred"] for x in s), sum(x.counts["quote_gold"] for x in s)),
+        speakers_right=sum(x.speakers_right for x in s),
+        speakers_known=sum(x.speakers_known for x in s),
+        languages_right=sum(x.language_ok for x in s),
+        articles=len(s),
+    )
+
+
 def main(argv: list[str]) -> int:
     rows = run(verbose="-v" in argv)
     head = f"{'article':34} {'lang':>4} {'ent P':>6} {'ent R':>6} {'typed F1':>8} {'quote F1':>8} {'speakers':>9}"
@@ -58,6 +94,13 @@ def main(argv: list[str]) -> int:
         print(
             f"{name[:34]:34} {'ok' if s.language_ok else 'BAD':>4} {s.entity_p:6.2f} {s.entity_r:6.2f} "
             f"{s.typed_f1:8.2f} {s.quote_f1:8.2f} {s.speakers_right:>4}/{s.speakers_known:<4}"
+        )
+    print("-" * len(head))
+    for label, subset in (("sample", rows[:1]), ("team's set (micro)", rows[1:]), ("all (micro)", rows)):
+        t = totals(subset)
+        print(
+            f"{label:34} {t.languages_right:>2}/{t.articles:<2} entity F1 {t.entity_f1:.2f}  typed F1 {t.typed_f1:.2f}  "
+            f"quote F1 {t.quote_f1:.2f}  speakers {t.speakers_right}/{t.speakers_known} ({100 * t.speaker_accuracy:.0f}%)"
         )
     return 0
 

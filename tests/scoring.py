@@ -88,6 +88,7 @@ class Score:
     missed_quotes: list[str]
     extra_quotes: list[str]
     wrong_speakers: list[str]
+    counts: dict[str, int]
 
     @property
     def speaker_accuracy(self) -> float:
@@ -126,7 +127,7 @@ def score(gold: dict, pred: dict) -> Score:
                     else:
                         wrong_speakers.append(f"{g['text'][:50]!r}: gold {g['speaker']!r}, got {q.get('speaker')!r}")
                 break
-    p_q, r_q, f_q = prf(len(used_q), len(pq), len(gq))
+    p_q, r_q, f_q = prf(len(used_q), len(pq), len(gq)) if (gq or pq) else (1.0, 1.0, 1.0)
     return Score(
         language_ok=fold(pred.get("language")) == fold(gold.get("language")),
         entity_p=p_u,
@@ -148,4 +149,13 @@ def score(gold: dict, pred: dict) -> Score:
         missed_quotes=[g["text"][:60] for i, g in enumerate(gq) if i not in hit_gold],
         extra_quotes=[(q.get("text") or "")[:60] for j, q in enumerate(pq) if j not in used_q],
         wrong_speakers=wrong_speakers,
+        counts={
+            "ent_tp": len(untyped),
+            "typed_tp": len(typed),
+            "ent_pred": len(pe),
+            "ent_gold": len(ge),
+            "quote_tp": len(used_q),
+            "quote_pred": len(pq),
+            "quote_gold": len(gq),
+        },
     )
