@@ -25,6 +25,8 @@ from reader.core.names import COMPASS, ORG_SUFFIX_TOKENS, Candidate, DocStats, d
 from reader.core.tokens import Token, tokenize
 
 KINDS = ("PERSON", "ORG", "PLACE", "OTHER")
+_HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
+_WEBSITE = re.compile(r"\.(com|org|net|info|io|ai|it|de|fr|es|uk|eu|ch|at|be|nl|co)$", re.I)
 MIN_SCORE = 2.0
 
 
@@ -102,7 +104,7 @@ def find_entities(doc: Document, tokens: list[list[Token]] | None = None) -> lis
     if tokens is None:
         tokens = [tokenize(b.text) for b in doc.blocks]
     lang = langdata.get(doc.language)
-    stats = doc_stats(doc, tokens)
+    stats = doc_stats(doc, tokens, lang)
     cands = find_candidates(doc, tokens, lang, stats)
     groups: dict[str, _Group] = {}
     for cand in cands:
@@ -224,8 +226,16 @@ def _merge_known(groups: dict[str, _Group]) -> None:
                 key = "place:" + places[surface][1]
             if key is None:
                 continue
-            if key in canon and canon[key].root() is not g.root():
-                _merge(canon[key], g)
+            other = canon.get(key)
+            if other is not None and other.root() is not g.root():
+                # Not "Meta" into "Meta AI": a longer name built on a shorter one is
+                # a part of it (a division, a product), whatever a gazetteer says.
+                if not any(
+                    a != b and (a.startswith(b + " ") or b.startswith(a + " "))
+                    for a in other.root().surfaces
+                    for b in g.surfaces
+                ):
+                    _merge(other, g)
             else:
                 canon.setdefault(key, g)
 
@@ -245,38 +255,56 @@ def _score(g: _Group, lang: LangData, stats: DocStats) -> None:
         words = surface.split()
         toks = [w.casefold() for w in words]
         if surface in products:
-            s["OTHER"] += 6
-        if surface in orgs:
+            s["OTHER"] += 3  # context can still win: "il reparto Meta AI" vs "l'assistente Meta AI"
+        if langdata.known_org(surface):
             s["ORG"] += 5
-        if surface in places:
+        if langdata.known_place(surface):
             s["PLACE"] += 5
         if len(words) >= 2 and words[0] in first_names and words[0] not in places:
             s["PERSON"] += 3
-        if any(t in lang.org_words or t.rstrip("s") in lang.org_words for t in toks):
+        if len(words) >= 2:
+            # The head of the name says what it is: the last word in English and
+            # German ("Civic Party", "District Council"), the first in the Romance
+            # languages ("Banco de España", "Lago di Como"); other words count less.
+            heads = {"en": [-1], "de": [-1], "it": [0], "fr": [0], "es": [0]}.get(lang.code, [0, -1])
+            for k, t in enumerate(toks):
+                weight = 3 if (k in heads or k - len(toks) in heads) else 1
+                if t in lang.org_words or _singular(t) in lang.org_words:
+                    s["ORG"] += weight
+                elif t in lang.place_words:
+                    s["PLACE"] += weight
+        elif toks[0] in lang.org_words:
             s["ORG"] += 3
         if len(words) >= 2 and words[-1] in ORG_SUFFIX_TOKENS:
             s["ORG"] += 3
-        if any(t in lang.place_words for t in toks[:-1]) and len(words) >= 2:
-            s["PLACE"] += 2
         if len(words) == 1 and (words[0].isupper() and len(words[0]) >= 2):
             # An unknown acronym is most often an organisation (a party, an agency)...
             s["ORG"] += 2
         if len(words) == 1 and any(a.islower() and b.isupper() for a, b in zip(words[0], words[0][1:])):
             s["ORG"] += 1
+        place_word = any(t in lang.place_words for t in toks) and len(words) >= 2
+        compass = len(words) >= 2 and (toks[0] in COMPASS or toks[-1] in COMPASS)
+        if compass:
+            s["PLACE"] += 2  # "East Los Angeles", "Kowloon West"
+        if 2 <= len(words) <= 3 and any(_HYPHENATED_GIVEN.fullmatch(w) for w in words[1:]):
+            s["PERSON"] += 1  # "Leung Kwok-hung", "Moon Jae-in": hyphenated given names
         if (
             2 <= len(words) <= 3
             and all(_name_shaped(w) for w in words if w.casefold() not in lang.particles)
             and not any(t in lang.org_words for t in toks)
+            and not (place_word or compass)
             and not s["german_nouns"]
         ):
-            s["PERSON"] += 2
-        if len(words) >= 2 and (toks[0] in COMPASS or toks[-1] in COMPASS):
-            s["PLACE"] += 2  # "East Los Angeles", "Kowloon West"
+            # Two or three capitalised words: in news, most often a person's name;
+            # surely so when the first is a known first name (scored above).
+            s["PERSON"] += 2 if words[0] in first_names or not first_names else 1.5
         if len(words) >= 2 and any(
             " ".join(words[i:j]) in places for i in range(len(words)) for j in range(i + 1, len(words) + 1)
             if (i, j) != (0, len(words))
         ) and words[0] not in first_names:
             s["PLACE"] += 1  # "Hong Kong Island", "Greater London"
+        if any(_WEBSITE.search(w) for w in words):
+            s["ORG"] += 3  # "Gawker.com", "Repubblica.it"
         if len(words) == 1 and surface == "X":
             s["ORG"] += 2
         if len(words) == 1 and _name_shaped(words[0]) and not any(
@@ -285,6 +313,11 @@ def _score(g: _Group, lang: LangData, stats: DocStats) -> None:
             # An unknown single name, neither acronym nor CamelCase: in news, most often
             # a person's surname; other evidence decides.
             s["PERSON"] += 1
+    if s["weak"]:
+        # A lone capitalised German word: a noun unless a title names it a person or
+        # a gazetteer knows it; speech ("Die Opposition kritisierte") proves nothing.
+        s["SPEAKS"] = 0
+        s["PERSON"] = max(0, s["PERSON"] - 1)
     if s["SPEAKS"]:
         # People speak more than organisations do; a lone surname that keeps being
         # the subject of "said" is most likely a person ("Zuckerberg una volta disse").
@@ -292,6 +325,8 @@ def _score(g: _Group, lang: LangData, stats: DocStats) -> None:
         s["PERSON"] += min(2.0 if single else 1.0, 1.0 * s["SPEAKS"])
     if s["PLACE_CUE"] and s["PLACE"]:
         s["PLACE"] += 1
+    elif s["PLACE_CUE"] >= 2 and not any(x.split()[0] in first_names for x in g.surfaces):
+        s["PLACE"] += 2  # "a Esino Lario", "gli abitanti di Esino Lario": a town
     _decide(g)
 
 
@@ -369,8 +404,10 @@ def _merge_surnames(groups: dict[str, _Group], lang: LangData) -> None:
                 if words[0] not in first_names:
                     by_first[words[0]].append(p)
     for g in live:
-        if g.root() is not g or len(g.main.split()) != 1 or g.kind in ("PLACE",) or g.score["OTHER"]:
+        if g.root() is not g or len(g.main.split()) != 1 or g.score["OTHER"]:
             continue
+        if g.kind == "PLACE" and g.score["PLACE_CUE"]:
+            continue  # "in Wales" is the country, even beside Jimmy Wales
         word = g.main
         if g.kind == "ORG" and g.score["ORG"] >= 4:
             continue

@@ -30,7 +30,7 @@ _LIST_KEYS = (
     "demonyms",
     "titles_case_words",
 )
-_CUE_KEYS = ("indefinites", "pronouns", "org_cues", "place_cues", "conjunctions", "auxiliaries")
+_CUE_KEYS = ("indefinites", "pronouns", "org_cues", "place_cues", "conjunctions", "auxiliaries", "prepositions")
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,7 @@ class LangData:
     place_cues: frozenset[str]
     conjunctions: frozenset[str]
     auxiliaries: frozenset[str]
+    prepositions: frozenset[str]
 
 
 _lock = threading.Lock()
@@ -90,6 +91,11 @@ def get(code: str) -> LangData:
             key: frozenset().union(*(_words(r.get(key)) for r in raws))
             for key in (*_LIST_KEYS, *_CUE_KEYS)
         }
+        # Month and weekday names and demonyms are never entities, whatever the
+        # article's language: foreign ones turn up in quotations and names.
+        everywhere = [_raw(c) for c in LANGUAGES]
+        for key in ("months", "weekdays", "demonyms"):
+            merged[key] = frozenset().union(*(_words(r.get(key)) for r in everywhere))
         if code not in LANGUAGES:
             # Function words of five languages would hide real words of a sixth.
             merged["stopwords"] = frozenset()
@@ -158,3 +164,36 @@ def products() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def generic_acronyms() -> frozenset[str]:
     return frozenset(_read_lines("generic_acronyms.txt"))
+
+
+def _fold(text: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=None)
+def _folded(table: str) -> dict[str, str]:
+    source = organisations() if table == "orgs" else places()
+    out: dict[str, str] = {}
+    for name in source:
+        out.setdefault(_fold(name), name)
+    return out
+
+
+def known_org(name: str) -> tuple[str, str] | None:
+    """(canonical name, kind) of a known organisation, accents optional (Wikipédia)."""
+    orgs = organisations()
+    if name in orgs:
+        return orgs[name]
+    folded = _folded("orgs").get(_fold(name))
+    return orgs[folded] if folded else None
+
+
+def known_place(name: str) -> tuple[str, str] | None:
+    """(kind, canonical English name) of a known place, accents optional."""
+    table = places()
+    if name in table:
+        return table[name]
+    folded = _folded("places").get(_fold(name))
+    return table[folded] if folded else None

@@ -24,11 +24,21 @@ from reader.core.tokens import Token, tokenize
 # Particles that join name parts wherever they stand (von der Leyen, van Gogh).
 STRONG_PARTICLES = frozenset("van ter ten bin ibn al el ben bint dos das du".split())
 """"von" and "zu" are also German prepositions: they join only after a first name."""
+# Particles inside people's names (Charles de Gaulle, Lula da Silva, Ursula von der
+# Leyen); "of", "at" and the like join only organisation and place names.
+NAME_PARTICLES = frozenset(
+    "von vom zu zur van der den de di da del della du des dos das do la le bin ibn al el ben ter ten y".split()
+)
 # Articles join only after another particle: "de la", "von der", "van den".
 ARTICLES = frozenset("the la le les el los las der den dem des die das lo il".split())
 COMPASS = frozenset(
     """north south east west northern southern eastern western central nord sud est ovest
     ouest süd ost norte sur este oeste centrale""".split()
+)
+_INHABITANTS = frozenset(
+    """abitanti residenti cittadini sindaco comune città paese provincia regione residents
+    inhabitants mayor town city village county province habitants maire ville commune
+    einwohner bürgermeister stadt gemeinde habitantes alcalde ciudad municipio pueblo""".split()
 )
 _ROMAN = re.compile(r"[IVXLCDM]{2,}")
 DETERMINERS_DE = frozenset(
@@ -65,14 +75,13 @@ class DocStats:
     shouty: set[int]
 
 
-def doc_stats(doc: Document, tokens: list[list[Token]]) -> DocStats:
+def doc_stats(doc: Document, tokens: list[list[Token]], lang: LangData) -> DocStats:
     lower_seen: set[str] = set()
     cap_mid: Counter = Counter()
     shouty: set[int] = set()
     for block, toks in zip(doc.blocks, tokens):
         words = [t for t in toks if t.text[0].isalpha()]
-        caps = sum(1 for t in words if t.text[0].isupper())
-        if block.kind == "heading" or (len(words) >= 4 and caps >= 0.6 * len(words)):
+        if block.kind == "heading" or _shouted(words, lang):
             shouty.add(block.index)
         for t in words:
             if t.text.islower():
@@ -82,10 +91,21 @@ def doc_stats(doc: Document, tokens: list[list[Token]]) -> DocStats:
     return DocStats(lower_seen, cap_mid, shouty)
 
 
+def _shouted(words: list[Token], lang: LangData) -> bool:
+    """A line in capitals, or in Title Case (its function words capitalised too)."""
+    if len(words) < 4:
+        return False
+    if sum(1 for t in words if t.is_acronym) >= 0.7 * len(words):
+        return True
+    inner = [t for t in words if not t.sentence_start and t.lower in lang.stopwords]
+    capped = sum(1 for t in inner if t.text[0].isupper())
+    return len(inner) >= 2 and capped >= 0.5 * len(inner)
+
+
 def _is_name_token(tok: Token) -> bool:
     ch = tok.text[0]
-    if not ch.isalpha() or tok.is_prefixed:
-        return False
+    if not ch.isalpha() or tok.is_prefixed or tok.text[-1] in "'’":
+        return False  # an elided article ("L'ONU") is never part of the name
     return tok.is_capitalised
 
 
@@ -116,10 +136,15 @@ def _gazetteer() -> tuple[dict[tuple[str, ...], str], int]:
     """Known organisation and place names as token tuples (multi-word, or not capitalised)."""
     table: dict[tuple[str, ...], str] = {}
     longest = 1
+    stop = frozenset().union(*(langdata.get(c).stopwords for c in langdata.LANGUAGES))
     for name in [*langdata.organisations(), *langdata.places()]:
         key = tuple(t.text for t in tokenize(name))
         if not key or (len(key) == 1 and key[0][:1].isupper()):
             continue  # single capitalised names are found as runs already
+        if len("".join(key)) < len(name.replace(" ", "").rstrip(".")) - name.count("-") - name.count("'"):
+            continue  # a name our tokens cannot spell ("e&")
+        if len(key) == 1 and (len(key[0]) < 3 or key[0].casefold() in stop):
+            continue
         table[key] = name
         longest = max(longest, len(key))
     return table, longest
@@ -204,7 +229,12 @@ def _runs(text: str, toks: list[Token], lang: LangData) -> list[list[int]]:
         tok = toks[i]
         low = tok.lower
         gap = _gap(text, toks[current[-1]], tok) if current else ""
-        joined = bool(current) and (gap in (" ", "") or gap.strip() == "&")
+        joined = bool(current) and (
+            gap in (" ", "")
+            or gap.strip() == "&"
+            # "New People's Party": a possessive inside an organisation's name.
+            or (gap in ("'s ", "’s ") and low in lang.org_words)
+        )
         if _is_name_token(tok) and not _breaks_run(tok, lang):
             if current and not joined:
                 runs.append(current)
@@ -225,11 +255,17 @@ def _runs(text: str, toks: list[Token], lang: LangData) -> list[list[int]]:
                 j += 1
             if j < n and j - i <= 3 and _is_name_token(toks[j]) and _gap(text, toks[j - 1], toks[j]) in (" ", ""):
                 head = toks[current[-1]].lower
-                first = toks[current[0]].text
                 if (
                     head in lang.org_words
                     or head in lang.place_words
-                    or (first in first_names and len(current) == 1)
+                    or (
+                        low in NAME_PARTICLES
+                        and len(current) <= 4
+                        and any(toks[k].text in first_names for k in current)
+                        # "Ananya Kumar da OpenAI": a preposition before an
+                        # organisation or place, not a particle of the name.
+                        and not (_known(toks[j].text) or toks[j].is_camel or toks[j].is_acronym)
+                    )
                     or low in STRONG_PARTICLES
                 ):
                     current.extend(range(i, j))
@@ -329,7 +365,7 @@ def _split_run(toks: list[Token], run: list[int], lang: LangData) -> list[list[i
 
 
 def _known(text: str) -> bool:
-    return text in langdata.organisations() or text in langdata.places()
+    return langdata.known_org(text) is not None or langdata.known_place(text) is not None
 
 
 def _trim(text: str, toks: list[Token], run: list[int], lang: LangData, stats: DocStats, german: bool) -> Candidate | None:
@@ -458,7 +494,12 @@ def _context(text: str, toks: list[Token], cand: Candidate, lang: LangData) -> N
             ev["PERSON"] += 2
             cand.titles.append(before[-2].lower)
         if last.lower in lang.org_cues or (
-            len(before) >= 2 and before[-2].lower in lang.org_cues and last.lower in lang.stopwords
+            # "l'azienda Meta", "l'agence argentine Telam": a cue, then an article or
+            # an adjective.
+            len(before) >= 2
+            and before[-2].lower in lang.org_cues
+            and last.text.islower()
+            and last.lower not in lang.prepositions
         ):
             ev["ORG"] += 2
     # ...but an acronym right after a common noun is usually a thing: "tecnologia JEPA".
@@ -504,3 +545,5 @@ def _context(text: str, toks: list[Token], cand: Candidate, lang: LangData) -> N
                     break
     if before and before[-1].lower in lang.place_cues:
         ev["PLACE_CUE"] += 1
+    if len(before) >= 2 and before[-1].lower in lang.prepositions and before[-2].lower in _INHABITANTS:
+        ev["PLACE_CUE"] += 2

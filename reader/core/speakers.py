@@ -96,6 +96,22 @@ def attribute(doc: Document, tokens: list[list[Token]], quotes: list[Quote], ent
             q.speaker = q.speaker_id = None
 
 
+def _mark_before(text: str, start: int) -> int:
+    """Index of the opening mark of a quotation whose words start at `start`."""
+    i = start - 1
+    while i > 0 and text[i].isspace():
+        i -= 1
+    return max(0, i)
+
+
+def _mark_after(text: str, end: int) -> int:
+    """Index just after the closing mark of a quotation whose words end at `end`."""
+    i = end
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return min(len(text), i + 1)
+
+
 class _Finder:
     def __init__(self, doc, blocks, quotes, entities, lang: LangData):
         self.doc = doc
@@ -113,22 +129,30 @@ class _Finder:
     def speaker(self, index: int, q: Quote):
         first, last = q.parts[0], q.parts[-1]
         b0, b1 = self.blocks[first.block], self.blocks[last.block]
-        open_at = first.start - 1
-        close_at = last.end + 1
+        open_at = _mark_before(b0.text, first.start)
+        close_at = _mark_after(b1.text, last.end)
         outer = self.quotes[q.nested_in] if q.nested_in is not None else None
         # Before: from the sentence start (or the end of an earlier quotation in it).
         s_lo, _ = b0.sentence_of(max(0, open_at - 1))
         lo = max(s_lo, self._previous_quote_end(index, first.block, open_at))
-        if outer is not None:
-            lo = max(lo, outer.start if outer.block == first.block else 0)
+        if outer is not None and outer.block == first.block:
+            lo = max(lo, outer.start)
         before = b0.between(lo, open_at)
-        # After: to the end of the sentence the closing mark is in.
-        _, s_hi = b1.sentence_of(min(len(b1.text) - 1, close_at))
-        hi = min(s_hi, self._next_quote_start(index, last.block, close_at))
+        # After: the rest of the closing mark's sentence; a quotation that ends its
+        # sentence ("…two hours.") has nothing after it unless the text goes on in
+        # lower case (French « … » a-t-il ajouté).
+        _, s_hi = b1.sentence_of(max(0, close_at - 1))
+        hi = s_hi
+        following = b1.between(close_at, len(b1.text))[:1]
+        if hi <= close_at and following and following[0].entity is None and following[0].word[:1].islower():
+            _, hi = b1.sentence_of(following[0].start)
+        hi = min(hi, self._next_quote_start(index, last.block, close_at))
         if outer is not None and outer.parts[-1].block == last.block:
             hi = min(hi, outer.parts[-1].end)
-        after = b1.between(close_at, hi)
+        after = b1.between(close_at, hi) if hi > close_at else []
         gap_before = b0.text[before[-1].end if before else lo : open_at]
+        self._here = (first.block, lo)
+        self._shares_sentence = lo > s_lo  # an earlier quotation in the same sentence
 
         found = self._after(after)
         if found is not None:
@@ -136,8 +160,8 @@ class _Finder:
         found = self._before(before, colon=":" in gap_before)
         if found is not None:
             return found
-        if not before or not self._has_cue(before, gap_before):
-            found = self._neighbours(first.block, lo, last.block, hi, after)
+        if not self._has_cue(before, gap_before):
+            found = self._neighbours(first.block, lo, last.block, hi)
             if found is not None:
                 return found
         return None
@@ -145,8 +169,7 @@ class _Finder:
     def _previous_quote_end(self, index: int, block: int, pos: int) -> int:
         best = 0
         for j in range(index - 1, -1, -1):
-            other = self.quotes[j]
-            p = other.parts[-1]
+            p = self.quotes[j].parts[-1]
             if p.block == block and p.end < pos and self.quotes[index].nested_in != j:
                 best = max(best, p.end + 1)
             if p.block < block:
@@ -168,7 +191,19 @@ class _Finder:
     # -- rules ---------------------------------------------------------------------
 
     def _is_speech(self, item: _Item) -> bool:
-        return item.entity is None and item.word in self.lang.speech_verbs
+        if item.entity is not None:
+            return False
+        word = item.word
+        if word in self.lang.speech_verbs:
+            return True
+        head, sep, tail = word.partition("-")
+        return bool(sep) and head in self.lang.speech_verbs  # "dit-il", "ajoute-t-elle"
+
+    def _is_pronoun(self, item: _Item) -> bool:
+        if item.entity is not None:
+            return False
+        word = item.word
+        return word in self.lang.pronouns or word.endswith(("-il", "-elle", "-ils", "-elles"))
 
     def _after(self, after: list[_Item]):
         """`"…," said X` / `«…», ha detto X` / `"…", X said` / `"…", he said`."""
@@ -177,8 +212,9 @@ class _Finder:
         if not verbs:
             return None
         v = verbs[0]
-        # The subject right after the verb (inverted), else right before it.
-        for it in window[v + 1 : v + 4]:
+        if self._is_pronoun(window[v]):
+            return self._pronoun()
+        for it in window[v + 1 : v + 4]:  # inverted: "ha detto il ministro Rossi"
             subject = self._subject(it, window)
             if subject is not None:
                 return subject
@@ -189,82 +225,99 @@ class _Finder:
         return None
 
     def _before(self, before: list[_Item], colon: bool):
-        verbs = [k for k, it in enumerate(before) if self._is_speech(it)]
         attributed = self._attribution(before)
-        if verbs:
-            v = verbs[-1]
-            # Nearest subject before the verb, skipping names inside an attribution
-            # phrase ("Secondo Business Insider, Alexandr Wang … ha espresso").
-            skip = {id(attributed)} if attributed is not None else set()
-            persons_first = self._subject_before(before[:v], skip)
-            if persons_first is not None:
-                return persons_first
+        skip = {id(it) for it in before if it.entity is not None and it.entity is attributed}
+        verbs = [k for k, it in enumerate(before) if self._is_speech(it)]
+        for v in reversed(verbs):
+            if self._is_pronoun(before[v]):
+                return self._pronoun()
+            subject = self._subject_before(before[:v], skip)
+            if subject is not None:
+                return subject
             for it in before[v + 1 : v + 4]:
                 subject = self._subject(it, before)
                 if subject is not None:
                     return subject
-            if attributed is not None:
-                return attributed
-            if self.last is not None:
-                return self.last[0]  # "Ha anche espresso fiducia:" — the last speaker
-            return None
-        if attributed is not None:
-            return attributed
-        if colon:
-            # A person in subject position: before the clause's first auxiliary.
-            subject = None
-            for it in before:
-                if it.entity is None and it.word in self.lang.auxiliaries:
-                    break
-                if it.entity is not None and it.entity.kind == "PERSON":
-                    subject = it.entity
-                    break
-                if it.entity is None and (it.word in self.lang.indefinites):
-                    subject = UNNAMED
-            if isinstance(subject, Entity):
+        if colon or verbs:
+            subject = self._subject_position(before, skip)
+            if subject is not None:
                 return subject
-            if subject is UNNAMED:
-                return UNNAMED
             # "Rossi: «…»" — only a name (with its title) before the colon.
             named = [it for it in before if it.entity is not None]
-            words = [it for it in before if it.entity is None and it.word not in self.lang.person_titles and it.word not in self.lang.stopwords]
-            if len(named) == 1 and not words:
+            words = [
+                it for it in before
+                if it.entity is None and it.word not in self.lang.person_titles and it.word not in self.lang.stopwords
+            ]
+            if len(named) == 1 and not words and named[0].entity.kind in ("PERSON", "ORG"):
                 return named[0].entity
+        if attributed is not None:
+            return attributed
+        if (colon or verbs) and before and before[0].entity is None and (
+            before[0].word in self.lang.auxiliaries or self._is_speech(before[0]) or self._shares_sentence
+        ):
+            # Italian and Spanish drop the subject: "Ha anche espresso fiducia: «…»";
+            # and a second quotation in a sentence ("…, and told the police, "…"")
+            # goes on with the first one's speaker.
+            return self.last[0] if self.last else None
+        if before and self._is_pronoun(before[0]):
+            return self._pronoun()  # "He described Montalvo as "…""
         return None
+
+    def _subject_position(self, items: list[_Item], skip: set[int]):
+        """A person before the clause's first auxiliary: the subject of its verb."""
+        unnamed = False
+        for k, it in enumerate(items):
+            if id(it) in skip:
+                continue
+            if it.entity is None and it.word in self.lang.auxiliaries:
+                break
+            if it.entity is not None and it.entity.kind == "PERSON" and not self._is_object(items, k):
+                return it.entity
+            if it.entity is None and self._is_pronoun(it):
+                return self._pronoun()
+            if it.entity is None and it.word in self.lang.indefinites and it.word not in self.lang.stopwords:
+                unnamed = True
+        return UNNAMED if unnamed else None
+
+    def _is_object(self, items: list[_Item], k: int) -> bool:
+        """A name right after a preposition is an object ("gli abitanti di Esino Lario")."""
+        return k > 0 and items[k - 1].entity is None and items[k - 1].word in self.lang.prepositions
 
     def _subject_before(self, items: list[_Item], skip: set[int]):
         # Walk back from the verb; the first subject-like item wins, but a person
         # named in the same clause beats an organisation that is nearer to the verb
         # ("il responsabile di OpenAI, Mark Chen, ha detto").
         found = None
-        for it in reversed(items):
+        for k in range(len(items) - 1, -1, -1):
+            it = items[k]
             if id(it) in skip:
                 continue
-            if it.entity is not None and it.entity.kind in ("PERSON", "ORG"):
+            if it.entity is not None:
+                if self._is_object(items, k) and it.entity.kind != "ORG":
+                    continue
                 if it.entity.kind == "PERSON":
                     return it.entity
                 if found is None:
                     found = it.entity
                 continue
-            subject = self._subject(it, items) if it.entity is None else None
+            subject = self._subject(it, items)
             if subject is not None and found is None:
                 return subject
         return found
 
     def _subject(self, it: _Item, context: list[_Item]):
         if it.entity is not None:
-            return it.entity if it.entity.kind in ("PERSON", "ORG") else None
+            return it.entity
         word = it.word
-        if word in self.lang.pronouns:
-            return self.last[0] if self.last else UNNAMED
+        if self._is_pronoun(it):
+            return self._pronoun()
         if word in self.lang.role_nouns or word in self.lang.person_titles:
             k = context.index(it)
             prev = [c.word for c in context[max(0, k - 2) : k] if c.entity is None]
             if any(p in self.lang.indefinites for p in prev):
                 return UNNAMED
             # "portavoce di Meta": the organisation speaks through its spokesperson.
-            nxt = context[k + 1 : k + 3]
-            for c in nxt:
+            for c in context[k + 1 : k + 3]:
                 if c.entity is not None and c.entity.kind in ("ORG", "PERSON"):
                     return c.entity
             holders = self.roles.get(word, [])
@@ -273,9 +326,23 @@ class _Finder:
             return UNNAMED
         if word in self.lang.indefinites and word not in self.lang.stopwords:
             return UNNAMED
-        if word in self.lang.indefinites and word in ("qualcuno", "someone", "somebody", "quelqu", "jemand", "alguien", "gente", "people", "gens", "leute"):
-            return UNNAMED
         return None
+
+    def _pronoun(self):
+        """He, she, lui, il, er: the first person named in the nearest of the three
+        previous sentences that names one, else the last speaker."""
+        block, lo = self._here
+        for _ in range(3):
+            items = self._previous_sentence(block, lo)
+            if not items:
+                break
+            for it in items:
+                if it.entity is not None and it.entity.kind == "PERSON":
+                    return it.entity
+            first = items[0]
+            block = next(i for i, b in enumerate(self.blocks) if b.items and first in b.items) if first not in self.blocks[block].items else block
+            lo = first.start
+        return self.last[0] if self.last else UNNAMED
 
     def _attribution(self, items: list[_Item]):
         """The entity after `secondo`, `according to`, `selon`, `laut`, `según`."""
@@ -293,17 +360,14 @@ class _Finder:
                 return items[k - 1].entity
         return None
 
-    def _neighbours(self, block: int, lo: int, end_block: int, hi: int, after: list[_Item]):
+    def _neighbours(self, block: int, lo: int, end_block: int, hi: int):
         """A speech verb's subject in the previous sentence, or `X said.` just after."""
         prev = self._previous_sentence(block, lo)
-        if prev:
-            verbs = [k for k, it in enumerate(prev) if self._is_speech(it)]
-            if verbs:
-                subject = self._subject_before(prev[: verbs[-1]], set())
-                if isinstance(subject, Entity):
-                    return subject
-                if subject is UNNAMED:
-                    return UNNAMED
+        verbs = [k for k, it in enumerate(prev) if self._is_speech(it)]
+        if verbs:
+            subject = self._subject_before(prev[: verbs[-1]], set())
+            if subject is not None:
+                return subject
         nxt = self._next_sentence(end_block, hi)[:6]
         if any(self._is_speech(it) for it in nxt):
             for it in nxt:

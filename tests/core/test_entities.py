@@ -1,0 +1,103 @@
+"""Entities: names found once each, with kinds from evidence, never from a capital alone."""
+
+from reader.core.analysis import analyse
+from reader.core.document import parse
+
+
+def entities(text: str) -> dict[str, tuple[str, list[str]]]:
+    result = analyse(parse(text, markdown=False))
+    return {e.name: (e.kind, e.aliases) for e in result.entities}
+
+
+def test_multi_word_names_with_particles():
+    found = entities(
+        "Vertice europeo\n"
+        "Ieri Ursula von der Leyen ha incontrato Yann LeCun e il governatore del Banco de España a Bruxelles. "
+        "Poi von der Leyen è ripartita."
+    )
+    assert found["Ursula von der Leyen"][0] == "PERSON"
+    assert found["Yann LeCun"][0] == "PERSON"
+    assert found["Banco de España"][0] == "ORG"
+    assert found["Bruxelles"][0] == "PLACE"
+
+
+def test_acronym_next_to_its_expansion_is_an_alias():
+    found = entities(
+        "Tagli\nSeicento persone dei Meta Superintelligence Labs (MSL) hanno perso il lavoro. "
+        "Il team MSL era nato a luglio."
+    )
+    kind, aliases = found["Meta Superintelligence Labs"]
+    assert kind == "ORG" and "MSL" in aliases
+    assert "MSL" not in found
+
+
+def test_surname_after_full_name_is_one_person():
+    found = entities(
+        "Layoffs\nThe chief executive Mark Thompson spoke to staff on Monday. Later Thompson told reporters that more cuts would come."
+    )
+    assert found["Mark Thompson"] == ("PERSON", ["Thompson"])
+    assert "Thompson" not in found
+
+
+def test_possessive_and_elided_forms_are_mentions():
+    result = analyse(parse("Titolo\nL'ONU ha votato. Il piano dell'ONU è pronto. Meta's plan and Meta lead.", markdown=False))
+    by_name = {e.name: e for e in result.entities}
+    onu = next(e for e in result.entities if "ONU" in e.forms)
+    assert len(onu.mentions) == 2 and all(m.text == "ONU" for m in onu.mentions)
+    assert len(by_name["Meta"].mentions) == 2
+
+
+def test_no_false_entities_from_sentence_starts_months_and_demonyms():
+    found = entities(
+        "Nuove regole\n"
+        "Tuttavia il governo italiano ha deciso a settembre. Situata accanto al porto, la sede è chiusa. "
+        "In January the Italian and French ministers met on Monday. Stamattina presto tutto era fermo."
+    )
+    for word in ("Tuttavia", "Situata", "In", "January", "Italian", "French", "Monday", "Stamattina"):
+        assert word not in found, word
+
+
+def test_title_case_headline_words_are_not_entities():
+    found = entities("Storm Hits Coast As Officials Warn Of More Rain\nThe storm reached the coast on Monday night.")
+    assert found == {} or all(kind == "OTHER" for kind, _ in found.values()) is False or not found
+
+
+def test_camel_case_and_known_organisations():
+    found = entities(
+        "Apps\nMeta said that third-party chatbots will leave WhatsApp next year, while OpenAI and Google disagreed."
+    )
+    assert found["WhatsApp"][0] == "ORG"
+    assert found["OpenAI"][0] == "ORG"
+    assert found["Google"][0] == "ORG"
+
+
+def test_kinds_from_titles_and_org_words():
+    found = entities(
+        "Politik\nBundeskanzler Friedrich Merz traf am Montag den Präsidenten der Deutschen Bundesbank in Frankfurt. "
+        "Die Stiftung Warentest kritisierte die Pläne."
+    )
+    assert found["Friedrich Merz"][0] == "PERSON"
+    assert found["Frankfurt"][0] == "PLACE"
+
+
+def test_german_nouns_are_not_entities():
+    found = entities(
+        "Haushalt\nDie Regierung hat gestern nach einer langen Debatte im Parlament das neue Gesetz gebilligt. "
+        "Die Opposition kritisierte die Entscheidung."
+    )
+    for word in ("Regierung", "Debatte", "Parlament", "Gesetz", "Opposition", "Entscheidung"):
+        assert word not in found, word
+
+
+def test_products_are_other_never_a_person_or_organisation():
+    found = entities("AI\nMany people now use ChatGPT every day, and others prefer Gemini for search.")
+    assert found.get("ChatGPT", ("OTHER",))[0] == "OTHER"
+
+
+def test_other_languages_degrade_gracefully():
+    found = entities(
+        "Eleições\nO presidente Luiz Inácio Lula da Silva falou em Brasília com jornalistas. "
+        "Depois, Lula viajou para São Paulo."
+    )
+    assert "Luiz Inácio Lula da Silva" in found
+    assert found["Brasília"][0] == "PLACE"

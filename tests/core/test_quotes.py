@@ -1,0 +1,68 @@
+"""Quotation marks in every style; apostrophes never; terms are not quotations."""
+
+import pytest
+
+from reader.core.document import parse
+from reader.core.quotes import find_quotes
+
+
+def quotes_of(*paragraphs: str) -> list[str]:
+    doc = parse("Title\n" + "\n".join(paragraphs), markdown=False)
+    return [q.text for q in find_quotes(doc)]
+
+
+@pytest.mark.parametrize(
+    "paragraph,expected",
+    [
+        ('He said "we will not give up the fight" on Monday.', "we will not give up the fight"),
+        ("He said “we will not give up the fight” on Monday.", "we will not give up the fight"),
+        ("Er sagte: „Wir geben den Kampf nicht auf“, am Montag.", "Wir geben den Kampf nicht auf"),
+        ("Er sagte: »Wir geben den Kampf nicht auf«, am Montag.", "Wir geben den Kampf nicht auf"),
+        ("Ha detto: «non ci arrenderemo mai adesso» ieri.", "non ci arrenderemo mai adesso"),
+        ("Il a dit : « nous ne céderons jamais rien » lundi.", "nous ne céderons jamais rien"),
+        ("Il a dit : ‹ nous ne céderons jamais rien › lundi.", "nous ne céderons jamais rien"),
+        ("Er sagte ‚wir geben niemals auf‘ gestern.", "wir geben niemals auf"),
+        ("He said ‘we will never give up’ today.", "we will never give up"),
+        ("Dijo: «no vamos a rendirnos nunca» el lunes.", "no vamos a rendirnos nunca"),
+    ],
+)
+def test_every_quotation_style(paragraph, expected):
+    assert quotes_of(paragraph) == [expected]
+
+
+def test_apostrophes_are_never_quotation_marks():
+    text = "L'intelligenza artificiale di Meta's lab? Don't worry, it's l’ONU’s call, workers’ rights."
+    assert quotes_of(text) == []
+
+
+def test_nested_single_quotes_inside_a_quotation():
+    found = quotes_of("Lui disse: \"Qui la gente dice: 'voglio meno persone e più GPU possibili' davvero\".")
+    assert found[0].startswith("Qui la gente dice:")
+    assert "voglio meno persone e più GPU possibili" in found
+
+
+def test_scare_quotes_are_terms():
+    assert quotes_of('Il misterioso "TBD Lab" resta e la "superintelligenza" arriva.') == []
+
+
+def test_quoted_names_are_not_speech():
+    assert quotes_of('A constituency known as the "Super District Council" voted.') == []
+
+
+def test_multi_paragraph_quotation_is_one():
+    found = quotes_of(
+        '"We came here to win the election and to change the country for good.',
+        '"And we will keep going until the work is done," she said.',
+    )
+    assert len(found) == 1
+    assert found[0].startswith("We came here to win") and found[0].endswith("until the work is done,")
+
+
+def test_unbalanced_mark_is_ignored():
+    assert quotes_of('He said "this never closes and goes on.') == []
+
+
+def test_quote_offsets_point_at_the_words():
+    doc = parse('Title\nShe said "we will not give up now" today.', markdown=False)
+    q = find_quotes(doc)[0]
+    assert doc.blocks[q.block].text[q.start : q.end] == q.text

@@ -1,0 +1,68 @@
+"""Speakers of quotations, in the five languages and their usual patterns."""
+
+import pytest
+
+from reader.core.analysis import analyse
+from reader.core.document import parse
+
+
+def speakers(text: str) -> list[str | None]:
+    result = analyse(parse(text, markdown=False))
+    return [q.speaker for q in result.quotes]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Vertice a Roma\nIl ministro dell'Economia Giancarlo Giorgetti ha detto: «La manovra è pronta e sarà approvata presto». Poi è partito.",
+            "Giancarlo Giorgetti",
+        ),
+        (
+            "Summit in London\n\"We will not raise taxes this year,\" said Rachel Reeves, the chancellor, on Monday in London.",
+            "Rachel Reeves",
+        ),
+        (
+            "Sommet à Paris\n« Nous ne céderons rien sur les retraites », a déclaré Emmanuel Macron mardi à Paris.",
+            "Emmanuel Macron",
+        ),
+        (
+            "Gipfel in Berlin\n„Wir werden die Schuldenbremse einhalten“, sagte Friedrich Merz am Dienstag in Berlin.",
+            "Friedrich Merz",
+        ),
+        (
+            "Cumbre en Madrid\n«No vamos a subir los impuestos este año», dijo Pedro Sánchez el lunes en Madrid.",
+            "Pedro Sánchez",
+        ),
+        (
+            "Summit\nAccording to Olaf Scholz, \"the coalition will hold until the very end of the term\".",
+            "Olaf Scholz",
+        ),
+    ],
+)
+def test_speech_verbs_and_attribution(text, expected):
+    assert speakers(text) == [expected]
+
+
+def test_surname_and_pronoun_resolve_to_the_full_name():
+    text = (
+        "Talks resume\n"
+        "Angela Merkel met the delegation on Monday. Merkel said: \"We are closer than ever before to a deal.\"\n"
+        "\"There is still a lot of work to do,\" she said."
+    )
+    assert speakers(text) == ["Angela Merkel", "Angela Merkel"]
+
+
+def test_unnamed_speaker_is_none():
+    text = "Layoffs\nA former employee said: \"It was chaos from the first day to the last.\""
+    assert speakers(text) == [None]
+
+
+def test_spokesperson_speaks_for_the_organisation():
+    text = "Layoffs at Acme\nUn portavoce di Google ha risposto: «La ricerca resta uno dei nostri pilastri fondamentali»."
+    assert speakers(text) == ["Google"]
+
+
+def test_no_cue_means_no_speaker():
+    text = "Policy\nThe plan aims to \"reduce external sharing and increase internal work\" before the summer."
+    assert speakers(text) == [None]
