@@ -267,6 +267,8 @@ def _score(g: _Group, lang: LangData, stats: DocStats) -> None:
             # German ("Civic Party", "District Council"), the first in the Romance
             # languages ("Banco de España", "Lago di Como"); other words count less.
             heads = {"en": [-1], "de": [-1], "it": [0], "fr": [0], "es": [0]}.get(lang.code, [0, -1])
+            if lang.code == "en" and "of" in toks[1:]:
+                heads = [toks.index("of") - 1]  # "Church of Scientology", "Bank of England"
             for k, t in enumerate(toks):
                 weight = 3 if (k in heads or k - len(toks) in heads) else 1
                 if t in lang.org_words or _singular(t) in lang.org_words:
@@ -326,7 +328,7 @@ def _score(g: _Group, lang: LangData, stats: DocStats) -> None:
     if s["PLACE_CUE"] and s["PLACE"]:
         s["PLACE"] += 1
     elif s["PLACE_CUE"] >= 2 and not any(x.split()[0] in first_names for x in g.surfaces):
-        s["PLACE"] += 2  # "a Esino Lario", "gli abitanti di Esino Lario": a town
+        s["PLACE"] += min(3, s["PLACE_CUE"])  # "a Esino Lario", "gli abitanti di Esino Lario"
     _decide(g)
 
 

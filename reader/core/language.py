@@ -7,6 +7,7 @@ about 190 ms to load, so they are loaded on first use, never at import.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import Counter
 
@@ -37,8 +38,11 @@ def _get_factory():
     return _factory
 
 
+_NON_LETTERS = re.compile(r"[\W\d_]+")
+
+
 def _letters(text: str) -> int:
-    return sum(1 for ch in text if ch.isalpha())
+    return len(_NON_LETTERS.sub("", text))
 
 
 def detect(text: str, *, min_letters: int = MIN_LETTERS_BLOCK, min_prob: float = MIN_PROB_BLOCK) -> tuple[str, float]:
@@ -107,7 +111,8 @@ def detect_document(doc: Document, tokens: list | None = None) -> None:
         if doc.language in profiles and _letters(block.text) >= MIN_LETTERS_BLOCK:
             hits = {code: sum(1 for t in toks if t.lower in words) for code, words in profiles.items()}
             own = hits.pop(doc.language)
-            if own >= 3 and own >= 2 * max(hits.values(), default=0) + 1:
+            rival = max(hits.values(), default=0)
+            if (own >= 3 and own >= 1.5 * rival) or (own >= 1 and rival == 0):
                 block.language = doc.language
                 continue
         block.language = detect(block.text)[0]

@@ -132,10 +132,10 @@ def find_candidates(doc: Document, tokens: list[list[Token]], lang: LangData, st
 
 
 @lru_cache(maxsize=1)
-def _gazetteer() -> tuple[dict[tuple[str, ...], str], int]:
-    """Known organisation and place names as token tuples (multi-word, or not capitalised)."""
-    table: dict[tuple[str, ...], str] = {}
-    longest = 1
+def _gazetteer() -> dict[str, dict[tuple[str, ...], str]]:
+    """Known organisation and place names (multi-word, or not capitalised) as token
+    tuples, indexed by their first token."""
+    table: dict[str, dict[tuple[str, ...], str]] = {}
     stop = frozenset().union(*(langdata.get(c).stopwords for c in langdata.LANGUAGES))
     for name in [*langdata.organisations(), *langdata.places()]:
         key = tuple(t.text for t in tokenize(name))
@@ -145,25 +145,30 @@ def _gazetteer() -> tuple[dict[tuple[str, ...], str], int]:
             continue  # a name our tokens cannot spell ("e&")
         if len(key) == 1 and (len(key[0]) < 3 or key[0].casefold() in stop):
             continue
-        table[key] = name
-        longest = max(longest, len(key))
-    return table, longest
+        table.setdefault(key[0], {})[key] = name
+    return table
 
 
 def _known_spans(text: str, toks: list[Token]) -> list[tuple[int, int]]:
     """Token index ranges of known names written in full ("The Globe and Mail", "4chan")."""
-    table, longest = _gazetteer()
+    table = _gazetteer()
     spans: list[tuple[int, int]] = []
     i, n = 0, len(toks)
     while i < n:
-        for size in range(min(longest, n - i), 0, -1):
-            key = tuple(t.text for t in toks[i : i + size])
-            if key in table and all(text[a.end : b.start] in (" ", "", "-") for a, b in zip(toks[i : i + size], toks[i + 1 : i + size])):
-                spans.append((i, i + size))
-                i += size
-                break
-        else:
-            i += 1
+        names = table.get(toks[i].text)
+        if names:
+            for key in sorted(names, key=len, reverse=True):
+                size = len(key)
+                if i + size <= n and tuple(t.text for t in toks[i : i + size]) == key and all(
+                    text[a.end : b.start] in (" ", "", "-") for a, b in zip(toks[i : i + size], toks[i + 1 : i + size])
+                ):
+                    spans.append((i, i + size))
+                    i += size
+                    break
+            else:
+                i += 1
+            continue
+        i += 1
     return spans
 
 
@@ -235,6 +240,8 @@ def _runs(text: str, toks: list[Token], lang: LangData) -> list[list[int]]:
             # "New People's Party": a possessive inside an organisation's name.
             or (gap in ("'s ", "’s ") and low in lang.org_words)
         )
+        if current and len(toks[current[-1]].text) == 1 and gap == ". " and toks[current[-1]].text.isupper():
+            joined = True  # after an initial: "L. Ron Hubbard", "John F. Kennedy"
         if _is_name_token(tok) and not _breaks_run(tok, lang):
             if current and not joined:
                 runs.append(current)
@@ -285,18 +292,6 @@ def _runs(text: str, toks: list[Token], lang: LangData) -> list[list[int]]:
         ):
             current.extend([i, i + 1])
             i += 2
-            continue
-        # An initial: "L. Ron Hubbard", "John F. Kennedy".
-        if (
-            len(tok.text) == 1
-            and tok.text.isupper()
-            and i + 1 < n
-            and text[tok.end : toks[i + 1].start] == ". "
-            and _is_name_token(toks[i + 1])
-            and (not current or joined)
-        ):
-            current.append(i)
-            i += 1
             continue
         if current:
             runs.append(current)
@@ -379,7 +374,7 @@ def _trim(text: str, toks: list[Token], run: list[int], lang: LangData, stats: D
         low = tok.lower
         known = _known(tok.text) or tok.text in first_names
         rest = [toks[k] for k in idx[1:]]
-        if low in lang.stopwords and not (
+        if low in lang.stopwords and not tok.is_acronym and not (
             not tok.sentence_start and rest and tok.text[0].isupper() and low in ARTICLES
         ):
             idx.pop(0)
@@ -419,7 +414,7 @@ def _trim(text: str, toks: list[Token], run: list[int], lang: LangData, stats: D
     tok = words[0]
     if len(words) == 1:
         low = tok.lower
-        if tok.text in langdata.generic_acronyms() or low in lang.demonyms:
+        if tok.text in langdata.generic_acronyms() or (low in lang.demonyms and not tok.is_acronym):
             return None
         if low in lang.stopwords and not tok.is_acronym:
             return None
@@ -434,6 +429,10 @@ def _trim(text: str, toks: list[Token], run: list[int], lang: LangData, stats: D
             return None
         if _ROMAN.fullmatch(tok.text):
             return None  # "part XVII"
+        if tok.is_acronym and len(tok.text) >= 4 and (low in lang.stopwords or low in stats.lower_seen):
+            return None  # "UNLESS", "NEVER": a shouted word, not an acronym
+        if tok.is_acronym and text[tok.end : tok.end + 1] in "$€£¥":
+            return None  # "US$ 200", "HK$": a currency
         evident = _known(tok.text) or tok.is_acronym or tok.is_camel or stats.cap_mid.get(tok.text, 0) > 0
         if tok.sentence_start and not evident and tok.text not in first_names:
             return None
@@ -502,6 +501,10 @@ def _context(text: str, toks: list[Token], cand: Candidate, lang: LangData) -> N
             and last.lower not in lang.prepositions
         ):
             ev["ORG"] += 2
+    # "a Scientology attorney, Kendrick Moxon": a title, a comma, the name.
+    if not before and i > 0 and text[toks[i - 1].end : toks[i].start].strip() == "," and _is_title(toks[i - 1].lower, lang):
+        ev["PERSON"] += 2
+        cand.titles.append(toks[i - 1].lower)
     # ...but an acronym right after a common noun is usually a thing: "tecnologia JEPA".
     if (
         len(cand.tokens) == 1
@@ -532,8 +535,10 @@ def _context(text: str, toks: list[Token], cand: Candidate, lang: LangData) -> N
                     ev["PERSON"] += 2
                     cand.titles.append(t.lower)
                     break
-        if gap.strip() == "":
-            # A speech verb within three lower-case words: "Zuckerberg una volta disse".
+        if gap.strip() in ("", ","):
+            # A speech verb within three lower-case words: "Zuckerberg una volta disse",
+            # "Nat Friedman, ha dichiarato"; not across "and" ("di Esino Lario e ha
+            # sottolineato" has another subject).
             for k in range(j, min(j + 4, len(toks))):
                 t = toks[k]
                 if k > j and text[toks[k - 1].end : t.start].strip():
@@ -541,7 +546,7 @@ def _context(text: str, toks: list[Token], cand: Candidate, lang: LangData) -> N
                 if t.lower in lang.speech_verbs:
                     ev["SPEAKS"] += 1
                     break
-                if t.text[0].isupper():
+                if t.text[0].isupper() or t.lower in lang.conjunctions:
                     break
     if before and before[-1].lower in lang.place_cues:
         ev["PLACE_CUE"] += 1

@@ -11,6 +11,7 @@ are a term ("superintelligence"), not a quotation.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from reader.core.document import Document
@@ -32,6 +33,7 @@ _PAIRS: dict[str, str] = {
 }
 _ALL_MARKS = frozenset("“”„«»‹›‚‘’\"'")
 _DOUBLE = frozenset("“”„«»\"")
+_MARKS_RE = re.compile("[“”„«»‹›‚‘’\"']")
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,14 +131,14 @@ def find_quotes(doc: Document) -> list[Quote]:
     for block in doc.blocks:
         carried = _scan_block(block.index, block.text, quotes, carried, doc)
     quotes.sort(key=lambda q: (q.block, q.start, -len(q.text)))
-    # Link nested quotations to the one that holds them.
+    # Link nested quotations to the one that holds them (an earlier one in the
+    # same block whose span contains this one's).
     for i, q in enumerate(quotes):
         for j in range(i - 1, -1, -1):
             outer = quotes[j]
-            if any(
-                p.block == q.block and p.start <= q.start and q.end <= p.end
-                for p in outer.parts
-            ) and outer is not q:
+            if outer.parts[-1].block < q.block:
+                break
+            if any(p.block == q.block and p.start <= q.start and q.end <= p.end for p in outer.parts):
                 q.nested_in = j
                 break
     for n, q in enumerate(quotes, 1):
@@ -155,8 +157,10 @@ def _scan_block(index: int, text: str, quotes: list[Quote], carried: list[_Open]
         skip = lead
     else:
         skip = -1
-    for i, ch in enumerate(text):
-        if ch not in _ALL_MARKS or i == skip:
+    for found in _MARKS_RE.finditer(text):
+        i = found.start()
+        ch = text[i]
+        if i == skip:
             continue
         depth_double = sum(1 for o in stack if o.mark in _DOUBLE)
         role = _role(text, i, depth_double)

@@ -39,10 +39,12 @@ class Token:
     sentence_start: bool
     """True when the token opens a sentence, a quotation, a heading or a list item:
     a position where any word is capitalised."""
+    lower: str = ""
+    """The case-folded text, compared with the word lists."""
 
-    @property
-    def lower(self) -> str:
-        return self.text.casefold()
+    def __post_init__(self) -> None:
+        if not self.lower:
+            object.__setattr__(self, "lower", self.text.casefold())
 
     @property
     def is_capitalised(self) -> bool:
@@ -57,14 +59,17 @@ class Token:
 
     @property
     def is_acronym(self) -> bool:
-        letters = [c for c in self.text if c.isalpha()]
-        return len(letters) >= 2 and all(c.isupper() for c in letters)
+        t = self.text
+        return len(t) >= 2 and t.isupper() and not t[1:].isdigit()
 
     @property
     def is_camel(self) -> bool:
         """OpenAI, WhatsApp, iPhone: an upper-case letter right after a lower-case one."""
         t = self.text
-        return any(a.islower() and b.isupper() for a, b in zip(t, t[1:]))
+        rest = t[1:]
+        if rest == rest.lower():
+            return False
+        return any(a.islower() and b.isupper() for a, b in zip(t, rest))
 
 
 def _split_word(text: str, start: int) -> list[tuple[str, int]]:

@@ -208,3 +208,19 @@ async def test_q_quits(sample_app):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("q")
     assert app.return_code == 0
+
+
+async def test_command_palette_jumps_to_an_entity(sample_app):
+    app = sample_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Go to Nat Friedman")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        nat = next(e for e in screen.analysis.entities if e.name == "Nat Friedman")
+        assert screen.selected == ("entity", nat.id)
+        assert screen.article.current == nat.mentions[0].block
+        assert "mention 1 of 1 · Nat Friedman" in screen_text(app)

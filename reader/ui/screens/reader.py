@@ -67,6 +67,14 @@ class ReaderScreen(Screen):
         Binding("question_mark", "help", "Help", id="reader.help"),
     ]
 
+    @staticmethod
+    def _commands():
+        from reader.ui.commands import ArticleCommands
+
+        return ArticleCommands
+
+    COMMANDS = {_commands}
+
     def __init__(self, document: Document) -> None:
         super().__init__()
         self.document = document

@@ -1,0 +1,44 @@
+"""Command palette (ctrl+p): jump to any entity, quotation, topic or note by name."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+KIND_WORDS = {"PERSON": "person", "ORG": "organisation", "PLACE": "place", "OTHER": "name"}
+
+
+class ArticleCommands(Provider):
+    """Everything the side panel lists, searchable by name."""
+
+    def _items(self) -> list[tuple[str, str, str, str]]:
+        """(text to match, help, kind, key) for every jumpable item."""
+        screen = self.screen
+        analysis = getattr(screen, "analysis", None)
+        items: list[tuple[str, str, str, str]] = []
+        if analysis is not None:
+            for e in analysis.entities:
+                names = ", ".join(e.aliases[:3])
+                help_ = f"{KIND_WORDS.get(e.kind, 'name')} · {len(e.mentions)} mentions" + (f" · also {names}" if names else "")
+                items.append((f"Go to {e.name}", help_, "entity", e.id))
+            for q in analysis.quotes:
+                opening = " ".join(q.text.split()[:9])
+                items.append((f"Quote: “{opening}…”", f"said by {q.speaker}" if q.speaker else "unattributed", "quote", q.id))
+            for t in analysis.topics:
+                label = "Section" if t.kind == "section" else "Topic"
+                items.append((f"{label}: {t.title}", f"{len(t.blocks)} paragraphs", "topic", t.id))
+        for note in getattr(screen, "notes_for_palette", lambda: [])():
+            items.append(note)
+        return items
+
+    async def discover(self) -> Hits:
+        for text, help_, kind, key in self._items()[:40]:
+            yield DiscoveryHit(text, partial(self.screen.choose, kind, key), help=help_)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, help_, kind, key in self._items():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, matcher.highlight(text), partial(self.screen.choose, kind, key), text=text, help=help_)
