@@ -11,7 +11,7 @@ from pathlib import Path
 from reader import __version__
 from reader.core.errors import InputError, ReaderError
 
-COMMANDS = ("analyze",)
+COMMANDS = ("analyze", "notes")
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 
 
@@ -34,21 +34,44 @@ def build_parser() -> argparse.ArgumentParser:
             "                                with no PATH, the bundled sample article\n"
             "  reader DIR                    choose among the articles in DIR\n"
             "  reader analyze PATH [--json]  print the article's analysis\n"
+            "  reader notes list [PATH] [--json]\n"
+            "  reader notes add PATH --block N [--start S --end E] --text TEXT [--tag T ...] [--color C]\n"
+            "  reader notes rm ID\n"
             "\n"
             f"config file: {paths.config_file()}\n"
+            f"notes:       {paths.default_db_path()} (--db or READER_DB to change)\n"
             "READER_DEBUG=1 shows tracebacks instead of one-line errors."
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="PATH", help="notes database (default: READER_DB, else the user data folder)")
+    parser.add_argument("--db", metavar="PATH", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    open_ = sub.add_parser("open", help="open an article (the default command)")
+    open_ = sub.add_parser("open", parents=[common], help="open an article (the default command)")
     open_.add_argument("path", nargs="?", help="article file, folder of articles, or - for stdin")
 
     analyze = sub.add_parser("analyze", help="print the analysis of an article")
     analyze.add_argument("path", help="article file, or - for stdin")
     analyze.add_argument("--json", action="store_true", help="print JSON (schema version 1)")
+
+    notes = sub.add_parser("notes", help="list, add or remove notes from scripts")
+    notes_sub = notes.add_subparsers(dest="notes_command", metavar="ACTION", required=True)
+    n_list = notes_sub.add_parser("list", parents=[common], help="list notes (of one article, or all)")
+    n_list.add_argument("path", nargs="?", help="only the notes of this article")
+    n_list.add_argument("--json", action="store_true", help="print JSON")
+    n_add = notes_sub.add_parser("add", parents=[common], help="add a note; prints its id")
+    n_add.add_argument("path", help="the article")
+    n_add.add_argument("--block", type=int, required=True, help="paragraph index, from 0 (as in analyze --json)")
+    n_add.add_argument("--start", type=int, help="first character of the passage (default: whole paragraph)")
+    n_add.add_argument("--end", type=int, help="character after the passage")
+    n_add.add_argument("--text", default="", help="the note's body (Markdown); empty for a highlight")
+    n_add.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
+    n_add.add_argument("--color", default="yellow", help="yellow, green, blue, pink or purple")
+    n_rm = notes_sub.add_parser("rm", parents=[common], help="delete a note by id")
+    n_rm.add_argument("id", help="the note's id (see notes list)")
     return parser
 
 
@@ -72,6 +95,10 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser().parse_args(_split_command(argv))
         if args.command == "analyze":
             return cmd_analyze(args)
+        if args.command == "notes":
+            from reader.notes_cli import cmd_notes
+
+            return cmd_notes(args)
         return cmd_open(args)
     except ReaderError as exc:
         if os.environ.get("READER_DEBUG"):
@@ -127,7 +154,7 @@ def cmd_open(args) -> int:
 
     from reader.ui.app import build_app
 
-    app = build_app(document=doc, library=library)
+    app = build_app(document=doc, library=library, store=open_store(args))
     app.run()
     return app.return_code or 0
 
@@ -160,3 +187,12 @@ def cmd_analyze(args) -> int:
         sys.stdout.write(summary(result))
     sys.stdout.flush()
     return 0
+
+
+def open_store(args):
+    """The notes store named by --db, READER_DB or the default place."""
+    from reader.core import paths
+    from reader.core.notes import NoteStore
+
+    db = getattr(args, "db", None)
+    return NoteStore(Path(db).expanduser() if db else paths.default_db_path())

@@ -8,6 +8,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from reader.core.document import Document
+from reader.core.notes import NoteStore
 from reader.core.settings import Settings, load_settings
 
 
@@ -26,11 +27,13 @@ class ReaderApp(App):
         document: Document | None = None,
         library: list[Path] | None = None,
         settings: Settings | None = None,
+        store: NoteStore | None = None,
     ) -> None:
         super().__init__()
         self.document = document
         self.library = library
         self.settings = settings or Settings()
+        self.store = store
         self.keymap: dict[str, str] = {}
         """The user's key overrides that are in force (binding id -> keys)."""
         self.problems: list[str] = list(self.settings.problems)
@@ -59,7 +62,7 @@ class ReaderApp(App):
         if self.document is not None:
             from reader.ui.screens.reader import ReaderScreen
 
-            self.push_screen(ReaderScreen(self.document))
+            self.push_screen(ReaderScreen(self.document, self.store))
         else:
             from reader.ui.screens.library import LibraryScreen
 
@@ -70,13 +73,17 @@ def build_app(
     document: Document | None = None,
     library: list[Path] | None = None,
     settings: Settings | None = None,
+    store: NoteStore | None = None,
 ) -> ReaderApp:
     """Build the app for an article or a library; the CLI and the tests both use this.
 
-    With no settings given, the user's config file is read.
+    With no settings given, the user's config file is read; with no store, the
+    notes database at its default place (READER_DB, else the user data folder).
     """
-    if settings is None:
-        from reader.core import paths
+    from reader.core import paths
 
+    if settings is None:
         settings = load_settings(paths.config_file())
-    return ReaderApp(document=document, library=library, settings=settings)
+    if store is None:
+        store = NoteStore(paths.default_db_path())
+    return ReaderApp(document=document, library=library, settings=settings, store=store)

@@ -19,7 +19,9 @@ from reader.core.analysis import Analysis
 from reader.core.document import Document
 from reader.core.navigation import Position, step
 from reader.core.search import SearchIndex
+from reader.core.notes import NoteStore
 from reader.ui.decorations import entity_layer, quote_layer, spans_layer
+from reader.ui.screens.notes_actions import NOTE_BINDINGS, NotesMixin
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.side_panel import SidePanel, entity_rows, quote_rows, topic_rows
@@ -29,7 +31,7 @@ NARROW = 100
 """Below this many columns the side panel folds away (p shows it over the text)."""
 
 
-class ReaderScreen(Screen):
+class ReaderScreen(NotesMixin, Screen):
     """Reads one article.
 
     | key | action |
@@ -43,6 +45,10 @@ class ReaderScreen(Screen):
     | / then n / N | search, then next / previous match |
     | tab | move between the article and the side panel |
     | p | show or hide the side panel |
+    | a | annotate the current paragraph, or the selected text |
+    | h | highlight it without a note |
+    | d | delete the note chosen in the Notes tab (or on this paragraph) |
+    | u | undo the last delete |
     | ? | help |
     """
 
@@ -64,6 +70,7 @@ class ReaderScreen(Screen):
         Binding("N", "previous_match", "Prev match", show=False, id="reader.previous_match"),
         Binding("tab", "toggle_focus", "Panel", id="reader.toggle_focus"),
         Binding("p", "toggle_panel", "Show panel", show=False, id="reader.toggle_panel"),
+        *NOTE_BINDINGS,
         Binding("question_mark", "help", "Help", id="reader.help"),
     ]
 
@@ -75,9 +82,10 @@ class ReaderScreen(Screen):
 
     COMMANDS = {_commands}
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, store: NoteStore | None = None) -> None:
         super().__init__()
         self.document = document
+        self.init_notes(store)
         self.analysis: Analysis | None = None
         self.cursor: Position = (0, -1)
         self.quote_positions: list[Position] = []
@@ -115,7 +123,19 @@ class ReaderScreen(Screen):
         self.query_one(SearchBar).display = False
         self._fit(self.app.size.width)
         self.article.focus()
+        self.call_after_refresh(self.load_notes)
         self.analyse()
+        self._position_timer = self.set_interval(2.0, self._save_position_if_moved, pause=False)
+        self._saved_at: int | None = None
+
+    def _save_position_if_moved(self) -> None:
+        if self._saved_at != self.cursor[0]:
+            self._saved_at = self.cursor[0]
+            self.save_position()
+
+    def on_unmount(self) -> None:
+        if self._saved_at != self.cursor[0]:
+            self.save_position()
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.width)
@@ -167,6 +187,8 @@ class ReaderScreen(Screen):
             return None if self.occurrences else "choose an entity, quotation or topic in the side panel first"
         if action in ("next_match", "previous_match"):
             return None if self.matches else "no search matches: press / to search"
+        if action in ("annotate", "highlight", "delete_note", "undo_delete"):
+            return self.store_problem
         return None
 
     def check_action(self, action: str, parameters) -> bool | None:
@@ -294,6 +316,16 @@ class ReaderScreen(Screen):
             same = [q for q in self.analysis.quotes if quote.speaker and q.speaker == quote.speaker] or [quote]
             occurrences = [(p.block, p.start, p.end) for q in same for p in q.parts[:1]]
             label, name = "quote", (f"by {quote.speaker}" if quote.speaker else "unattributed")
+        elif kind == "note":
+            note = next((n for n in self.notes if n.id == key), None)
+            if note is None:
+                return
+            place = self.placements.get(key)
+            if place is not None:
+                self._jump(place.block, place.start)
+                self.status.extra = f"note on ¶ {place.block + 1}"
+            self.edit_note(key)
+            return
         elif kind == "topic":
             topic = next(t for t in self.analysis.topics if t.id == key)
             occurrences = [(b, 0, len(self.document.blocks[b].text)) for b in topic.blocks]

@@ -123,6 +123,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.blocks: list[Block] = document.blocks
         self._layers: dict[str, dict[int, list[Decoration]]] = {name: {} for name in LAYERS}
         self._marks: dict[int, str] = {}
+        self._glyphs: dict[int, str] = {}
         self._content_cache: dict[int, Content] = {}
         self._lines_cache: LRUCache[tuple[int, int], list[Content]] = LRUCache(512)
         self._strip_cache: LRUCache[tuple[int, int, bool], Strip] = LRUCache(1024)
@@ -205,13 +206,12 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._layers[name] = decorations
         self._invalidate(set(old) | set(decorations))
 
-    def set_marks(self, marks: dict[int, str]) -> None:
-        """Gutter marks: block index to a component class (a note's colour)."""
-        changed = set(self._marks) ^ set(marks) | {
-            i for i in marks if self._marks.get(i) != marks[i]
-        }
+    def set_marks(self, marks: dict[int, str], glyphs: dict[int, str] | None = None) -> None:
+        """Margin marks: block index to a style (a note's colour) and its glyph."""
         self._marks = dict(marks)
-        self._invalidate(changed)
+        self._glyphs = dict(glyphs or {})
+        self._strip_cache.clear()
+        self.refresh()
 
     def _invalidate(self, blocks) -> None:
         for index in blocks:
@@ -289,7 +289,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             segments.append(Segment(" ", base.rich_style))
         mark = self._marks.get(index)
         if mark and row == 0:
-            segments.append(Segment("●", (base + get_style(mark)).rich_style))
+            glyph = self._glyphs.get(index, "●")
+            segments.append(Segment(glyph, (base + get_style(mark)).rich_style))
         else:
             segments.append(Segment(" ", base.rich_style))
         segments.append(Segment(" ", base.rich_style))

@@ -58,6 +58,11 @@ class SidePanel(Vertical):
         "panel--heading",
         "panel--speaker",
         "panel--muted",
+        "panel--note-yellow",
+        "panel--note-green",
+        "panel--note-blue",
+        "panel--note-pink",
+        "panel--note-purple",
     }
 
     class Chosen(Message):

@@ -1,0 +1,135 @@
+"""The note editor: a modal with the passage, a multi-line body, tags and a colour."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, RadioButton, RadioSet, Static, TextArea
+
+from reader.core.errors import ReaderError
+from reader.core.notes import COLORS
+
+SaveCallback = Callable[[str, list[str], str], None]
+"""Called with (body, tags, colour); raises ReaderError when the note cannot be saved."""
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """A yes/no question."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm-box"):
+            yield Static(Content(self.question), id="confirm-question")
+            yield Static(Content.styled("y yes · n no", "$text-muted"), id="confirm-keys")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+
+class NoteEditor(ModalScreen[bool]):
+    """Write or edit a note; ctrl+s saves, escape cancels (asking if text would be lost).
+
+    Dismisses with True when saved. A failed save keeps everything typed and shows
+    the reason under the editor.
+    """
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True, id="editor.save"),
+        Binding("escape", "cancel", "Cancel", id="editor.cancel"),
+    ]
+
+    def __init__(
+        self,
+        passage: str,
+        where: str,
+        on_save: SaveCallback,
+        body: str = "",
+        tags: list[str] | None = None,
+        color: str = "yellow",
+        editing: bool = False,
+    ) -> None:
+        super().__init__()
+        self.passage = passage
+        self.where = where
+        self.on_save = on_save
+        self.initial = (body, " ".join(f"#{t}" for t in tags or []), color)
+        self.editing = editing
+
+    def compose(self) -> ComposeResult:
+        body, tags, color = self.initial
+        excerpt = self.passage if len(self.passage) <= 240 else self.passage[:239] + "…"
+        with Vertical(id="editor-box"):
+            yield Static(Content.styled(("Edit note" if self.editing else "New note") + f" · {self.where}", "bold"), id="editor-title")
+            yield Static(Content(f"“{excerpt}”"), id="editor-passage")
+            yield TextArea(body, id="editor-body", soft_wrap=True, tab_behavior="focus")
+            with Horizontal(id="editor-tags-row"):
+                yield Label("Tags", id="editor-tags-label")
+                yield Input(tags, placeholder="#tag #another", id="editor-tags")
+            with RadioSet(id="editor-colors"):
+                for name in COLORS:
+                    yield RadioButton(name, value=name == color, id=f"color-{name}")
+            yield Static(Content.styled("ctrl+s save · escape cancel", "$text-muted"), id="editor-keys")
+            yield Static("", id="editor-error")
+
+    def on_mount(self) -> None:
+        self.query_one("#editor-body", TextArea).focus()
+
+    # -- values -----------------------------------------------------------------
+
+    @property
+    def body(self) -> str:
+        return self.query_one("#editor-body", TextArea).text
+
+    @property
+    def tags(self) -> list[str]:
+        from reader.core.notes import clean_tags
+
+        return clean_tags([self.query_one("#editor-tags", Input).value])
+
+    @property
+    def color(self) -> str:
+        pressed = self.query_one(RadioSet).pressed_button
+        return str(pressed.label) if pressed is not None else "yellow"
+
+    def _changed(self) -> bool:
+        body, tags, color = self.initial
+        return self.body != body or self.query_one("#editor-tags", Input).value != tags or self.color != color
+
+    # -- actions ------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        try:
+            self.on_save(self.body, self.tags, self.color)
+        except ReaderError as exc:
+            self.query_one("#editor-error", Static).update(Content.styled(f"Not saved: {exc}", "bold $error"))
+            return
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        if not self._changed():
+            self.dismiss(False)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(False)
+
+        self.app.push_screen(ConfirmScreen("Discard this note? What you typed will be lost."), answered)
+
+    @on(Input.Submitted, "#editor-tags")
+    def _tags_done(self) -> None:
+        self.query_one(RadioSet).focus()
