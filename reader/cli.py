@@ -11,7 +11,7 @@ from pathlib import Path
 from reader import __version__
 from reader.core.errors import InputError, ReaderError
 
-COMMANDS = ("analyze", "notes")
+COMMANDS = ("analyze", "notes", "themes")
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 
 
@@ -37,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
             "  reader notes list [PATH] [--json]\n"
             "  reader notes add PATH --block N [--start S --end E] --text TEXT [--tag T ...] [--color C]\n"
             "  reader notes rm ID\n"
+            "  reader themes                 list the colour themes and where each comes from\n"
             "\n"
             f"config file: {paths.config_file()}\n"
             f"notes:       {paths.default_db_path()} (--db or READER_DB to change)\n"
@@ -45,17 +46,23 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    # Options accepted before or after the command; SUPPRESS keeps a subcommand
+    # from resetting a value given before it.
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", metavar="PATH", help="notes database (default: READER_DB, else the user data folder)")
-    parser.add_argument("--db", metavar="PATH", help=argparse.SUPPRESS)
+    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="notes database (default: READER_DB, else the user data folder)")
+    parser.add_argument("--db", metavar="PATH", help="notes database (default: READER_DB, else the user data folder)")
+    parser.add_argument("--theme", metavar="NAME", help="colour theme for this session (see: reader themes)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     open_ = sub.add_parser("open", parents=[common], help="open an article (the default command)")
+    open_.add_argument("--theme", metavar="NAME", default=argparse.SUPPRESS, help="colour theme for this session (see: reader themes)")
     open_.add_argument("path", nargs="?", help="article file, folder of articles, or - for stdin")
 
     analyze = sub.add_parser("analyze", help="print the analysis of an article")
     analyze.add_argument("path", help="article file, or - for stdin")
     analyze.add_argument("--json", action="store_true", help="print JSON (schema version 1)")
+
+    sub.add_parser("themes", help="list the colour themes and where each comes from")
 
     notes = sub.add_parser("notes", help="list, add or remove notes from scripts")
     notes_sub = notes.add_subparsers(dest="notes_command", metavar="ACTION", required=True)
@@ -75,11 +82,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+OPTIONS_WITH_VALUE = ("--db", "--theme")
+
+
 def _split_command(argv: list[str]) -> list[str]:
     """Insert the implicit `open` command: `reader FILE` means `reader open FILE`."""
+    skip = False
     for i, arg in enumerate(argv):
+        if skip:
+            skip = False
+            continue
         if arg in ("-h", "--help", "--version"):
             return argv
+        if arg in OPTIONS_WITH_VALUE:
+            skip = True
+            continue
         if arg.startswith("-") and arg != "-":
             continue
         if arg in COMMANDS or arg == "open":
@@ -95,6 +112,8 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser().parse_args(_split_command(argv))
         if args.command == "analyze":
             return cmd_analyze(args)
+        if args.command == "themes":
+            return cmd_themes(args)
         if args.command == "notes":
             from reader.notes_cli import cmd_notes
 
@@ -154,7 +173,14 @@ def cmd_open(args) -> int:
 
     from reader.ui.app import build_app
 
-    app = build_app(document=doc, library=library, store=open_store(args))
+    theme = getattr(args, "theme", None)
+    if theme:
+        from reader.ui.theming import theme_listing
+
+        names = [name for name, _, _ in theme_listing()]
+        if theme not in names:
+            raise InputError(f"--theme {theme}: no such theme (reader themes lists them)")
+    app = build_app(document=doc, library=library, store=open_store(args), theme=theme)
     app.run()
     return app.return_code or 0
 
@@ -196,3 +222,16 @@ def open_store(args):
 
     db = getattr(args, "db", None)
     return NoteStore(Path(db).expanduser() if db else paths.default_db_path())
+
+
+def cmd_themes(args) -> int:
+    from reader.ui.theming import reader_themes, theme_listing
+
+    _, _, problems = reader_themes()
+    for problem in problems:
+        _warn(problem)
+    rows = theme_listing()
+    width = max(len(name) for name, _, _ in rows)
+    for name, kind, where in rows:
+        print(f"{name:<{width}}  {kind:<5}  {where}")
+    return 0

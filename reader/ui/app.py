@@ -19,7 +19,7 @@ class ReaderApp(App):
     TITLE = "reader"
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),
-        Binding("ctrl+t", "change_theme", "Theme", show=False, id="app.theme"),
+        Binding("ctrl+t", "change_theme", "Theme", id="app.theme"),
     ]
 
     def __init__(
@@ -28,6 +28,7 @@ class ReaderApp(App):
         library: list[Path] | None = None,
         settings: Settings | None = None,
         store: NoteStore | None = None,
+        theme: str | None = None,
     ) -> None:
         super().__init__()
         self.document = document
@@ -38,6 +39,8 @@ class ReaderApp(App):
         """The user's key overrides that are in force (binding id -> keys)."""
         self.problems: list[str] = list(self.settings.problems)
         self._apply_keymap()
+        self._register_themes()
+        self.theme = self._starting_theme(theme)
 
     def _apply_keymap(self) -> None:
         from reader.ui.keys import check_keymap
@@ -51,10 +54,74 @@ class ReaderApp(App):
         if usable:
             self.set_keymap(usable)
 
-    def get_theme_variable_defaults(self) -> dict[str, str]:
-        from reader.ui.theming import VARIABLE_DEFAULTS
+    def _register_themes(self) -> None:
+        from reader.ui.theming import reader_themes
 
-        return dict(VARIABLE_DEFAULTS)
+        themes, _specs, problems = reader_themes()
+        for theme in themes:
+            self.register_theme(theme)
+        self.problems.extend(problems)
+
+    def _article_theme_key(self) -> str | None:
+        if self.document is None:
+            return None
+        from reader.core.notes import article_key
+
+        return f"theme:{article_key(self.document)}"
+
+    def _starting_theme(self, requested: str | None) -> str:
+        """--theme, else the theme last chosen for this article, else the last chosen."""
+        from reader.ui.theming import DEFAULT_THEME
+
+        candidates = [requested]
+        if self.store is not None:
+            try:
+                key = self._article_theme_key()
+                if key:
+                    candidates.append(self.store.setting(key))
+                candidates.append(self.store.setting("theme"))
+            except Exception:  # a damaged store is reported when the notes load
+                pass
+        candidates.append(DEFAULT_THEME)
+        for name in candidates:
+            if name and name in self.available_themes:
+                return name
+        return "textual-dark"
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        from reader.ui.theming import LIGHT_DEFAULTS, VARIABLE_DEFAULTS
+
+        # Called while a theme is applied: Textual's light themes get light fallbacks.
+        try:
+            dark = self.current_theme.dark
+        except Exception:
+            dark = True
+        return dict(VARIABLE_DEFAULTS if dark else LIGHT_DEFAULTS)
+
+    def action_change_theme(self) -> None:
+        """ctrl+t and the palette's Theme command: a picker that previews as you move."""
+        from reader.ui.screens.theme_picker import ThemePicker
+        from reader.ui.theming import theme_listing
+
+        rows = [r for r in theme_listing() if r[0] in self.available_themes]
+
+        def chosen(name: str | None) -> None:
+            if name:
+                self.remember_theme(name)
+
+        self.push_screen(ThemePicker(rows), chosen)
+
+    def remember_theme(self, name: str) -> None:
+        """Keep the chosen theme, for this article and as the default for others."""
+        if self.store is None:
+            return
+        try:
+            self.store.set_setting("theme", name)
+            key = self._article_theme_key()
+            if key:
+                self.store.set_setting(key, name)
+        except Exception as exc:
+            self.notify(f"Theme not remembered: {exc}", severity="warning", markup=False)
 
     def on_mount(self) -> None:
         for problem in self.problems:
@@ -74,6 +141,7 @@ def build_app(
     library: list[Path] | None = None,
     settings: Settings | None = None,
     store: NoteStore | None = None,
+    theme: str | None = None,
 ) -> ReaderApp:
     """Build the app for an article or a library; the CLI and the tests both use this.
 
@@ -86,4 +154,4 @@ def build_app(
         settings = load_settings(paths.config_file())
     if store is None:
         store = NoteStore(paths.default_db_path())
-    return ReaderApp(document=document, library=library, settings=settings, store=store)
+    return ReaderApp(document=document, library=library, settings=settings, store=store, theme=theme)

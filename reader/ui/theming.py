@@ -1,6 +1,14 @@
-"""The reader's own theme variables and their fallbacks for any Textual theme."""
+"""Themes for the app: bundled and user theme files, Textual's own, and fallbacks."""
 
 from __future__ import annotations
+
+from textual.color import Color, ColorParseError
+from textual.theme import BUILTIN_THEMES, Theme
+
+from reader.core import paths
+from reader.core.themes import ThemeSpec, load_themes
+
+DEFAULT_THEME = "reader-dark"
 
 VARIABLE_DEFAULTS: dict[str, str] = {
     "reader-heading": "#e0e0e0",
@@ -25,4 +33,64 @@ VARIABLE_DEFAULTS: dict[str, str] = {
     "note-purple-mark": "#b58cff",
 }
 """Values used where a theme does not set a reader variable (Textual's built-in
-themes do not know them). Themes override them in their [variables] table."""
+themes do not know them). Dark-theme values; light themes get LIGHT_DEFAULTS."""
+
+LIGHT_DEFAULTS: dict[str, str] = {
+    "reader-heading": "#1a1a1a",
+    "reader-current-bar": "#1f5fbf",
+    "reader-person": "#0b5394",
+    "reader-org": "#8a4b00",
+    "reader-place": "#1d6b2a",
+    "reader-quote": "#6b4f00",
+    "reader-link": "#1f4fbf",
+    "reader-match": "#ffe680",
+    "reader-match-current": "#ffc940",
+    "reader-selected": "#cfe0ff",
+    "note-yellow": "#fff2a8",
+    "note-green": "#cdeccf",
+    "note-blue": "#cfe3ff",
+    "note-pink": "#ffd6e8",
+    "note-purple": "#e6d9ff",
+    "note-yellow-mark": "#8a6d00",
+    "note-green-mark": "#1d6b2a",
+    "note-blue-mark": "#1f4fbf",
+    "note-pink-mark": "#a3195b",
+    "note-purple-mark": "#5b2a9e",
+}
+
+
+def to_textual(spec: ThemeSpec) -> Theme:
+    """A Textual Theme from a theme file's data; raises ValueError on a bad colour."""
+    for key, value in [*spec.colors.items(), *spec.variables.items()]:
+        if isinstance(value, str):
+            try:
+                Color.parse(value)
+            except ColorParseError:
+                raise ValueError(f"{spec.path.name if spec.path else spec.name}: bad colour {key} = {value!r}") from None
+    defaults = VARIABLE_DEFAULTS if spec.dark else LIGHT_DEFAULTS
+    return Theme(name=spec.name, dark=spec.dark, variables={**defaults, **spec.variables}, **spec.colors)
+
+
+def reader_themes() -> tuple[list[Theme], list[ThemeSpec], list[str]]:
+    """Bundled and user themes as Textual themes, their specs, and problems to report."""
+    specs, problems = load_themes([(paths.bundled_themes_dir(), "bundled"), (paths.user_themes_dir(), "user")])
+    themes: list[Theme] = []
+    good: list[ThemeSpec] = []
+    for spec in specs:
+        try:
+            themes.append(to_textual(spec))
+            good.append(spec)
+        except ValueError as exc:
+            problems.append(f"theme {exc}")
+    return themes, good, problems
+
+
+def theme_listing() -> list[tuple[str, str, str]]:
+    """(name, "dark"/"light", where it comes from) for every available theme."""
+    _, specs, _ = reader_themes()
+    rows = [(s.name, "dark" if s.dark else "light", str(s.path) if s.source == "user" else "bundled") for s in specs]
+    ours = {s.name for s in specs}
+    for name, theme in sorted(BUILTIN_THEMES.items()):
+        if name not in ours:
+            rows.append((name, "dark" if theme.dark else "light", "Textual"))
+    return rows
