@@ -62,7 +62,7 @@ def apply(paragraphs, at, start, passage, changes):
     return paragraphs, at, start
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(article_with_passage(), edits())
 def test_edits_outside_the_passage_keep_it_anchored_to_the_same_words(article, changes):
     paragraphs, at, start, passage = article
@@ -75,7 +75,7 @@ def test_edits_outside_the_passage_keep_it_anchored_to_the_same_words(article, c
     assert (place.block, place.start) == (new_at, new_start)
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(article_with_passage(), edits())
 def test_deleting_the_passage_makes_the_note_an_orphan(article, changes):
     paragraphs, at, start, passage = article
@@ -86,7 +86,7 @@ def test_deleting_the_passage_makes_the_note_an_orphan(article, changes):
     assert resolve(doc_of(edited), anchor) is None
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(article_with_passage(), st.integers(0, 2))
 def test_small_corrections_inside_the_passage_still_anchor_there(article, typo_at):
     paragraphs, at, start, passage = article

@@ -32,7 +32,7 @@ texts = st.text(
 ).map("".join)
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts, st.sampled_from(ENCODINGS), st.booleans())
 def test_any_text_any_encoding_never_raises_unexpectedly(text, encoding, markdown):
     try:
@@ -51,7 +51,7 @@ def test_any_text_any_encoding_never_raises_unexpectedly(text, encoding, markdow
             assert 0 <= span.start < span.end <= len(block.text)
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(texts)
 def test_plain_blocks_are_the_normalised_text_in_order(text):
     normal = clean(text)
@@ -67,7 +67,7 @@ def test_plain_blocks_are_the_normalised_text_in_order(text):
     assert sum(len(b.text.split()) for b in doc.blocks) == len(normal.split())
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(texts)
 def test_utf8_and_utf16_give_the_same_document(text):
     try:
