@@ -11,7 +11,7 @@ from pathlib import Path
 from reader import __version__
 from reader.core.errors import InputError, ReaderError
 
-COMMANDS = ("analyze", "notes", "themes")
+COMMANDS = ("analyze", "notes", "themes", "export")
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 
 
@@ -37,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
             "  reader notes list [PATH] [--json]\n"
             "  reader notes add PATH --block N [--start S --end E] --text TEXT [--tag T ...] [--color C]\n"
             "  reader notes rm ID\n"
+            "  reader export PATH [-o FILE] [--format md|json]\n"
+            "  reader export --all -o DIR    one Markdown file per annotated article\n"
             "  reader themes                 list the colour themes and where each comes from\n"
             "\n"
             f"config file: {paths.config_file()}\n"
@@ -63,6 +65,12 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--json", action="store_true", help="print JSON (schema version 1)")
 
     sub.add_parser("themes", help="list the colour themes and where each comes from")
+
+    export = sub.add_parser("export", parents=[common], help="write an article's notes as Markdown")
+    export.add_argument("path", nargs="?", help="the article")
+    export.add_argument("-o", "--output", metavar="FILE", help="file (or folder) to write; standard output without it")
+    export.add_argument("--all", action="store_true", help="every annotated article, one file each (needs -o DIR)")
+    export.add_argument("--format", choices=("md", "json"), default="md", help="md (default) or json (W3C Web Annotation)")
 
     notes = sub.add_parser("notes", help="list, add or remove notes from scripts")
     notes_sub = notes.add_subparsers(dest="notes_command", metavar="ACTION", required=True)
@@ -112,6 +120,10 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser().parse_args(_split_command(argv))
         if args.command == "analyze":
             return cmd_analyze(args)
+        if args.command == "export":
+            from reader.export_cli import cmd_export
+
+            return cmd_export(args)
         if args.command == "themes":
             return cmd_themes(args)
         if args.command == "notes":

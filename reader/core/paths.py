@@ -31,6 +31,13 @@ def config_file() -> Path:
     return config_dir() / "config.toml"
 
 
+def default_export_dir() -> Path:
+    """Where `x` in the window writes exports unless config.toml says otherwise."""
+    from platformdirs import user_documents_dir
+
+    return Path(user_documents_dir()) / "reader"
+
+
 def user_themes_dir() -> Path:
     return config_dir() / "themes"
 

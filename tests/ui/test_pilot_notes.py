@@ -144,3 +144,17 @@ async def test_damaged_store_is_reported_and_left_alone(sample_path, tmp_path):
         assert app.screen.notes == []
         await pilot.press("j", "j", "q")
     assert db.read_bytes() == b"{ this is not json"
+
+
+async def test_x_exports_to_the_configured_folder_and_shows_the_path(sample_path, tmp_path):
+    db = tmp_path / "notes.json"
+    out = tmp_path / "vault"
+    app = build_app(load(sample_path), settings=Settings(export_folder=out), store=NoteStore(db))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("j", "h", "x")
+        await pilot.pause()
+        [written] = list(out.glob("*.md"))
+        assert written.name.startswith("Meta AI ha licenziato 600 dipendenti")
+        assert str(written) in " ".join(n.message for n in app._notifications)
+        assert "^note-" in written.read_text(encoding="utf-8")

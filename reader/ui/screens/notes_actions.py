@@ -22,6 +22,7 @@ NOTE_BINDINGS = [
     Binding("h", "highlight", "Highlight", show=False, id="reader.highlight"),
     Binding("d", "delete_note", "Delete note", show=False, id="reader.delete_note"),
     Binding("u", "undo_delete", "Undo delete", show=False, id="reader.undo_delete"),
+    Binding("x", "export", "Export", id="reader.export"),
 ]
 
 COLOR_GLYPH = {"yellow": "●", "green": "◆", "blue": "■", "pink": "▲", "purple": "★"}
@@ -253,6 +254,27 @@ class NotesMixin:
             self.notify(f"Not restored: {exc}", severity="error", markup=False)
             return
         self.notify("Note restored", timeout=2)
+
+    def action_export(self) -> None:
+        """Write this article's notes to the export folder and say where."""
+        if self.store is None:
+            return
+        from reader.core import paths
+        from reader.core.export import safe_filename
+        from reader.export_cli import export_article, write_export
+
+        folder = getattr(self.app, "settings", None) and self.app.settings.export_folder or paths.default_export_dir()
+        target = folder / safe_filename(self.document.title)
+        analysis = getattr(self, "analysis", None)
+        if analysis is None:
+            self.notify("Export: the analysis is still running; try again in a moment", timeout=3)
+            return
+        try:
+            write_export(target, lambda existing: export_article(self.store, self.document, "md", existing, analysis))
+        except ReaderError as exc:
+            self.notify(f"Not exported: {exc}", severity="error", markup=False)
+            return
+        self.notify(f"Exported {len(self.notes)} note{'s' if len(self.notes) != 1 else ''} to {target}", title="Export", timeout=8, markup=False)
 
     # -- the reading place -------------------------------------------------------------
 

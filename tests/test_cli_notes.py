@@ -1,0 +1,56 @@
+"""reader notes and reader export, as scripts use them."""
+
+import json
+
+from tests.test_cli import one_line_error, run
+
+
+def test_notes_add_list_rm(sample_path, tmp_path):
+    db = str(tmp_path / "n.json")
+    added = run("notes", "add", str(sample_path), "--db", db, "--block", "3", "--start", "6", "--end", "19", "--text", "chi è?", "--tag", "persone", "--color", "blue")
+    assert added.returncode == 0, added.stderr
+    note_id = added.stdout.decode().strip()
+    listed = json.loads(run("notes", "list", "--db", db, "--json").stdout)
+    assert [(n["id"], n["passage"], n["body"], n["tags"], n["color"]) for n in listed] == [
+        (note_id, "Xianjun Yang", "chi è?", ["persone"], "blue")
+    ]
+    text = run("notes", "list", str(sample_path), "--db", db).stdout.decode()
+    assert note_id in text and "Xianjun Yang" in text
+    removed = run("notes", "rm", note_id, "--db", db)
+    assert removed.returncode == 0
+    assert json.loads(run("notes", "list", "--db", db, "--json").stdout) == []
+    one_line_error(run("notes", "rm", note_id, "--db", db), 1, note_id)
+
+
+def test_notes_add_checks_its_arguments(sample_path, tmp_path):
+    db = str(tmp_path / "n.json")
+    one_line_error(run("notes", "add", str(sample_path), "--db", db, "--block", "999", "--text", "x"), 2, "--block")
+    one_line_error(run("notes", "add", str(sample_path), "--db", db, "--block", "1", "--start", "5"), 2, "--start")
+    one_line_error(run("notes", "add", str(sample_path), "--db", db, "--block", "1", "--color", "red"), 2, "--color")
+
+
+def test_reader_db_environment_variable(sample_path, tmp_path):
+    db = tmp_path / "env.json"
+    run("notes", "add", str(sample_path), "--block", "2", env={"READER_DB": str(db)})
+    assert len(json.loads(run("notes", "list", "--json", env={"READER_DB": str(db)}).stdout)) == 1
+    assert db.with_suffix(".notes").is_dir()
+
+
+def test_export_to_stdout_file_folder_and_json(sample_path, tmp_path):
+    db = str(tmp_path / "n.json")
+    run("notes", "add", str(sample_path), "--db", db, "--block", "5", "--text", "Wang's note", "--tag", "wang")
+    out = run("export", str(sample_path), "--db", db)
+    assert out.returncode == 0 and out.stdout.decode().startswith("---\ntitle: ")
+    assert "Wang's note" in out.stdout.decode()
+    target = tmp_path / "notes.md"
+    assert run("export", str(sample_path), "--db", db, "-o", str(target)).returncode == 0
+    first = target.read_bytes()
+    assert run("export", str(sample_path), "--db", db, "-o", str(target)).returncode == 0
+    assert target.read_bytes() == first  # exporting twice gives the same file
+    annotations = json.loads(run("export", str(sample_path), "--db", db, "--format", "json").stdout)
+    assert annotations["type"] == "AnnotationCollection" and annotations["total"] == 1
+    folder = tmp_path / "vault"
+    done = run("export", "--all", "-o", str(folder), "--db", db)
+    assert done.returncode == 0 and "1 file written" in done.stdout.decode()
+    assert [p.suffix for p in folder.iterdir()] == [".md"]
+    one_line_error(run("export", "--all", "--db", db), 2, "-o DIR")
