@@ -7,7 +7,7 @@ from tests.test_cli import one_line_error, run
 
 def test_notes_add_list_rm(sample_path, tmp_path):
     db = str(tmp_path / "n.json")
-    added = run("notes", "add", str(sample_path), "--db", db, "--block", "3", "--start", "6", "--end", "19", "--text", "chi è?", "--tag", "persone", "--color", "blue")
+    added = run("notes", "add", str(sample_path), "--db", db, "--block", "3", "--start", "6", "--end", "18", "--text", "chi è?", "--tag", "persone", "--color", "blue")
     assert added.returncode == 0, added.stderr
     note_id = added.stdout.decode().strip()
     listed = json.loads(run("notes", "list", "--db", db, "--json").stdout)
