@@ -242,11 +242,12 @@ def _merge_known(groups: dict[str, _Group]) -> None:
 
 def _score(g: _Group, lang: LangData, stats: DocStats) -> None:
     s = g.score
-    orgs, places, first_names, products = (
+    orgs, places, first_names, products, surnames = (
         langdata.organisations(),
         langdata.places(),
         langdata.first_names(),
         langdata.products(),
+        langdata.surnames(),
     )
     for cand in g.cands:
         for k, v in cand.evidence.items():
@@ -290,6 +291,8 @@ def _score(g: _Group, lang: LangData, stats: DocStats) -> None:
             s["PLACE"] += 2  # "East Los Angeles", "Kowloon West"
         if 2 <= len(words) <= 3 and any(_HYPHENATED_GIVEN.fullmatch(w) for w in words[1:]):
             s["PERSON"] += 1  # "Leung Kwok-hung", "Moon Jae-in": hyphenated given names
+        if 2 <= len(words) <= 4 and (words[-1] in surnames or words[0] in surnames) and _name_shaped(words[-1]):
+            s["PERSON"] += 1  # "Starry Lee", "Wong Pik-wan": a common family name
         if (
             2 <= len(words) <= 3
             and all(_name_shaped(w) for w in words if w.casefold() not in lang.particles)
@@ -327,8 +330,8 @@ def _score(g: _Group, lang: LangData, stats: DocStats) -> None:
         s["PERSON"] += min(2.0 if single else 1.0, 1.0 * s["SPEAKS"])
     if s["PLACE_CUE"] and s["PLACE"]:
         s["PLACE"] += 1
-    elif s["PLACE_CUE"] >= 2 and not any(x.split()[0] in first_names for x in g.surfaces):
-        s["PLACE"] += min(3, s["PLACE_CUE"])  # "a Esino Lario", "gli abitanti di Esino Lario"
+    elif s["PLACE_IN"] >= 2 and not any(x.split()[0] in first_names for x in g.surfaces):
+        s["PLACE"] += min(3, s["PLACE_IN"])  # "in Esino Lario", "gli abitanti di Esino Lario"
     _decide(g)
 
 
@@ -408,7 +411,7 @@ def _merge_surnames(groups: dict[str, _Group], lang: LangData) -> None:
     for g in live:
         if g.root() is not g or len(g.main.split()) != 1 or g.score["OTHER"]:
             continue
-        if g.kind == "PLACE" and g.score["PLACE_CUE"]:
+        if g.kind == "PLACE" and g.score["PLACE_CUE"] and langdata.known_place(g.main):
             continue  # "in Wales" is the country, even beside Jimmy Wales
         word = g.main
         if g.kind == "ORG" and g.score["ORG"] >= 4:

@@ -140,6 +140,12 @@ def first_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def surnames() -> frozenset[str]:
+    """Common family names worldwide (single words; "De Jong" style names are split off)."""
+    return frozenset(n for n in _read_lines("surnames.txt") if " " not in n)
+
+
+@lru_cache(maxsize=None)
 def organisations() -> dict[str, tuple[str, str]]:
     """Organisation name or alias (as written) -> (canonical name, kind)."""
     out: dict[str, tuple[str, str]] = {}

@@ -40,6 +40,7 @@ _INHABITANTS = frozenset(
     inhabitants mayor town city village county province habitants maire ville commune
     einwohner bürgermeister stadt gemeinde habitantes alcalde ciudad municipio pueblo""".split()
 )
+_IN = frozenset("in nel nella nei nelle im en au aux".split())
 _ROMAN = re.compile(r"[IVXLCDM]{2,}")
 DETERMINERS_DE = frozenset(
     "der die das dem den des ein eine einem einen einer eines kein keine seine ihre ihrem ihren".split()
@@ -550,5 +551,7 @@ def _context(text: str, toks: list[Token], cand: Candidate, lang: LangData) -> N
                     break
     if before and before[-1].lower in lang.place_cues:
         ev["PLACE_CUE"] += 1
+        if before[-1].lower in _IN:
+            ev["PLACE_IN"] += 1  # "in Italia", "nel Lazio": more than "a Rossi" ever is
     if len(before) >= 2 and before[-1].lower in lang.prepositions and before[-2].lower in _INHABITANTS:
-        ev["PLACE_CUE"] += 2
+        ev["PLACE_IN"] += 2
