@@ -25,6 +25,7 @@ from reader.core.names import COMPASS, ORG_SUFFIX_TOKENS, Candidate, DocStats, d
 from reader.core.tokens import Token, tokenize
 
 KINDS = ("PERSON", "ORG", "PLACE", "OTHER")
+_TIE_ORDER = ("ORG", "PLACE", "PERSON", "OTHER")
 _HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 _WEBSITE = re.compile(r"\.(com|org|net|info|io|ai|it|de|fr|es|uk|eu|ch|at|be|nl|co)$", re.I)
 MIN_SCORE = 2.0
@@ -300,14 +301,17 @@ def _score(g: _Group, lang: LangData, stats: DocStats) -> None:
             and not (place_word or compass)
             and not s["german_nouns"]
         ):
-            # Two or three capitalised words: in news, most often a person's name;
-            # surely so when the first is a known first name (scored above).
-            s["PERSON"] += 2 if words[0] in first_names or not first_names else 1.5
+            # Two or three capitalised words: often a person's name, surely so when
+            # the first is a known first name (scored above) or the last a common
+            # family name; alone, not quite enough (Civic Passion, Operation Clambake).
+            s["PERSON"] += 2 if words[0] in first_names else 1.5
         if len(words) >= 2 and any(
             " ".join(words[i:j]) in places for i in range(len(words)) for j in range(i + 1, len(words) + 1)
             if (i, j) != (0, len(words))
         ) and words[0] not in first_names:
             s["PLACE"] += 1  # "Hong Kong Island", "Greater London"
+        if len(words) >= 2 and langdata.known_org(words[0]) and langdata.known_place(" ".join(words[1:])):
+            s["ORG"] += 4  # "Wikimedia España", "Google Italia": a national branch
         if any(_WEBSITE.search(w) for w in words):
             s["ORG"] += 3  # "Gawker.com", "Repubblica.it"
         if len(words) == 1 and surface == "X":
@@ -343,7 +347,9 @@ def _name_shaped(word: str) -> bool:
 
 def _decide(g: _Group) -> None:
     s = g.score
-    best = max(("PERSON", "ORG", "PLACE", "OTHER"), key=lambda k: (s[k], -KINDS.index(k)))
+    # On a tie the explicit evidence wins: organisation and place words, gazetteers;
+    # a person's score often rests on defaults.
+    best = max(("ORG", "PLACE", "PERSON", "OTHER"), key=lambda k: (s[k], -_TIE_ORDER.index(k)))
     g.kind = best if s[best] >= MIN_SCORE and best != "OTHER" else "OTHER"
 
 

@@ -351,6 +351,7 @@ def _split_run(toks: list[Token], run: list[int], lang: LangData) -> list[list[i
             if (
                 tail[0].text in first_names
                 and head[-1].text not in first_names
+                and len(head[-1].text) > 1  # not after an initial: "L. Ron Hubbard"
                 and 2 <= len(tail) <= 3
                 and not any(t.lower in lang.org_words for t in words)
             ):
@@ -375,6 +376,8 @@ def _trim(text: str, toks: list[Token], run: list[int], lang: LangData, stats: D
         low = tok.lower
         known = _known(tok.text) or tok.text in first_names
         rest = [toks[k] for k in idx[1:]]
+        if len(tok.text) == 1 and tok.text.isupper() and rest and text[tok.end : rest[0].start] == ". ":
+            break  # an initial: "L. Ron Hubbard"
         if low in lang.stopwords and not tok.is_acronym and not (
             not tok.sentence_start and rest and tok.text[0].isupper() and low in ARTICLES
         ):
