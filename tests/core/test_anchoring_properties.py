@@ -95,5 +95,7 @@ def test_small_corrections_inside_the_passage_still_anchor_there(article, typo_a
     paragraphs[at] = paragraphs[at][:start] + fixed + paragraphs[at][start + len(passage) :]
     place = resolve(doc_of(paragraphs), anchor)
     assert place is not None and place.block == at
+    # Where letters repeat, an edit at the edge can be counted either way: the
+    # placement may be off by one character at each end, never more.
     assert abs(place.start - start) <= 1
-    assert paragraphs[at][place.start : place.end].startswith(fixed[:3])
+    assert abs(place.end - (start + len(fixed))) <= 1
