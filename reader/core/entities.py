@@ -26,6 +26,7 @@ from reader.core.tokens import Token, tokenize
 
 KINDS = ("PERSON", "ORG", "PLACE", "OTHER")
 _TIE_ORDER = ("ORG", "PLACE", "PERSON", "OTHER")
+_ARTICLES = frozenset("the la le les el los las der die das il lo".split())
 _HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 _WEBSITE = re.compile(r"\.(com|org|net|info|io|ai|it|de|fr|es|uk|eu|ch|at|be|nl|co)$", re.I)
 MIN_SCORE = 2.0
@@ -165,6 +166,12 @@ def _merge_variants(groups: dict[str, _Group], lang: LangData) -> None:
                 _merge(by_singular[norm], g)
             else:
                 by_singular[norm] = g
+    # "The Church of Scientology" and "Church of Scientology"; "La Stampa" stays
+    # whole when that is the only form.
+    for key, g in list(groups.items()):
+        head, _, rest = key.partition(" ")
+        if rest and head.casefold() in _ARTICLES and rest in groups and groups[rest].root() is not g.root():
+            _merge(groups[rest], g)
     # A bare name that heads an organisation word elsewhere ("TBD" and "TBD Lab").
     for key, g in list(groups.items()):
         if " " in key or g.root() is not g:
@@ -200,7 +207,15 @@ def _merge_acronyms(groups: dict[str, _Group], doc: Document, tokens: list[list[
             if other is None or other.root() is g.root():
                 continue
             long_, short = (cand.text, inner) if len(cand.text) > len(inner) else (inner, cand.text)
-            if short.replace(".", "").isupper() and _acronym_fits(short.replace(".", ""), long_.split()):
+            bare = short.replace(".", "")
+            if not bare.isupper() or bare in langdata.generic_acronyms():
+                continue
+            # "Meta Superintelligence Labs (MSL)"; also a name's acronym in its own
+            # language, "Sozialliberalen Union (USL)", when the long form is not a
+            # person's name.
+            if _acronym_fits(bare, long_.split()) or (
+                2 <= len(bare) <= 6 and len(long_.split()) >= 2 and long_.split()[0] not in langdata.first_names()
+            ):
                 _merge(g, other)
 
 

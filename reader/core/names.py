@@ -40,6 +40,9 @@ _INHABITANTS = frozenset(
     inhabitants mayor town city village county province habitants maire ville commune
     einwohner bürgermeister stadt gemeinde habitantes alcalde ciudad municipio pueblo""".split()
 )
+_REPUBLIC = re.compile(r"(republik|république|repubblica|república|republic|königreich|reino|regno|royaume|emirat)", re.I)
+PLACE_PARTICLES = frozenset("bei am an ob im sur upon on".split())
+"""Particles inside place names: Garching bei München, Frankfurt am Main, Stratford-upon-Avon."""
 _IN = frozenset("in nel nella nei nelle im en au aux".split())
 _ROMAN = re.compile(r"[IVXLCDM]{2,}")
 DETERMINERS_DE = frozenset(
@@ -279,6 +282,18 @@ def _runs(text: str, toks: list[Token], lang: LangData) -> list[list[int]]:
                     current.extend(range(i, j))
                     i = j
                     continue
+        # "Garching bei München", "Frankfurt am Main": a place particle before a known place.
+        if (
+            current
+            and joined
+            and low in PLACE_PARTICLES
+            and i + 1 < n
+            and _gap(text, tok, toks[i + 1]) == " "
+            and langdata.known_place(toks[i + 1].text) is not None
+        ):
+            current.extend([i, i + 1])
+            i += 2
+            continue
         # "and", "y", "e" join only inside an organisation's name that starts with
         # its organisation word ("Agencia de Innovación y Desarrollo").
         if (
@@ -401,6 +416,7 @@ def _trim(text: str, toks: list[Token], run: list[int], lang: LangData, stats: D
             and idx[0] > 0
             and toks[idx[0] - 1].lower in DETERMINERS_DE
             and not any(t.lower in lang.org_words or _ends_with_org_word(t.lower, lang) for t in [tok, *rest])
+            and not _REPUBLIC.search(low)  # "der Volksrepublik China", "der Bundesrepublik"
         ):
             idx.pop(0)
             continue
