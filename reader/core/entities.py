@@ -470,20 +470,23 @@ def _build(live: list[_Group], doc: Document, tokens: list[list[Token]]) -> list
 def _find_mentions(entities: list[Entity], doc: Document, tokens: list[list[Token]]) -> None:
     """Every occurrence of every form, longest first, as token sequences."""
     table: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    longest = 1
+    by_first: dict[str, set[int]] = defaultdict(set)
     for i, e in enumerate(entities):
         for form in e.forms:
             key = tuple(t.text for t in tokenize(form))
             if key and i not in table[key]:
                 table[key].append(i)
-                longest = max(longest, len(key))
+                by_first[key[0]].add(len(key))
+    sizes_for = {first: sorted(sizes, reverse=True) for first, sizes in by_first.items()}
     last_seen: dict[int, tuple[int, int]] = {}
     for block, toks in zip(doc.blocks, tokens):
         n = len(toks)
         i = 0
         while i < n:
             match = None
-            for size in range(min(longest, n - i), 0, -1):
+            for size in sizes_for.get(toks[i].text, ()):
+                if i + size > n:
+                    continue
                 key = tuple(t.text for t in toks[i : i + size])
                 owners = table.get(key)
                 if owners and _contiguous(block.text, toks[i : i + size]):

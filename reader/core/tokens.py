@@ -90,14 +90,21 @@ def _split_word(text: str, start: int) -> list[tuple[str, int]]:
 def tokenize(text: str) -> list[Token]:
     """Tokens of a block of text, each marked whether it starts a sentence."""
     tokens: list[Token] = []
+    append = tokens.append
     prev_end = 0
     prev_text = ""
     for m in _WORD.finditer(text):
-        for word, start in _split_word(m.group(), m.start()):
-            # Possessive: the token ends before the apostrophe.
+        raw = m.group()
+        if "'" in raw or "’" in raw:
+            parts = _split_word(raw, m.start())
+        else:
+            parts = ((raw, m.start()),)
+        for word, start in parts:
             end = start + len(word)
             gap = text[prev_end:start]
-            tokens.append(Token(word, start, end, _starts_sentence(gap, prev_text, not tokens)))
+            first = not tokens
+            starts = True if first else (False if gap == " " else _starts_sentence(gap, prev_text, False))
+            append(Token(word, start, end, starts, word.casefold()))
             prev_end, prev_text = end, word
     return tokens
 

@@ -103,7 +103,6 @@ class ReaderScreen(NotesMixin, Screen):
         yield StatusLine(self.document)
         with Horizontal(id="body"):
             yield ArticleView(self.document, id="article")
-            yield SidePanel(id="panel")
         yield SearchBar()
         yield Footer()
 
@@ -123,10 +122,15 @@ class ReaderScreen(NotesMixin, Screen):
         self.query_one(SearchBar).display = False
         self._fit(self.app.size.width)
         self.article.focus()
-        self.call_after_refresh(self.load_notes)
-        self.analyse()
+        # The panel, notes and analysis wait for the first frame: the text shows first.
+        self.call_after_refresh(self._after_first_paint)
         self._position_timer = self.set_interval(2.0, self._save_position_if_moved, pause=False)
         self._saved_at: int | None = None
+
+    async def _after_first_paint(self) -> None:
+        await self.query_one("#body").mount(SidePanel(id="panel"))
+        self.load_notes()
+        self.analyse()
 
     def _save_position_if_moved(self) -> None:
         if self._saved_at != self.cursor[0]:
@@ -390,7 +394,8 @@ class ReaderScreen(NotesMixin, Screen):
         self._search_origin = self.cursor
         bar.display = True
         bar.value = ""
-        bar.focus()
+        # Focus now, not after a refresh: keys typed right after / belong to the search.
+        self.set_focus(bar)
 
     @on(SearchBar.QueryChanged)
     def _search_changed(self, event: SearchBar.QueryChanged) -> None:

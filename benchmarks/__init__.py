@@ -1,0 +1,1 @@
+"""`make bench`: the reader's performance figures, measured side by side with peers."""

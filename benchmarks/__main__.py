@@ -1,0 +1,295 @@
+"""`make bench`: every figure of DESIGN.md's performance table, in one run.
+
+Each benchmark prints its figure as it goes; the run ends with a table and
+benchmarks/results.json (name, value, unit, target, pass). Times that depend on
+the machine are taken side by side with a peer in the same run where a peer
+exists (a bare Textual app showing the same text), and reported as ratios.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "benchmarks" / ".work"
+SAMPLE = ROOT / "seeds" / "meta-ai-layoffs-it.txt"
+PYTHON = sys.executable
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+
+
+@dataclass
+class Result:
+    name: str
+    value: float | None
+    unit: str
+    target: str
+    passed: bool | None
+    note: str = ""
+
+
+results: list[Result] = []
+
+
+def record(name: str, value: float | None, unit: str, target: str, passed: bool | None, note: str = "") -> None:
+    results.append(Result(name, None if value is None else round(value, 4), unit, target, passed, note))
+    shown = "not measured" if value is None else f"{value:.3f} {unit}"
+    verdict = "" if passed is None else ("  ok" if passed else "  MISSED")
+    print(f"  {name}: {shown}{verdict}{'  (' + note + ')' if note else ''}", flush=True)
+
+
+# -- articles ---------------------------------------------------------------------
+
+
+def sample_markdown() -> Path:
+    """The sample as Markdown paragraphs, for the peer's Markdown widget."""
+    lines = [ln.strip() for ln in SAMPLE.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    path = WORK / "sample.md"
+    path.write_text("# " + lines[0] + "\n\n" + "\n\n".join(lines[1:]) + "\n", encoding="utf-8")
+    return path
+
+
+def long_article(paragraphs: int = 5000) -> Path:
+    """A real-looking 5,000-paragraph article made of the sample's and the test set's paragraphs."""
+    sources = [SAMPLE, *sorted((ROOT / "tests" / "data").glob("*.txt"))]
+    pool = []
+    for src in sources:
+        pool += [ln.strip() for ln in src.read_text(encoding="utf-8").splitlines()[1:] if len(ln.strip()) > 60]
+    path = WORK / f"long-{paragraphs}.txt"
+    body = "\n".join(pool[i % len(pool)] for i in range(paragraphs))
+    path.write_text("A very long article\n" + body + "\n", encoding="utf-8")
+    return path
+
+
+# -- pty measurements ---------------------------------------------------------------------
+
+
+def reader_cmd(path: Path, db: Path) -> list[str]:
+    return [PYTHON, "-m", "reader", str(path), "--db", str(db)]
+
+
+def paint_time(argv: list[str], expect: str) -> float:
+    from benchmarks.terminal import Terminal
+
+    term = Terminal(argv)
+    try:
+        term.wait_for(lambda screen: expect in screen, timeout=60)
+        return time.perf_counter() - term.started
+    finally:
+        term.close()
+
+
+def bench_first_paint() -> None:
+    print("First paint of the sample, 120x40 pty, alternating with a bare Textual app", flush=True)
+    peer = sample_markdown()
+    expect = "Stamattina presto, 600"
+    ours, theirs = [], []
+    db = WORK / "paint.json"
+    for _ in range(RUNS):
+        ours.append(paint_time(reader_cmd(SAMPLE, db), expect))
+        theirs.append(paint_time([PYTHON, "-m", "benchmarks.peer_markdown", str(peer)], expect))
+    o, t = statistics.median(ours), statistics.median(theirs)
+    record("first paint, sample (reader)", o, "s", "", None, f"median of {RUNS}")
+    record("first paint, sample (bare Textual Markdown)", t, "s", "", None, f"median of {RUNS}")
+    record("first paint ratio reader / bare Textual", o / t, "x", "<= 1.3", o / t <= 1.3)
+
+
+def bench_sample_session() -> None:
+    """Panel filled, memory, and key latency on the sample."""
+    from benchmarks.terminal import Terminal
+
+    print("The sample in a 120x40 pty: panel, memory", flush=True)
+    term = Terminal(reader_cmd(SAMPLE, WORK / "session.json"))
+    try:
+        term.wait_for(lambda s: "Stamattina presto" in s)
+        term.wait_for(lambda s: "People (" in s)
+        panel = time.perf_counter() - term.started
+        term.settle()
+        record("entity panel filled, sample", panel, "s", "", None, "from process start")
+        rss = term.rss_mb()
+        record("resident memory, sample", rss, "MB", "< 120", rss < 120)
+    finally:
+        term.close()
+
+
+def status_changed(before: str):
+    def check(screen: str) -> bool:
+        return screen.splitlines()[0] != before
+
+    return check
+
+
+def bench_long_article() -> None:
+    from benchmarks.terminal import Terminal
+
+    print("A 5,000-paragraph article in a 120x40 pty", flush=True)
+    path = long_article()
+    paints = [paint_time(reader_cmd(path, WORK / "long.json"), "A very long article") for _ in range(3)]
+    paint = statistics.median(paints)
+    record("first paint, 5,000 paragraphs", paint, "s", "< 1", paint < 1.0, "median of 3")
+    term = Terminal(reader_cmd(path, WORK / "long.json"))
+    try:
+        term.wait_for(lambda s: "A very long article" in s)
+        term.wait_for(lambda s: "People (" in s, timeout=120)
+        analysed = time.perf_counter() - term.started
+        record("entity panel filled, 5,000 paragraphs", analysed, "s", "", None, "analysis runs after the first paint")
+        term.settle()
+        rss = term.rss_mb()
+        record("resident memory, 5,000 paragraphs", rss, "MB", "", None)
+        # Choose the first entity (for e) and search (for n) before timing keys.
+        term.press("\t")
+        term.settle(0.2)
+        term.press("\x1b[B")
+        term.settle(0.2)
+        term.press("\r")
+        term.settle(0.3)
+        term.press("\t")
+        term.settle(0.2)
+        term.press("/")
+        term.settle(0.2)
+        term.press("meta")
+        term.settle(0.5)
+        term.press("\r")
+        term.settle(0.3)
+        for key, label in (("j", "j (next paragraph)"), ("]", "] (next quotation)"), ("}", "} (next topic)"), ("e", "e (next mention)"), ("n", "n (next match)")):
+            times = []
+            for _ in range(15):
+                before = term.text().splitlines()[0]
+                start = time.perf_counter()
+                term.press(key)
+                term.wait_for(status_changed(before), timeout=10)
+                times.append(time.perf_counter() - start)
+                term.settle(0.05, 2)
+            ms = statistics.median(times) * 1000
+            record(f"key {label} repaint, 5,000 paragraphs", ms, "ms", "< 50", ms < 50, "median of 15, key to status line changed")
+    finally:
+        term.close()
+
+
+# -- in-process measurements ---------------------------------------------------------------
+
+
+def bench_analysis() -> None:
+    print("Analysis throughput on ~100,000 words of news text", flush=True)
+    from reader.core.analysis import analyse
+    from reader.core.document import parse
+    from reader.core.language import _get_factory
+
+    _get_factory()
+    sources = [SAMPLE, *sorted((ROOT / "tests" / "data").glob("*.txt"))]
+    paragraphs = []
+    for src in sources:
+        paragraphs += [ln.strip() for ln in src.read_text(encoding="utf-8").splitlines()[1:] if ln.strip()]
+    italian = [ln.strip() for ln in SAMPLE.read_text(encoding="utf-8").splitlines()[1:] if ln.strip()]
+    body: list[str] = []
+    words = 0
+    i = 0
+    while words < 100_000:
+        p = italian[i % len(italian)]
+        body.append(p)
+        words += len(p.split())
+        i += 1
+    doc_text = "Un articolo lunghissimo\n" + "\n".join(body)
+    timings = []
+    for _ in range(3):
+        doc = parse(doc_text, markdown=False)
+        start = time.perf_counter()
+        analyse(doc)
+        timings.append(time.perf_counter() - start)
+    best = min(timings)
+    rate = words / best
+    record("analysis, 100,000 words (language detection included)", best, "s", "< 2", best < 2.0, "best of 3, one core")
+    record("analysis throughput", rate, "words/s", ">= 50,000", rate >= 50_000)
+
+
+def bench_notes() -> None:
+    print("Note store: save latency; export of 1,000 notes", flush=True)
+    from reader.core.anchoring import make_anchor
+    from reader.core.document import load
+    from reader.core.notes import Note, NoteStore
+
+    doc = load(SAMPLE)
+    anchor = make_anchor(doc, 3, 10, 22)
+    for stored, layout in ((100, "spread"), (10_000, "spread"), (10_000, "one article")):
+        folder = Path(tempfile.mkdtemp(dir=WORK))
+        store = NoteStore(folder / "notes.json")
+        for i in range(stored):
+            key = f"{(i % 100) if layout == 'spread' else 7:016x}"
+            store.add(Note("", key, anchor, body=f"note {i} " * 8, tags=["t"]))
+        latencies = []
+        key = f"{5 if layout == 'spread' else 7:016x}"
+        for i in range(200):
+            start = time.perf_counter()
+            store.add(Note("", key, anchor, body="timed note"))
+            latencies.append((time.perf_counter() - start) * 1000)
+        latencies.sort()
+        median, p95 = statistics.median(latencies), latencies[int(0.95 * len(latencies)) - 1]
+        where = "over 100 articles" if layout == "spread" else "all in one article"
+        record(f"save a note, {stored:,} stored {where} (median)", median, "ms", "", None)
+        target = stored >= 10_000
+        record(f"save a note, {stored:,} stored {where} (p95)", p95, "ms", "< 10" if target else "", p95 < 10 if target else None)
+
+    from reader.core.analysis import analyse
+    from reader.core.export import render
+
+    analysis = analyse(doc)
+    notes = [
+        Note(f"{i:012x}", "k" * 16, make_anchor(doc, 1 + i % (len(doc.blocks) - 1)), body=f"Body of note {i}\nwith *two* lines", tags=["a", "b"])
+        for i in range(1000)
+    ]
+    timings = []
+    for _ in range(3):
+        start = time.perf_counter()
+        render(analysis, notes, str(SAMPLE))
+        timings.append(time.perf_counter() - start)
+    ms = min(timings) * 1000
+    record("export 1,000 notes to Markdown", ms, "ms", "< 200", ms < 200, "best of 3, analysis already done")
+
+
+def main() -> int:
+    WORK.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("READER_DB", str(WORK / "default.json"))
+    started = time.perf_counter()
+    print(f"reader benchmarks · {platform.python_version()} · {os.cpu_count()} cores · {platform.platform()}\n", flush=True)
+    for bench in (bench_analysis, bench_notes, bench_first_paint, bench_sample_session, bench_long_article):
+        try:
+            bench()
+        except Exception as exc:  # a failed benchmark is reported, never hidden
+            record(bench.__name__, None, "", "", False, f"failed: {type(exc).__name__}: {exc}")
+    print()
+    width = max(len(r.name) for r in results)
+    print(f"{'figure':<{width}}  {'value':>12}  {'target':>10}  result")
+    print("-" * (width + 36))
+    for r in results:
+        value = "—" if r.value is None else f"{r.value:.3f} {r.unit}"
+        verdict = "" if r.passed is None else ("pass" if r.passed else "MISSED")
+        print(f"{r.name:<{width}}  {value:>12}  {r.target:>10}  {verdict}")
+    out = ROOT / "benchmarks" / "results.json"
+    out.write_text(
+        json.dumps(
+            {
+                "date": time.strftime("%Y-%m-%d"),
+                "cores": os.cpu_count(),
+                "python": platform.python_version(),
+                "platform": platform.platform(),
+                "seconds": round(time.perf_counter() - started, 1),
+                "results": [asdict(r) for r in results],
+            },
+            indent=1,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    print(f"\n{out.relative_to(ROOT)} written in {time.perf_counter() - started:.0f} s")
+    return 0 if all(r.passed is not False for r in results) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
