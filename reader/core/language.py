@@ -99,13 +99,20 @@ def detect(
     detector.n_trial = trials  # langdetect's own default is 7
     detector.append(text)
     try:
-        best = detector.get_probabilities()[0]
-    except (LangDetectException, IndexError):
+        found = detector.get_probabilities()
+    except LangDetectException:
         return UNDETERMINED, 0.0
-    code = _normalise_code(best.lang)
-    if best.prob < min_prob:
-        return UNDETERMINED, round(best.prob, 4)
-    return code, round(best.prob, 4)
+    # zh-cn and zh-tw are one language here: add their probabilities.
+    totals: dict[str, float] = {}
+    for lang in found:
+        code = _normalise_code(lang.lang)
+        totals[code] = totals.get(code, 0.0) + lang.prob
+    if not totals:
+        return UNDETERMINED, 0.0
+    code, prob = max(totals.items(), key=lambda kv: kv[1])
+    if prob < min_prob:
+        return UNDETERMINED, round(prob, 4)
+    return code, round(min(prob, 1.0), 4)
 
 
 def _normalise_code(code: str) -> str:
