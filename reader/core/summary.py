@@ -6,6 +6,13 @@ from collections import Counter
 
 from reader.core.analysis import Analysis
 
+KIND_TITLES = {"PERSON": "People", "ORG": "Organisations", "PLACE": "Places", "OTHER": "Other names"}
+
+
+def _short(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
 
 def summary(analysis: Analysis) -> str:
     doc = analysis.document
@@ -18,8 +25,23 @@ def summary(analysis: Analysis) -> str:
         f"words      {doc.word_count}",
         "blocks     " + ", ".join(f"{n} {kind.replace('_', ' ')}s" for kind, n in sorted(kinds.items())),
     ]
-    headings = [b for b in doc.blocks if b.kind == "heading" and b.level > 1]
-    if headings:
+    sections = [t for t in analysis.topics if t.kind == "section"]
+    if sections:
         lines += ["", "Sections"]
-        lines += [f"  {b.index + 1:>4}  {b.text}" for b in headings]
+        lines += [f"  ¶{t.blocks[0] + 1:<5} {_short(t.title, 70)}" for t in sections]
+    for kind in ("PERSON", "ORG", "PLACE", "OTHER"):
+        group = sorted((e for e in analysis.entities if e.kind == kind), key=lambda e: (-len(e.mentions), e.name))
+        if not group:
+            continue
+        lines += ["", f"{KIND_TITLES[kind]} ({len(group)})"]
+        for e in group:
+            also = f"  (also {', '.join(e.aliases)})" if e.aliases else ""
+            lines.append(f"  {len(e.mentions):>3}  {e.name}{also}")
+    if analysis.quotes:
+        lines += ["", f"Quotations ({len(analysis.quotes)})"]
+        for q in analysis.quotes:
+            lines.append(f"  ¶{q.block + 1:<5} “{_short(q.text, 60)}” — {q.speaker or 'unattributed'}")
+    keywords = [t for t in analysis.topics if t.kind == "keyword"]
+    if keywords:
+        lines += ["", "Topics", "  " + ", ".join(t.title for t in keywords)]
     return "\n".join(lines) + "\n"

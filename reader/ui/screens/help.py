@@ -19,23 +19,32 @@ LEGEND = (
 
 
 def binding_table(screen: Screen) -> Content:
-    """Rows of "keys  description" for every binding active on a screen."""
+    """Rows of "keys  description  id" for every binding of a screen and the app.
+
+    Disabled keys are listed too (they say why when pressed); the id is what the
+    config file's [keys] table rebinds.
+    """
     seen: dict[str, list[str]] = {}
+    ids: dict[str, str] = {}
     order: list[str] = []
     for _key, active in screen.active_bindings.items():
         binding: Binding = active.binding
-        if not binding.description or binding.system and binding.key not in ("ctrl+p",):
+        if not binding.description or (binding.system and binding.key != "ctrl+p"):
             continue
         label = binding.description
         if label not in seen:
             seen[label] = []
             order.append(label)
         seen[label].append(describe_key(binding.key, screen.app))
-    width = max((len(" / ".join(v)) for v in seen.values()), default=10)
+        if binding.id:
+            ids[label] = binding.id
+    width = max((len(" / ".join(dict.fromkeys(v))) for v in seen.values()), default=10)
     lines = []
     for label in order:
         keys = " / ".join(dict.fromkeys(seen[label]))
-        lines.append(Content.assemble((keys.rjust(width), "bold $accent"), "   ", label))
+        lines.append(
+            Content.assemble((keys.rjust(width), "bold $accent"), "   ", label.ljust(16), (ids.get(label, ""), "$text-muted"))
+        )
     return Content("\n").join(lines)
 
 

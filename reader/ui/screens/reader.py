@@ -226,6 +226,7 @@ class ReaderScreen(NotesMixin, Screen):
     def _go_block(self, index: int) -> None:
         self.article.go_to(index)
         self.cursor = (self.article.current, -1)
+        self.status.position = self.article.current  # now, not a message later
 
     def action_next_block(self) -> None:
         self._go_block(self.article.current + 1)
@@ -260,6 +261,7 @@ class ReaderScreen(NotesMixin, Screen):
     def _jump(self, block: int, start: int, end: int | None = None) -> None:
         self.article.go_to(block, offset=max(0, start))
         self.cursor = (block, start)
+        self.status.position = block
 
     def _step(self, positions: list[Position], forward: bool, what: str) -> int | None:
         index, wrapped = step(positions, self.cursor, forward)

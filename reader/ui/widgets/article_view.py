@@ -333,8 +333,12 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     # -- current block -----------------------------------------------------------
 
     def watch_current(self, old: int, new: int) -> None:
-        self._strip_cache.clear()
-        self.refresh()
+        # Only the two blocks whose margin bar changes need painting again; cached
+        # lines are keyed by whether they belong to the current block.
+        for index in (old, new):
+            if 0 <= index < len(self.blocks) and self._tops:
+                top = self._tops[index]
+                self.refresh_lines(top, len(self._offsets[index]) + 1)
         self.post_message(self.CurrentChanged(self, new))
 
     def go_to(self, index: int, *, offset: int | None = None, top: bool = False) -> None:
