@@ -28,7 +28,7 @@ eval: $(STAMP)
 	$(BIN)/python -m tests.evaluate
 
 snapshots: $(STAMP)
-	env -u TEXTUAL_THEME -u NO_COLOR $(BIN)/python -m pytest tests/ui/test_snapshots.py --snapshot-update
+	env -u TEXTUAL_THEME -u NO_COLOR $(BIN)/python -m pytest tests/ui/test_snapshots.py tests/ui/test_theme_snapshots.py --snapshot-update
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache snapshot_report.html

@@ -124,6 +124,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._layers: dict[str, dict[int, list[Decoration]]] = {name: {} for name in LAYERS}
         self._marks: dict[int, str] = {}
         self._glyphs: dict[int, str] = {}
+        self._class_styles: dict[str, VisualStyle] = {}
         self._content_cache: dict[int, Content] = {}
         self._lines_cache: LRUCache[tuple[int, int], list[Content]] = LRUCache(512)
         self._strip_cache: LRUCache[tuple[int, int, bool], Strip] = LRUCache(1024)
@@ -222,7 +223,36 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._class_styles.clear()
         self._strip_cache.clear()
+
+    def _get_style(self, style):
+        """Resolve ".article--x" styles ourselves.
+
+        Textual's partial component styles drop an opaque background (it is blended
+        with factor 1 - alpha = 0), which would hide notes, matches and the chosen
+        mentions; here a class gives exactly the rules its CSS sets.
+        """
+        if isinstance(style, str) and style.startswith(".article--"):
+            cached = self._class_styles.get(style)
+            if cached is None:
+                cached = self._class_styles[style] = self._component_style(style[1:])
+            return cached
+        return super()._get_style(style)
+
+    def _component_style(self, name: str) -> VisualStyle:
+        styles = self.get_component_styles(name)
+        has = styles.has_rule
+        text = styles.text_style if has("text_style") else None
+        return VisualStyle(
+            styles.background if has("background") else None,
+            styles.color if has("color") else None,
+            bold=text.bold if text and text.bold else None,
+            italic=text.italic if text and text.italic else None,
+            underline=text.underline if text and text.underline else None,
+            strike=text.strike if text and text.strike else None,
+            reverse=text.reverse if text and text.reverse else None,
+        )
 
     def _block_content(self, index: int) -> Content:
         cached = self._content_cache.get(index)

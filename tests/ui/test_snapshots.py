@@ -1,0 +1,75 @@
+"""A few pictures of the window at a fixed size (regenerate with `make snapshots`)."""
+
+import pytest
+
+from reader.core.document import load
+from reader.core.notes import NoteStore
+from reader.core.settings import Settings
+from reader.ui.app import build_app
+from tests.conftest import SAMPLE
+
+SIZE = (120, 40)
+
+
+def app_for(tmp_path, theme: str | None = None):
+    return build_app(load(SAMPLE), settings=Settings(), store=NoteStore(tmp_path / "notes.json"), theme=theme)
+
+
+async def settled(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    for widget in pilot.app.screen.query("Input"):
+        widget.cursor_blink = False
+    await pilot.pause()
+
+
+async def quiet(pilot) -> None:
+    """No toasts in a picture: they vanish on a timer, so they would make it flaky."""
+    pilot.app.clear_notifications()
+    for widget in pilot.app.screen.query("Input"):
+        widget.cursor_blink = False
+    await pilot.pause()
+
+
+def test_first_screen(snap_compare, tmp_path):
+    async def first(pilot):
+        await settled(pilot)
+        await quiet(pilot)
+
+    assert snap_compare(app_for(tmp_path), terminal_size=SIZE, run_before=first)
+
+
+def test_entity_chosen_in_the_entities_tab(snap_compare, tmp_path):
+    async def choose(pilot):
+        await settled(pilot)
+        await pilot.press("tab", "down", "down", "enter", "tab")
+        await quiet(pilot)
+
+    assert snap_compare(app_for(tmp_path), terminal_size=SIZE, run_before=choose)
+
+
+def test_search_with_matches(snap_compare, tmp_path):
+    async def search(pilot):
+        await settled(pilot)
+        await pilot.press("slash", *"ricerca", "enter", "n")
+        await quiet(pilot)
+
+    assert snap_compare(app_for(tmp_path), terminal_size=SIZE, run_before=search)
+
+
+def test_help_screen(snap_compare, tmp_path):
+    async def help_(pilot):
+        await settled(pilot)
+        await pilot.press("question_mark")
+        await quiet(pilot)
+
+    assert snap_compare(app_for(tmp_path), terminal_size=SIZE, run_before=help_)
+
+
+def test_narrow_terminal(snap_compare, tmp_path):
+    async def narrow(pilot):
+        await settled(pilot)
+        await pilot.press("j", "j", "j")
+        await quiet(pilot)
+
+    assert snap_compare(app_for(tmp_path), terminal_size=(80, 30), run_before=narrow)
