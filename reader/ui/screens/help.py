@@ -11,41 +11,47 @@ from textual.widgets import Static
 
 from reader.ui.keys import describe_key
 
-LEGEND = (
-    "In the article: people are bold, organisations underlined, places italic, each in\n"
-    "its theme colour; quotations are in the quotation colour; your notes are highlighted\n"
-    "in their colour with a ● in the margin."
-)
+
 
 
 def binding_table(screen: Screen) -> Content:
     """Rows of "keys  description  id" for every binding of a screen and the app.
 
-    Disabled keys are listed too (they say why when pressed); the id is what the
-    config file's [keys] table rebinds.
+    The screen's and app's own bindings are all listed, with the user's keymap
+    applied, also those that do not apply this moment (they say why when
+    pressed); then the framework's active ones (copy, focus, palette). The id is
+    what the config file's [keys] table rebinds.
     """
-    seen: dict[str, list[str]] = {}
-    ids: dict[str, str] = {}
-    order: list[str] = []
-    for _key, active in screen.active_bindings.items():
-        binding: Binding = active.binding
-        if not binding.description or (binding.system and binding.key != "ctrl+p"):
+    app = screen.app
+    keymap = getattr(app, "keymap", {})
+    rows: list[tuple[str, str, str]] = []
+    seen: set[str] = set()
+    for binding in [*getattr(type(screen), "BINDINGS", []), *getattr(type(app), "BINDINGS", [])]:
+        if not isinstance(binding, Binding) or not binding.description or binding.id in seen:
             continue
-        label = binding.description
-        if label not in seen:
-            seen[label] = []
-            order.append(label)
-        seen[label].append(describe_key(binding.key, screen.app))
-        if binding.id:
-            ids[label] = binding.id
-    width = max((len(" / ".join(dict.fromkeys(v))) for v in seen.values()), default=10)
-    lines = []
-    for label in order:
-        keys = " / ".join(dict.fromkeys(seen[label]))
-        lines.append(
-            Content.assemble((keys.rjust(width), "bold $accent"), "   ", label.ljust(16), (ids.get(label, ""), "$text-muted"))
-        )
-    return Content("\n").join(lines)
+        seen.add(binding.id or binding.action)
+        keys = keymap.get(binding.id, binding.key)
+        shown = " / ".join(dict.fromkeys(describe_key(k.strip(), app) for k in keys.split(",")))
+        rows.append((shown, binding.description, binding.id or ""))
+    ours = {desc for _, desc, _ in rows}
+    for _key, active in screen.active_bindings.items():
+        binding = active.binding
+        if binding.description and binding.description not in ours and (not binding.system or binding.key == "ctrl+p"):
+            ours.add(binding.description)
+            rows.append((describe_key(binding.key, app), binding.description, binding.id or ""))
+    width = max((len(keys) for keys, _, _ in rows), default=10)
+    return Content("\n").join(
+        Content.assemble((keys.rjust(width), "bold $accent"), "   ", desc.ljust(16), (ident, "$text-muted"))
+        for keys, desc, ident in rows
+    )
+
+
+LEGEND = (
+    "In the article: people are bold, organisations underlined, places italic, each in\n"
+    "its theme colour; quotations are in the quotation colour; your notes are highlighted\n"
+    "in their colour, with a mark in the margin whose shape tells the colour too:\n"
+    "● yellow  ◆ green  ■ blue  ▲ pink  ★ purple."
+)
 
 
 class HelpScreen(ModalScreen[None]):
