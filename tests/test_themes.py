@@ -3,32 +3,9 @@
 import pytest
 
 from reader.core import paths
-from reader.core.themes import READER_VARIABLES, ThemeError, load_themes, read_theme
+from reader.core.themes import HIGHLIGHT_VARIABLES as HIGHLIGHTS
+from reader.core.themes import READER_VARIABLES, TEXT_VARIABLES, ThemeError, load_themes, read_theme
 
-TEXT_VARIABLES = (
-    "reader-heading",
-    "reader-current-bar",
-    "reader-person",
-    "reader-org",
-    "reader-place",
-    "reader-quote",
-    "reader-link",
-    "note-yellow-mark",
-    "note-green-mark",
-    "note-blue-mark",
-    "note-pink-mark",
-    "note-purple-mark",
-)
-HIGHLIGHTS = (
-    "reader-match",
-    "reader-match-current",
-    "reader-selected",
-    "note-yellow",
-    "note-green",
-    "note-blue",
-    "note-pink",
-    "note-purple",
-)
 BUNDLED = sorted(paths.bundled_themes_dir().glob("*.toml"))
 
 
@@ -98,3 +75,9 @@ def test_a_theme_without_primary_is_refused(tmp_path):
     path.write_text('name = "x"\n', encoding="utf-8")
     with pytest.raises(ThemeError, match="primary"):
         read_theme(path)
+
+
+def test_fallbacks_cover_every_reader_colour():
+    from reader.ui.theming import LIGHT_DEFAULTS, VARIABLE_DEFAULTS
+
+    assert set(VARIABLE_DEFAULTS) == set(READER_VARIABLES) == set(LIGHT_DEFAULTS)

@@ -187,19 +187,19 @@ def _folded(table: str) -> dict[str, str]:
     return out
 
 
+def _lookup(table: str, name: str) -> tuple[str, str] | None:
+    source = organisations() if table == "orgs" else places()
+    if name in source:
+        return source[name]
+    folded = _folded(table).get(_fold(name))
+    return source[folded] if folded else None
+
+
 def known_org(name: str) -> tuple[str, str] | None:
     """(canonical name, kind) of a known organisation, accents optional (Wikipédia)."""
-    orgs = organisations()
-    if name in orgs:
-        return orgs[name]
-    folded = _folded("orgs").get(_fold(name))
-    return orgs[folded] if folded else None
+    return _lookup("orgs", name)
 
 
 def known_place(name: str) -> tuple[str, str] | None:
     """(kind, canonical English name) of a known place, accents optional."""
-    table = places()
-    if name in table:
-        return table[name]
-    folded = _folded("places").get(_fold(name))
-    return table[folded] if folded else None
+    return _lookup("places", name)

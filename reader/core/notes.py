@@ -172,15 +172,6 @@ class NoteStore:
                 return record["schema"]
         return 0
 
-    def check(self) -> None:
-        """Read every file once; raises DamagedStore naming the first damaged one."""
-        with self._open(self.path, write=False) as db:
-            db.tables()
-        if self.notes_dir.is_dir():
-            for path in sorted(self.notes_dir.glob("*.json")):
-                with self._open(path, write=False) as db:
-                    db.tables()
-
     # -- notes ------------------------------------------------------------------
 
     def notes_for(self, key: str) -> list[Note]:

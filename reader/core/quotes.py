@@ -55,7 +55,6 @@ class Quote:
     nested_in: int | None = None
     """Index (in the quote list) of the quotation this one is nested in."""
     id: str = ""
-    opening: str = field(default="", repr=False)
 
     @property
     def block(self) -> int:
@@ -216,4 +215,4 @@ def _emit(quotes: list[Quote], opened: _Open, index: int, close_at: int, text: s
     if len(split) <= 5 and all(w[:1].isupper() or not w[:1].isalpha() for w in split):
         return  # a name in quotation marks ("Super District Council"), not speech
 
-    quotes.append(Quote(parts=parts, text=words, opening=opened.mark))
+    quotes.append(Quote(parts=parts, text=words))

@@ -39,7 +39,7 @@ COLOR_FIELDS = frozenset(
     {"primary", "secondary", "warning", "error", "success", "accent", "foreground", "background", "surface", "panel", "boost"}
 )
 
-READER_VARIABLES = (
+TEXT_VARIABLES = (
     "reader-heading",
     "reader-current-bar",
     "reader-person",
@@ -47,6 +47,14 @@ READER_VARIABLES = (
     "reader-place",
     "reader-quote",
     "reader-link",
+    "note-yellow-mark",
+    "note-green-mark",
+    "note-blue-mark",
+    "note-pink-mark",
+    "note-purple-mark",
+)
+"""Reader colours drawn as text (and marks) on the background and the panel."""
+HIGHLIGHT_VARIABLES = (
     "reader-match",
     "reader-match-current",
     "reader-selected",
@@ -55,13 +63,11 @@ READER_VARIABLES = (
     "note-blue",
     "note-pink",
     "note-purple",
-    "note-yellow-mark",
-    "note-green-mark",
-    "note-blue-mark",
-    "note-pink-mark",
-    "note-purple-mark",
 )
+"""Reader colours drawn as backgrounds under body text."""
+READER_VARIABLES = TEXT_VARIABLES + HIGHLIGHT_VARIABLES
 """The reader's own theme variables; every theme file may set them."""
+
 
 _HEX = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
 _NAME = re.compile(r"[a-z][a-z0-9_-]*")

@@ -184,10 +184,6 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._ensure_layout()
         return self._tops[index] if self._tops else 0
 
-    def block_height(self, index: int) -> int:
-        self._ensure_layout()
-        return len(self._offsets[index]) + 1 if self._offsets else 1
-
     def line_of_offset(self, index: int, offset: int) -> int:
         """The virtual line showing character `offset` of block `index`."""
         self._ensure_layout()
@@ -195,9 +191,6 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def first_visible_block(self) -> int:
         return self.block_at_line(round(self.scroll_y))
-
-    def last_visible_block(self) -> int:
-        return self.block_at_line(round(self.scroll_y) + self.scrollable_content_region.height - 1)
 
     # -- decorations -----------------------------------------------------------
 
