@@ -43,3 +43,21 @@ async def test_markup_looking_text_is_shown_literally():
     async with app.run_test(size=(100, 20)) as pilot:
         await pilot.pause()
         assert "He said [sic] the plan [b]failed[/b] for $var [/x]." in screen_text(app)
+
+
+async def test_library_opens_an_article_and_escape_goes_back(tmp_path):
+    from reader.core.notes import NoteStore
+    from reader.core.settings import Settings
+
+    for name, title in (("a.txt", "First article"), ("b.md", "# Second article")):
+        (tmp_path / name).write_text(f"{title}\nSome words of the article body.\n", encoding="utf-8")
+    app = build_app(library=sorted(tmp_path.glob("*.*")), settings=Settings(), store=NoteStore(tmp_path / "n.json"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "First article" in screen_text(app) and "Second article" in screen_text(app)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ReaderScreen"
+        assert "Second article" in screen_text(app).splitlines()[0]
+        await pilot.press("escape")
+        assert type(app.screen).__name__ == "LibraryScreen"

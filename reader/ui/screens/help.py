@@ -29,6 +29,8 @@ def binding_table(screen: Screen) -> Content:
     for binding in [*getattr(type(screen), "BINDINGS", []), *getattr(type(app), "BINDINGS", [])]:
         if not isinstance(binding, Binding) or not binding.description or binding.id in seen:
             continue
+        if screen.check_action(binding.action, ()) is False and binding.action == "back":
+            continue  # "back to the library" exists only when there is a library
         seen.add(binding.id or binding.action)
         keys = keymap.get(binding.id, binding.key)
         shown = " / ".join(dict.fromkeys(describe_key(k.strip(), app) for k in keys.split(",")))
@@ -67,9 +69,9 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
+            yield Static(Content(LEGEND), id="help-legend")
             yield Static(Content.styled("Keys", "bold"), id="help-title")
             yield Static(binding_table(self.under), id="help-keys")
-            yield Static(Content(LEGEND), id="help-legend")
             yield Static(Content.styled("escape, q or ? closes this help", "italic $text-muted"), id="help-foot")
 
     def action_dismiss(self) -> None:

@@ -70,4 +70,4 @@ class LibraryScreen(Screen):
             return
         for warning in doc.warnings:
             self.notify(warning, severity="warning", markup=False)
-        self.app.push_screen(ReaderScreen(doc, getattr(self.app, "store", None)))
+        self.app.push_screen(ReaderScreen(doc, getattr(self.app, "store", None), from_library=True))

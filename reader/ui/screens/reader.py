@@ -72,6 +72,7 @@ class ReaderScreen(NotesMixin, Screen):
         Binding("p", "toggle_panel", "Show panel", show=False, id="reader.toggle_panel"),
         *NOTE_BINDINGS,
         Binding("question_mark", "help", "Help", id="reader.help"),
+        Binding("escape", "back", "Library", id="reader.back"),
     ]
 
     @staticmethod
@@ -82,9 +83,10 @@ class ReaderScreen(NotesMixin, Screen):
 
     COMMANDS = {_commands}
 
-    def __init__(self, document: Document, store: NoteStore | None = None) -> None:
+    def __init__(self, document: Document, store: NoteStore | None = None, from_library: bool = False) -> None:
         super().__init__()
         self.document = document
+        self.from_library = from_library
         self.init_notes(store)
         self.analysis: Analysis | None = None
         self.cursor: Position = (0, -1)
@@ -201,6 +203,8 @@ class ReaderScreen(NotesMixin, Screen):
             return reason is None  # hidden from the footer until they apply
         if action == "toggle_panel":
             return True if self.has_class("-narrow") else None
+        if action == "back":
+            return self.from_library
         return True if reason is None else None
 
     def on_key(self, event: events.Key) -> None:
@@ -383,6 +387,11 @@ class ReaderScreen(NotesMixin, Screen):
             self.panel.focus_list()
         else:
             self.article.focus()
+
+    def action_back(self) -> None:
+        """Back to the list of articles (when opened from `reader DIR`)."""
+        self.save_position()
+        self.app.pop_screen()
 
     def action_help(self) -> None:
         from reader.ui.screens.help import HelpScreen
