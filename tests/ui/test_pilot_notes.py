@@ -158,3 +158,27 @@ async def test_x_exports_to_the_configured_folder_and_shows_the_path(sample_path
         assert written.name.startswith("Meta AI ha licenziato 600 dipendenti")
         assert str(written) in " ".join(n.message for n in app._notifications)
         assert "^note-" in written.read_text(encoding="utf-8")
+
+
+async def test_a_annotates_the_text_selected_with_the_mouse(sample_path, tmp_path):
+    from textual.geometry import Offset
+
+    app = make(sample_path, tmp_path / "notes.json")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        reader = app.screen
+        view = reader.article
+        top = view.block_top(3) - round(view.scroll_y)
+        # Drag over "Xianjun Yang" in paragraph 4 (its text starts after a 3-cell margin).
+        start = view.region.x + 3 + 6
+        await pilot.mouse_down(view, offset=(start - view.region.x, top))
+        await pilot.hover(view, offset=(start - view.region.x + 11, top))
+        await pilot.mouse_up(view, offset=(start - view.region.x + 11, top))
+        await pilot.pause()
+        assert reader.get_selected_text() == "Xianjun Yang"
+        await pilot.press("a")
+        await type_text(pilot, "who")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        [note] = reader.notes
+        assert (note.anchor.block, note.anchor.start, note.anchor.end, note.anchor.exact) == (3, 6, 18, "Xianjun Yang")
