@@ -22,6 +22,8 @@ class Terminal:
         self.cols, self.rows = cols, rows
         self.screen = pyte.Screen(cols, rows)
         self.stream = pyte.ByteStream(self.screen)
+        self.raw = bytearray()
+        """Everything the program wrote, to spot text without waiting for the emulator."""
         self.started = time.perf_counter()
         pid, fd = pty.fork()
         if pid == 0:  # the child: become the program
@@ -46,6 +48,7 @@ class Terminal:
         except OSError:
             return False
         if data:
+            self.raw += data
             self.stream.feed(data)
             # Answer the terminal queries Textual sends, as a real terminal would.
             if b"\x1b[6n" in data:
@@ -60,6 +63,29 @@ class Terminal:
             if condition(self.text()):
                 return time.perf_counter() - start
         raise TimeoutError(f"screen never showed what was expected; it shows:\n{self.text()}")
+
+    def wait_for_output(self, needle: str, timeout: float = 30.0) -> float:
+        """Seconds from start until the program has written `needle` (raw bytes).
+
+        This times the program, not the terminal emulator reading its output: a
+        richer screen takes pyte longer to parse, which would count against it.
+        """
+        wanted = needle.encode("utf-8")
+        start = time.perf_counter()
+        while time.perf_counter() - start < timeout:
+            ready, _, _ = select.select([self.fd], [], [], 0.005)
+            if ready:
+                try:
+                    data = os.read(self.fd, 1 << 16)
+                except OSError:
+                    data = b""
+                if data:
+                    self.raw += data
+                    if b"\x1b[6n" in data:
+                        os.write(self.fd, b"\x1b[1;1R")
+            if wanted in self.raw:
+                return time.perf_counter() - self.started
+        raise TimeoutError(f"the program never wrote {needle!r}")
 
     def press(self, keys: str) -> None:
         os.write(self.fd, keys.encode())

@@ -124,6 +124,7 @@ class ReaderApp(App):
             self.notify(f"Theme not remembered: {exc}", severity="warning", markup=False)
 
     def on_mount(self) -> None:
+        self._watch_terminal()
         for problem in self.problems:
             self.notify(problem, title="Config", severity="warning", timeout=8, markup=False)
         if self.document is not None:
@@ -134,6 +135,31 @@ class ReaderApp(App):
             from reader.ui.screens.library import LibraryScreen
 
             self.push_screen(LibraryScreen(self.library or []))
+
+
+    def _watch_terminal(self) -> None:
+        """Quit when the terminal goes away (a closed window, a dropped SSH link).
+
+        Textual's input thread otherwise spins on the dead terminal at full CPU
+        whenever no hang-up signal reaches us (as under `make run`).
+        """
+        import sys
+
+        try:
+            import termios
+
+            fd = sys.__stdin__.fileno()
+            termios.tcgetattr(fd)
+        except Exception:
+            return  # not a terminal (tests, pipes): nothing to watch
+
+        def check() -> None:
+            try:
+                termios.tcgetattr(fd)
+            except (termios.error, OSError):
+                self.exit(return_code=1)
+
+        self.set_interval(1.0, check)
 
 
 def build_app(

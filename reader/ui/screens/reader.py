@@ -130,7 +130,12 @@ class ReaderScreen(NotesMixin, Screen):
         self._saved_at: int | None = None
 
     async def _after_first_paint(self) -> None:
-        await self.query_one("#body").mount(SidePanel(id="panel"))
+        from textual.widget import MountError
+
+        try:
+            await self.query_one("#body").mount(SidePanel(id="panel"))
+        except MountError:
+            return  # quit before the first frame was done: nothing more to show
         self.load_notes()
         self.analyse()
 
