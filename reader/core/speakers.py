@@ -333,15 +333,12 @@ class _Finder:
         previous sentences that names one, else the last speaker."""
         block, lo = self._here
         for _ in range(3):
-            items = self._previous_sentence(block, lo)
+            block, lo, items = self._sentence_before(block, lo)
             if not items:
                 break
             for it in items:
                 if it.entity is not None and it.entity.kind == "PERSON":
                     return it.entity
-            first = items[0]
-            block = next(i for i, b in enumerate(self.blocks) if b.items and first in b.items) if first not in self.blocks[block].items else block
-            lo = first.start
         return self.last[0] if self.last else UNNAMED
 
     def _attribution(self, items: list[_Item]):
@@ -376,17 +373,22 @@ class _Finder:
         return None
 
     def _previous_sentence(self, block: int, lo: int) -> list[_Item]:
+        return self._sentence_before(block, lo)[2]
+
+    def _sentence_before(self, block: int, lo: int) -> tuple[int, int, list[_Item]]:
+        """(block, start, items) of the sentence before position `lo` of a block,
+        looking into the previous block (not a heading) when this one has none."""
         b = self.blocks[block]
         before = [s for s in b.sentences if s[1] <= lo]
         if before:
             s, e = before[-1]
-            return b.between(s, e)
+            return block, s, b.between(s, e)
         if block > 0 and self.doc.blocks[block - 1].kind != "heading":
             pb = self.blocks[block - 1]
             if pb.sentences:
                 s, e = pb.sentences[-1]
-                return pb.between(s, e)
-        return []
+                return block - 1, s, pb.between(s, e)
+        return block, lo, []
 
     def _next_sentence(self, block: int, hi: int) -> list[_Item]:
         b = self.blocks[block]
