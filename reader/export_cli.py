@@ -2,41 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 from reader.core.errors import InputError, ReaderError
-
-
-def export_article(store, doc, fmt: str = "md", existing: str | None = None, analysis=None) -> str:
-    """The export text of one article's notes (merged into `existing` if given)."""
-    from reader.core.analysis import analyse
-    from reader.core.export import merge, render, to_web_annotations
-    from reader.core.notes import article_key, article_record
-
-    notes = store.notes_for(article_key(doc))
-    source = article_record(doc).source
-    if fmt == "json":
-        return json.dumps(to_web_annotations(doc, notes, source), ensure_ascii=False, indent=1) + "\n"
-    analysis = analysis or analyse(doc)
-    if existing:
-        return merge(existing, analysis, notes, source)
-    return render(analysis, notes, source)
-
-
-def write_export(path: Path, render_text) -> Path:
-    """Write (or re-export over) a file atomically; `render_text(existing)` makes the text."""
-    from reader.core.storage import atomic_write
-
-    try:
-        existing = path.read_text(encoding="utf-8") if path.exists() else None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ReaderError(f"{path}: cannot read the earlier export ({exc})") from None
-    text = render_text(existing)
-    if text != existing:
-        atomic_write(path, text.encode("utf-8"))
-    return path
+from reader.core.export import export_article, write_export
 
 
 def cmd_export(args) -> int:

@@ -64,7 +64,8 @@ def escape_text(text: str) -> str:
 
 _OPEN_FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})(.*)$")
 _BLOCK_START = re.compile(
-    r"^(\s{0,3})(#|>|=+\s*$|-{3,}\s*$|\*{3,}\s*$|_{3,}\s*$|-\s*-\s*-[\s-]*$|\*\s*\*\s*\*[\s*]*$)"
+    # headings, quotations, setext underlines, and thematic breaks in any spacing
+    r"^(\s{0,3})(#|>|=+\s*$|([-*_])(?:\s*\3){2,}\s*$)"
 )
 
 
@@ -281,6 +282,39 @@ def _parse(body: str) -> tuple[list[str], dict[str, list[str]]]:
         if inside is None:
             after.setdefault(current, []).append(line)
     return order, after
+
+
+# -- files -----------------------------------------------------------------------------
+
+
+def export_article(store, doc, fmt: str = "md", existing: str | None = None, analysis=None) -> str:
+    """The export text of one article's notes (merged into `existing` if given)."""
+    from reader.core.analysis import analyse
+    from reader.core.notes import article_key, article_record
+
+    notes = store.notes_for(article_key(doc))
+    source = article_record(doc).source
+    if fmt == "json":
+        return json.dumps(to_web_annotations(doc, notes, source), ensure_ascii=False, indent=1) + "\n"
+    analysis = analysis or analyse(doc)
+    if existing:
+        return merge(existing, analysis, notes, source)
+    return render(analysis, notes, source)
+
+
+def write_export(path: Path, render_text) -> Path:
+    """Write (or re-export over) a file atomically; `render_text(existing)` makes the text."""
+    from reader.core.errors import ReaderError
+    from reader.core.storage import atomic_write
+
+    try:
+        existing = path.read_text(encoding="utf-8") if path.exists() else None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ReaderError(f"{path}: cannot read the earlier export ({exc})") from None
+    text = render_text(existing)
+    if text != existing:
+        atomic_write(path, text.encode("utf-8"))
+    return path
 
 
 # -- file names -----------------------------------------------------------------------

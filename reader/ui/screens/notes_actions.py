@@ -260,8 +260,7 @@ class NotesMixin:
         if self.store is None:
             return
         from reader.core import paths
-        from reader.core.export import safe_filename
-        from reader.export_cli import export_article, write_export
+        from reader.core.export import export_article, safe_filename, write_export
 
         folder = getattr(self.app, "settings", None) and self.app.settings.export_folder or paths.default_export_dir()
         target = folder / safe_filename(self.document.title)
