@@ -19,7 +19,7 @@ class ReaderApp(App):
     TITLE = "reader"
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),
-        Binding("ctrl+t", "change_theme", "Theme", id="app.theme"),
+        Binding("ctrl+t", "change_theme", "Theme", show=False, id="app.theme"),
     ]
 
     def __init__(

@@ -98,7 +98,7 @@ async def test_choosing_an_entity_then_e_walks_its_mentions(sample_app):
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
         screen = app.screen
-        assert "e Next mention" not in screen_text(app)  # nothing chosen yet: hidden
+        assert "e Mention" not in screen_text(app)  # nothing chosen yet: hidden
         await pilot.press("e")
         assert any("choose an entity" in n for n in notifications(app))
         await pilot.press("tab")
@@ -116,7 +116,7 @@ async def test_choosing_an_entity_then_e_walks_its_mentions(sample_app):
         assert screen.article.current == top.mentions[1].block
         await pilot.press("E", "E")
         assert f"mention {n} of {n}" in screen_text(app)
-        assert "e Next mention" in screen_text(app)
+        assert "e Mention" in screen_text(app)
 
 
 async def test_search_is_incremental_and_n_walks_matches(sample_app):

@@ -34,7 +34,7 @@ def binding_table(screen: Screen) -> Content:
         seen.add(binding.id or binding.action)
         keys = keymap.get(binding.id, binding.key)
         shown = " / ".join(dict.fromkeys(describe_key(k.strip(), app) for k in keys.split(",")))
-        rows.append((shown, binding.description, binding.id or ""))
+        rows.append((shown, binding.tooltip or binding.description, binding.id or ""))
     ours = {desc for _, desc, _ in rows}
     for _key, active in screen.active_bindings.items():
         binding = active.binding
@@ -43,7 +43,7 @@ def binding_table(screen: Screen) -> Content:
             rows.append((describe_key(binding.key, app), binding.description, binding.id or ""))
     width = max((len(keys) for keys, _, _ in rows), default=10)
     return Content("\n").join(
-        Content.assemble((keys.rjust(width), "bold $accent"), "   ", desc.ljust(16), (ident, "$text-muted"))
+        Content.assemble((keys.rjust(width), "bold $accent"), "   ", desc.ljust(32), (ident, "$text-muted"))
         for keys, desc, ident in rows
     )
 

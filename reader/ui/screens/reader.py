@@ -22,7 +22,7 @@ from reader.core.search import SearchIndex
 from reader.core.notes import NoteStore
 from reader.ui.decorations import entity_layer, quote_layer, spans_layer
 from reader.ui.screens.notes_actions import NOTE_BINDINGS, NotesMixin
-from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.article_view import ArticleView, Decoration
 from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.side_panel import SidePanel, entity_rows, quote_rows, topic_rows
 from reader.ui.widgets.status_line import StatusLine
@@ -63,10 +63,10 @@ class ReaderScreen(NotesMixin, Screen):
         Binding("left_square_bracket", "previous_quote", "Prev quote", show=False, id="reader.previous_quote"),
         Binding("right_curly_bracket", "next_topic", "Topic", id="reader.next_topic"),
         Binding("left_curly_bracket", "previous_topic", "Prev topic", show=False, id="reader.previous_topic"),
-        Binding("e", "next_occurrence", "Next mention", id="reader.next_occurrence"),
+        Binding("e", "next_occurrence", "Mention", tooltip="Next mention of the chosen item", id="reader.next_occurrence"),
         Binding("E", "previous_occurrence", "Prev mention", show=False, id="reader.previous_occurrence"),
         Binding("slash", "search", "Search", id="reader.search"),
-        Binding("n", "next_match", "Next match", id="reader.next_match"),
+        Binding("n", "next_match", "Match", tooltip="Next search match", id="reader.next_match"),
         Binding("N", "previous_match", "Prev match", show=False, id="reader.previous_match"),
         Binding("tab", "toggle_focus", "Panel", id="reader.toggle_focus"),
         Binding("p", "toggle_panel", "Show panel", show=False, id="reader.toggle_panel"),
@@ -236,6 +236,7 @@ class ReaderScreen(NotesMixin, Screen):
         self.article.go_to(index)
         self.cursor = (self.article.current, -1)
         self.status.position = self.article.current  # now, not a message later
+        self.status.extra = ""  # "match 6 of 10" no longer says where the reader is
 
     def action_next_block(self) -> None:
         self._go_block(self.article.current + 1)
@@ -378,20 +379,17 @@ class ReaderScreen(NotesMixin, Screen):
     def action_previous_occurrence(self) -> None:
         self.action_next_occurrence(forward=False)
 
+    # Focus moves at once (set_focus), not after the next refresh as focus() does,
+    # so keys typed right after tab, p or / reach the widget they were meant for.
+
     def action_toggle_focus(self) -> None:
         if self.has_class("-narrow") and not self.has_class("-overlay"):
             self.add_class("-overlay")
-        if self.article.has_focus:
-            self.panel.focus_list()
-        else:
-            self.article.focus()
+        self.set_focus(self.panel.active_list if self.article.has_focus else self.article)
 
     def action_toggle_panel(self) -> None:
         self.toggle_class("-overlay")
-        if self.has_class("-overlay"):
-            self.panel.focus_list()
-        else:
-            self.article.focus()
+        self.set_focus(self.panel.active_list if self.has_class("-overlay") else self.article)
 
     def action_back(self) -> None:
         """Back to the list of articles (when opened from `reader DIR`)."""
@@ -410,7 +408,6 @@ class ReaderScreen(NotesMixin, Screen):
         self._search_origin = self.cursor
         bar.display = True
         bar.value = ""
-        # Focus now, not after a refresh: keys typed right after / belong to the search.
         self.set_focus(bar)
 
     @on(SearchBar.QueryChanged)
@@ -433,7 +430,7 @@ class ReaderScreen(NotesMixin, Screen):
     def _search_done(self, event: SearchBar.Closed) -> None:
         bar = self.query_one(SearchBar)
         bar.display = False
-        self.article.focus()
+        self.set_focus(self.article)
         if not event.keep or not self.matches:
             self.matches = []
             self.match_index = -1
@@ -450,7 +447,7 @@ class ReaderScreen(NotesMixin, Screen):
         self.match_index = i
         m = self.matches[i]
         layer = spans_layer([(x.block, x.start, x.end) for x in self.matches], ".article--match")
-        layer.setdefault(m.block, []).append(spans_layer([(m.block, m.start, m.end)], ".article--match-current")[m.block][0])
+        layer[m.block].append(Decoration(m.start, m.end, ".article--match-current"))
         self.article.set_layer("search", layer)
         self.article.go_to(m.block, offset=m.start)
         if move_cursor:

@@ -122,8 +122,9 @@ class SidePanel(Vertical):
         except Exception:
             pass
 
-    def focus_list(self) -> None:
-        self.query_one(f"#list-{self.active_tab}", PanelList).focus()
+    @property
+    def active_list(self) -> PanelList:
+        return self.query_one(f"#list-{self.active_tab}", PanelList)
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
