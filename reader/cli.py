@@ -185,13 +185,7 @@ def cmd_open(args) -> int:
 
     from reader.ui.app import build_app
 
-    theme = getattr(args, "theme", None)
-    if theme:
-        from reader.ui.theming import theme_listing
-
-        names = [name for name, _, _ in theme_listing()]
-        if theme not in names:
-            raise InputError(f"--theme {theme}: no such theme (reader themes lists them)")
+    theme = getattr(args, "theme", None)  # an unknown one is refused by build_app, in one line
     app = build_app(document=doc, library=library, store=open_store(args), theme=theme)
     app.run()
     return app.return_code or 0
@@ -239,10 +233,10 @@ def open_store(args):
 def cmd_themes(args) -> int:
     from reader.ui.theming import reader_themes, theme_listing
 
-    _, _, problems = reader_themes()
+    _, specs, problems = reader_themes()
     for problem in problems:
         _warn(problem)
-    rows = theme_listing()
+    rows = theme_listing(specs)
     width = max(len(name) for name, _, _ in rows)
     for name, kind, where in rows:
         print(f"{name:<{width}}  {kind:<5}  {where}")

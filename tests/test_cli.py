@@ -143,3 +143,7 @@ def test_version_and_help():
 def test_debug_shows_traceback(tmp_path):
     result = run("analyze", str(tmp_path / "x.txt"), env={"READER_DEBUG": "1"})
     assert result.returncode != 0 and b"Traceback" in result.stderr
+
+
+def test_unknown_theme_is_refused_before_the_window_opens(sample_path):
+    one_line_error(run("--theme", "no-such-theme", str(sample_path)), 2, "--theme no-such-theme")

@@ -57,7 +57,7 @@ class ReaderApp(App):
     def _register_themes(self) -> None:
         from reader.ui.theming import reader_themes
 
-        themes, _specs, problems = reader_themes()
+        themes, self.theme_specs, problems = reader_themes()
         for theme in themes:
             self.register_theme(theme)
         self.problems.extend(problems)
@@ -73,6 +73,10 @@ class ReaderApp(App):
         """--theme, else the theme last chosen for this article, else the last chosen."""
         from reader.ui.theming import DEFAULT_THEME
 
+        if requested and requested not in self.available_themes:
+            from reader.core.errors import InputError
+
+            raise InputError(f"--theme {requested}: no such theme (reader themes lists them)")
         candidates = [requested]
         if self.store is not None:
             try:
@@ -103,7 +107,7 @@ class ReaderApp(App):
         from reader.ui.screens.theme_picker import ThemePicker
         from reader.ui.theming import theme_listing
 
-        rows = [r for r in theme_listing() if r[0] in self.available_themes]
+        rows = [r for r in theme_listing(self.theme_specs) if r[0] in self.available_themes]
 
         def chosen(name: str | None) -> None:
             if name:

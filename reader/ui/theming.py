@@ -85,9 +85,8 @@ def reader_themes() -> tuple[list[Theme], list[ThemeSpec], list[str]]:
     return themes, good, problems
 
 
-def theme_listing() -> list[tuple[str, str, str]]:
-    """(name, "dark"/"light", where it comes from) for every available theme."""
-    _, specs, _ = reader_themes()
+def theme_listing(specs: list[ThemeSpec]) -> list[tuple[str, str, str]]:
+    """(name, "dark"/"light", where it comes from) for the given themes and Textual's own."""
     rows = [(s.name, "dark" if s.dark else "light", str(s.path) if s.source == "user" else "bundled") for s in specs]
     ours = {s.name for s in specs}
     for name, theme in sorted(BUILTIN_THEMES.items()):

@@ -16,15 +16,16 @@ from reader.core.errors import ReaderError
 
 
 def _first_line(path: Path) -> str:
+    """An article's first line as the loader reads it, else its file name."""
+    from reader.core.textio import decode
+
     try:
         with path.open("rb") as fh:
             head = fh.read(400)
-    except OSError:
-        return path.name
-    from reader.core.textio import clean
-
-    text = clean(head.decode("utf-8", errors="replace")).lstrip("\ufeff# \n")
-    line = text.split("\n", 1)[0].strip()
+        text = decode(head, path.name).text
+    except (OSError, ReaderError):
+        return path.name  # binary, empty or unreadable: opening it will say why
+    line = text.lstrip("# \n").split("\n", 1)[0].strip()
     return line[:100] or path.name
 
 
