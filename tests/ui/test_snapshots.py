@@ -7,17 +7,19 @@ from reader.core.notes import NoteStore
 from reader.core.settings import Settings
 from reader.ui.app import build_app
 from tests.conftest import SAMPLE
+from tests.ui.conftest import ready, settle
 
 SIZE = (120, 40)
 
 
 def app_for(tmp_path, theme: str | None = None):
-    return build_app(load(SAMPLE), settings=Settings(), store=NoteStore(tmp_path / "notes.json"), theme=theme)
+    app = build_app(load(SAMPLE), settings=Settings(), store=NoteStore(tmp_path / "notes.json"), theme=theme)
+    app.animation_level = "none"  # a picture never catches anything halfway
+    return app
 
 
 async def settled(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await ready(pilot.app, pilot)
     for widget in pilot.app.screen.query("Input"):
         widget.cursor_blink = False
     await pilot.pause()
@@ -25,10 +27,11 @@ async def settled(pilot) -> None:
 
 async def quiet(pilot) -> None:
     """No toasts in a picture: they vanish on a timer, so they would make it flaky."""
+    await settle(pilot)
     pilot.app.clear_notifications()
     for widget in pilot.app.screen.query("Input"):
         widget.cursor_blink = False
-    await pilot.pause()
+    await settle(pilot)
 
 
 def test_first_screen(snap_compare, tmp_path):
