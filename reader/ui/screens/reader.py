@@ -65,7 +65,9 @@ class ReaderScreen(NotesMixin, Screen):
         Binding("left_curly_bracket", "previous_topic", "Prev topic", show=False, id="reader.previous_topic"),
         Binding("e", "next_occurrence", "Mention", tooltip="Next mention of the chosen item", id="reader.next_occurrence"),
         Binding("E", "previous_occurrence", "Prev mention", show=False, id="reader.previous_occurrence"),
-        Binding("slash", "search", "Search", id="reader.search"),
+        # A priority binding runs as the key arrives, so what is typed next goes to the
+        # search line even when it was typed faster than the window could draw.
+        Binding("slash", "search", "Search", id="reader.search", priority=True),
         Binding("n", "next_match", "Match", tooltip="Next search match", id="reader.next_match"),
         Binding("N", "previous_match", "Prev match", show=False, id="reader.previous_match"),
         Binding("tab", "toggle_focus", "Panel", id="reader.toggle_focus"),
@@ -105,7 +107,7 @@ class ReaderScreen(NotesMixin, Screen):
         yield StatusLine(self.document)
         with Horizontal(id="body"):
             yield ArticleView(self.document, id="article")
-        yield SearchBar()
+        yield SearchBar(on_close=self.close_search)
         yield Footer()
 
     @property
@@ -203,6 +205,8 @@ class ReaderScreen(NotesMixin, Screen):
         return None
 
     def check_action(self, action: str, parameters) -> bool | None:
+        if action == "search" and self.query_one(SearchBar).is_open:
+            return False  # a / typed into the search line is text
         reason = self.disabled_reason(action)
         if action in ("next_occurrence", "previous_occurrence", "next_match", "previous_match"):
             return reason is None  # hidden from the footer until they apply
@@ -383,11 +387,15 @@ class ReaderScreen(NotesMixin, Screen):
     # so keys typed right after tab, p or / reach the widget they were meant for.
 
     def action_toggle_focus(self) -> None:
+        if not self.query(SidePanel):
+            return  # before the first frame is drawn there is no panel yet
         if self.has_class("-narrow") and not self.has_class("-overlay"):
             self.add_class("-overlay")
         self.set_focus(self.panel.active_list if self.article.has_focus else self.article)
 
     def action_toggle_panel(self) -> None:
+        if not self.query(SidePanel):
+            return
         self.toggle_class("-overlay")
         self.set_focus(self.panel.active_list if self.has_class("-overlay") else self.article)
 
@@ -412,9 +420,14 @@ class ReaderScreen(NotesMixin, Screen):
 
     @on(SearchBar.QueryChanged)
     def _search_changed(self, event: SearchBar.QueryChanged) -> None:
+        bar = self.query_one(SearchBar)
+        if bar.is_open and event.query == bar.value:  # else a late echo of a closed or older query
+            self._apply_query(event.query)
+
+    def _apply_query(self, query: str) -> None:
         if self.search_index is None:
             self.search_index = SearchIndex(self.document)
-        self.matches = self.search_index.find(event.query) if event.query.strip() else []
+        self.matches = self.search_index.find(query) if query.strip() else []
         self.match_index = -1
         origin = self._search_origin or self.cursor
         if self.matches:
@@ -423,20 +436,22 @@ class ReaderScreen(NotesMixin, Screen):
             self._show_match(i or 0, move_cursor=False)
         else:
             self.article.set_layer("search", {})
-            self.status.extra = "no matches" if event.query.strip() else ""
+            self.status.extra = "no matches" if query.strip() else ""
         self.refresh_bindings()
 
-    @on(SearchBar.Closed)
-    def _search_done(self, event: SearchBar.Closed) -> None:
+    def close_search(self, query: str, keep: bool) -> None:
+        """Close the search line at once, keeping the matches of `query` or dropping them."""
         bar = self.query_one(SearchBar)
         bar.display = False
         self.set_focus(self.article)
-        if not event.keep or not self.matches:
+        if keep:
+            self._apply_query(query)  # the line's last change may not have been seen yet
+        if not keep or not self.matches:
             self.matches = []
             self.match_index = -1
             self.article.set_layer("search", {})
             self.status.extra = ""
-            if self._search_origin is not None and not event.keep:
+            if self._search_origin is not None and not keep:
                 self._go_block(self._search_origin[0])
         elif self.match_index >= 0:
             m = self.matches[self.match_index]

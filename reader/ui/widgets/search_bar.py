@@ -1,9 +1,16 @@
-"""The `/` search line: incremental, like a pager's."""
+"""The `/` search line: incremental, like a pager's.
+
+Keys typed faster than the window draws (a busy moment, a fast typist) queue up
+for whichever widget had focus when they arrived. So the line closes the moment
+enter or escape reaches it, not a message later, and a key queued for it behind
+them is passed on to the reader's own keys instead of being typed into it.
+"""
 
 from __future__ import annotations
 
-from textual import on
-from textual.binding import Binding
+from collections.abc import Callable
+
+from textual import events, on
 from textual.message import Message
 from textual.widgets import Input
 
@@ -11,33 +18,28 @@ from textual.widgets import Input
 class SearchBar(Input):
     """Type to search as you go; enter keeps the matches, escape clears them."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel search", id="search.cancel")]
-
     class QueryChanged(Message):
         def __init__(self, query: str) -> None:
             super().__init__()
             self.query = query
 
-    class Closed(Message):
-        """The search line closed; `keep` is False when it was cancelled."""
-
-        def __init__(self, query: str, keep: bool) -> None:
-            super().__init__()
-            self.query = query
-            self.keep = keep
-
-    def __init__(self) -> None:
+    def __init__(self, on_close: Callable[[str, bool], None]) -> None:
         super().__init__(placeholder="search (case and accents ignored)", id="search")
+        self._on_close = on_close
+
+    @property
+    def is_open(self) -> bool:
+        return self.display
+
+    async def _on_key(self, event: events.Key) -> None:
+        if not self.is_open:
+            event.prevent_default()  # typed after the line closed: let it reach the reader's keys
+        elif event.key in ("enter", "escape"):
+            event.stop()
+            event.prevent_default()
+            self._on_close(self.value, event.key == "enter")
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
         event.stop()
         self.post_message(self.QueryChanged(event.value))
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.post_message(self.Closed(event.value, keep=True))
-
-    def action_cancel(self) -> None:
-        self.post_message(self.Closed(self.value, keep=False))
