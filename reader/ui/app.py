@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
+from textual._dispatch_key import dispatch_key  # textual is pinned
 from textual.app import App
 from textual.binding import Binding
 
@@ -126,6 +128,27 @@ class ReaderApp(App):
                 self.store.set_setting(key, name)
         except Exception as exc:
             self.notify(f"Theme not remembered: {exc}", severity="warning", markup=False)
+
+    async def _on_key(self, event: events.Key) -> None:
+        """A key that reached the app unhandled, in the order it was typed.
+
+        Keys go to whatever had focus when they arrived; typed faster than the
+        window draws, the letters after / or a reach the article before the search
+        line or the note editor is open. They come here in order behind the key that
+        opened it, and the screen puts them where the reader was typing. Then the
+        bindings run, and a key whose action is disabled says why.
+        """
+        event.prevent_default()  # this replaces App._on_key
+        screen = self.screen
+        take = getattr(screen, "take_typed_ahead", None)
+        if take is not None and take(event):
+            return
+        if await self._check_bindings(event.key):
+            return
+        explain = getattr(screen, "explain_key", None)
+        if explain is not None and explain(event.key):
+            return
+        await dispatch_key(self, event)
 
     def on_mount(self) -> None:
         self._watch_terminal()

@@ -58,3 +58,16 @@ async def test_tab_then_arrows_in_one_burst_move_in_the_panel(sample_app):
         await burst(pilot, "tab", "down", "down", "enter")
         # The downs moved the panel's list (to its second person), not the article.
         assert "mention 1 of 5 · Alexandr Wang" in screen_text(app).splitlines()[0]
+
+
+async def test_a_note_typed_straight_after_a_is_saved_whole(sample_app):
+    app = sample_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await burst(pilot, "j", "a", *"First line", "enter", *"second", "ctrl+s")
+        screen = app.screen
+        assert type(screen).__name__ == "ReaderScreen"
+        notes = screen.store.notes_for(screen.key)  # read back from the store
+        assert [n.body for n in notes] == ["First line\nsecond"]
+        assert notes[0].anchor.block == 1
+        assert "1 note" in screen_text(app).splitlines()[0]

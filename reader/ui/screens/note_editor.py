@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -48,7 +48,7 @@ class NoteEditor(ModalScreen[bool]):
     """
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True, id="editor.save"),
+        Binding("ctrl+s", "save", "Save", id="editor.save"),  # not priority: it must follow what was typed before it
         Binding("escape", "cancel", "Cancel", id="editor.cancel"),
     ]
 
@@ -68,6 +68,7 @@ class NoteEditor(ModalScreen[bool]):
         self.on_save = on_save
         self.initial = (body, " ".join(f"#{t}" for t in tags or []), color)
         self.editing = editing
+        self._typed_ahead: list[str] | None = []
 
     def compose(self) -> ComposeResult:
         body, tags, color = self.initial
@@ -86,7 +87,33 @@ class NoteEditor(ModalScreen[bool]):
             yield Static("", id="editor-error")
 
     def on_mount(self) -> None:
-        self.query_one("#editor-body", TextArea).focus()
+        body = self.query_one("#editor-body", TextArea)
+        # At once, not after the next refresh: typing starts the moment `a` is pressed.
+        self.set_focus(body)
+        if self._typed_ahead:
+            body.insert("".join(self._typed_ahead))
+        self._typed_ahead = None
+
+    def take_typed_ahead(self, event: events.Key) -> bool:
+        """Text typed after `a` that reached the article first, or came before the editor opened.
+
+        The focused field takes printable keys (and the body enter) itself, so one that
+        arrives here unhandled was typed ahead; it goes where the reader is typing.
+        """
+        text = "\n" if event.key == "enter" else event.character if event.is_printable else None
+        if not text:
+            return False
+        if self._typed_ahead is not None:  # not mounted yet
+            self._typed_ahead.append(text)
+            return True
+        target = self.focused
+        if isinstance(target, TextArea):
+            target.insert(text)
+            return True
+        if isinstance(target, Input) and text != "\n":
+            target.insert_text_at_cursor(text)
+            return True
+        return False
 
     # -- values -----------------------------------------------------------------
 

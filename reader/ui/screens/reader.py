@@ -65,9 +65,7 @@ class ReaderScreen(NotesMixin, Screen):
         Binding("left_curly_bracket", "previous_topic", "Prev topic", show=False, id="reader.previous_topic"),
         Binding("e", "next_occurrence", "Mention", tooltip="Next mention of the chosen item", id="reader.next_occurrence"),
         Binding("E", "previous_occurrence", "Prev mention", show=False, id="reader.previous_occurrence"),
-        # A priority binding runs as the key arrives, so what is typed next goes to the
-        # search line even when it was typed faster than the window could draw.
-        Binding("slash", "search", "Search", id="reader.search", priority=True),
+        Binding("slash", "search", "Search", id="reader.search"),
         Binding("n", "next_match", "Match", tooltip="Next search match", id="reader.next_match"),
         Binding("N", "previous_match", "Prev match", show=False, id="reader.previous_match"),
         Binding("tab", "toggle_focus", "Panel", id="reader.toggle_focus"),
@@ -205,8 +203,6 @@ class ReaderScreen(NotesMixin, Screen):
         return None
 
     def check_action(self, action: str, parameters) -> bool | None:
-        if action == "search" and self.query_one(SearchBar).is_open:
-            return False  # a / typed into the search line is text
         reason = self.disabled_reason(action)
         if action in ("next_occurrence", "previous_occurrence", "next_match", "previous_match"):
             return reason is None  # hidden from the footer until they apply
@@ -216,17 +212,22 @@ class ReaderScreen(NotesMixin, Screen):
             return self.from_library
         return True if reason is None else None
 
-    def on_key(self, event: events.Key) -> None:
-        """A key whose action is disabled says why instead of doing nothing."""
+    def explain_key(self, key: str) -> bool:
+        """Say why a key's action is disabled; False when the key is not one of ours."""
         keymap = getattr(self.app, "keymap", {})
         for binding in self.BINDINGS:
             keys = keymap.get(binding.id, binding.key)
-            if event.key in [k.strip() for k in keys.split(",")]:
+            if key in [k.strip() for k in keys.split(",")]:
                 reason = self.disabled_reason(binding.action)
                 if reason:
                     self.notify(f"{binding.description}: {reason}", timeout=3)
-                    event.stop()
-                return
+                return bool(reason)
+        return False
+
+    def take_typed_ahead(self, event: events.Key) -> bool:
+        """A key typed after / that reached the article first belongs to the search line."""
+        bar = self.query_one(SearchBar)
+        return bar.is_open and bar.take(event)
 
     # -- movement -------------------------------------------------------------------
 

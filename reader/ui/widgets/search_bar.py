@@ -2,8 +2,9 @@
 
 Keys typed faster than the window draws (a busy moment, a fast typist) queue up
 for whichever widget had focus when they arrived. So the line closes the moment
-enter or escape reaches it, not a message later, and a key queued for it behind
-them is passed on to the reader's own keys instead of being typed into it.
+enter or escape reaches it, not a message later; a key queued for it behind them
+is passed on to the reader's own keys, and a key meant for it that went to the
+article first is handed back by the app (`take`).
 """
 
 from __future__ import annotations
@@ -30,6 +31,16 @@ class SearchBar(Input):
     @property
     def is_open(self) -> bool:
         return self.display
+
+    def take(self, event: events.Key) -> bool:
+        """Handle a key meant for the open line that was delivered elsewhere first."""
+        if event.key in ("enter", "escape"):
+            self._on_close(self.value, event.key == "enter")
+        elif event.is_printable and event.character:
+            self.insert_text_at_cursor(event.character)
+        else:
+            return False
+        return True
 
     async def _on_key(self, event: events.Key) -> None:
         if not self.is_open:
