@@ -246,7 +246,7 @@ def _runs(text: str, toks: list[Token], lang: LangData) -> list[list[int]]:
         )
         if current and len(toks[current[-1]].text) == 1 and gap == ". " and toks[current[-1]].text.isupper():
             joined = True  # after an initial: "L. Ron Hubbard", "John F. Kennedy"
-        if _is_name_token(tok) and not _breaks_run(tok, lang):
+        if _is_name_token(tok) and (not _breaks_run(tok, lang) or _calendar_word_in_name(text, toks, i, current, lang)):
             if current and not joined:
                 runs.append(current)
                 current = []
@@ -326,6 +326,31 @@ def _is_title(word: str, lang: LangData, german: bool = False) -> bool:
         stem = word[:-2] if word.endswith("en") else word[:-1] if word.endswith(("n", "s")) else word
         return any(stem.endswith(t) or word.endswith(t) for t in lang.person_titles if len(t) >= 5)
     return False
+
+
+def _calendar_word_in_name(text: str, toks: list[Token], i: int, current: list[int], lang: LangData) -> bool:
+    """A month or weekday word that is part of a name: "Theresa May", "Claudia Mo", "Di Maio".
+
+    It follows a known first name, or it is a short form (German "Mo", "Di", "Do",
+    English "Jan") right before another capitalised word. Never in a date: not
+    before a full stop or a number ("Jan. 5", "May 2024"), not after a number.
+    """
+    tok = toks[i]
+    if tok.lower not in lang.months and tok.lower not in lang.weekdays:
+        return False
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    after = text[tok.end : nxt.start] if nxt else text[tok.end : tok.end + 1]
+    if after.startswith(".") or (nxt is not None and nxt.text[0].isdigit()) or (i and toks[i - 1].text.isdigit()):
+        return False
+    if current and toks[current[-1]].text in langdata.first_names() and _gap(text, toks[current[-1]], tok) == " ":
+        return True
+    return (
+        len(tok.text) <= 3
+        and nxt is not None
+        and after == " "
+        and _is_name_token(nxt)
+        and not _breaks_run(nxt, lang)
+    )
 
 
 def _breaks_run(tok: Token, lang: LangData) -> bool:

@@ -101,3 +101,27 @@ def test_other_languages_degrade_gracefully():
     )
     assert "Luiz Inácio Lula da Silva" in found
     assert found["Brasília"][0] == "PLACE"
+
+
+def test_middle_initials_belong_to_the_name():
+    found = entities(
+        "Archive\nThe church was founded by the writer L. Ron Hubbard in 1954. "
+        "George W. Bush and Michael J. Fox spoke later. Hubbard died in 1986."
+    )
+    assert found["L. Ron Hubbard"] == ("PERSON", ["Hubbard"])
+    assert found["George W. Bush"][0] == "PERSON"
+    assert found["Michael J. Fox"][0] == "PERSON"
+
+
+def test_a_month_or_weekday_word_inside_a_name():
+    found = entities(
+        "Talks\nPrime Minister Theresa May met Jan Koum and Claudia Mo in London on Monday. "
+        "On Jan. 5 the talks ended; in May 2024 they began again."
+    )
+    assert found["Theresa May"][0] == "PERSON"
+    assert found["Jan Koum"][0] == "PERSON"
+    assert found["Claudia Mo"][0] == "PERSON"
+    assert not {"Monday", "Jan", "May"} & found.keys()
+    italian = entities("Governo\nIl ministro Luigi Di Maio ha incontrato ieri a Roma il presidente, il 5 maggio.")
+    assert italian["Luigi Di Maio"][0] == "PERSON"
+
