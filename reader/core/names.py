@@ -516,7 +516,8 @@ def _context(text: str, toks: list[Token], cand: Candidate, lang: LangData) -> N
     k = i - 1
     while k >= 0 and len(before) < 4:
         gap = text[toks[k].end : (before[0] if before else toks[i]).start]
-        if gap.strip(" \"'’“”«»„"):
+        abbreviated_title = gap == ". " and not before and toks[k].lower in lang.person_titles and len(toks[k].text) <= 4
+        if gap.strip(" \"'’“”«»„") and not abbreviated_title:  # "Sr. Greiner", "Mrs. Hollis" go on
             break
         before.insert(0, toks[k])
         k -= 1

@@ -125,3 +125,12 @@ def test_a_month_or_weekday_word_inside_a_name():
     italian = entities("Governo\nIl ministro Luigi Di Maio ha incontrato ieri a Roma il presidente, il 5 maggio.")
     assert italian["Luigi Di Maio"][0] == "PERSON"
 
+
+def test_an_abbreviated_title_with_its_full_stop_still_names_a_person():
+    found = entities(
+        "Visita\nFueron recibidos por el Decano del Cuerpo Consular, Sr. Friedemann Greiner, y la Sra. Ana Pirelli."
+    )
+    assert found["Friedemann Greiner"][0] == "PERSON"
+    assert "Decano" not in found  # a role, not a name
+    english = entities("Meeting\nLater that day Mrs. Bea Hollis spoke to the press.")
+    assert english["Bea Hollis"][0] == "PERSON"
