@@ -172,6 +172,11 @@ def _merge_variants(groups: dict[str, _Group], lang: LangData) -> None:
         head, _, rest = key.partition(" ")
         if rest and head.casefold() in _ARTICLES and rest in groups and groups[rest].root() is not g.root():
             _merge(groups[rest], g)
+    # A dateline's shouted place and the place written normally ("PARIS" and "Paris").
+    for key, g in list(groups.items()):
+        calm = key.title()
+        if key.isupper() and len(key) >= 4 and key.isalpha() and calm in groups and groups[calm].root() is not g.root():
+            _merge(groups[calm], g)
     # A bare name that heads an organisation word elsewhere ("TBD" and "TBD Lab").
     for key, g in list(groups.items()):
         if " " in key or g.root() is not g:
@@ -273,9 +278,10 @@ def _score(g: _Group, lang: LangData, stats: DocStats) -> None:
         toks = [w.casefold() for w in words]
         if surface in products:
             s["OTHER"] += 3  # context can still win: "il reparto Meta AI" vs "l'assistente Meta AI"
-        if langdata.known_org(surface):
+        looked_up = _lookup_forms(surface)
+        if any(langdata.known_org(f) for f in looked_up):
             s["ORG"] += 5
-        if langdata.known_place(surface):
+        if any(langdata.known_place(f) for f in looked_up):
             s["PLACE"] += 5
         if len(words) >= 2 and words[0] in first_names and words[0] not in places:
             s["PERSON"] += 3
@@ -352,6 +358,20 @@ def _score(g: _Group, lang: LangData, stats: DocStats) -> None:
     elif s["PLACE_IN"] >= 2 and not any(x.split()[0] in first_names for x in g.surfaces):
         s["PLACE"] += min(3, s["PLACE_IN"])  # "in Esino Lario", "gli abitanti di Esino Lario"
     _decide(g)
+
+
+def _lookup_forms(surface: str) -> list[str]:
+    """The forms to look a surface up under in the gazetteers.
+
+    "U.S" is "U.S." without the full stop the tokeniser left out; "WASHINGTON" and
+    "PARIS", shouted in a dateline, are the places Washington and Paris.
+    """
+    forms = [surface]
+    if "." in surface and not surface.endswith("."):
+        forms.append(surface + ".")
+    if surface.isupper() and len(surface) >= 4 and surface.isalpha():
+        forms.append(surface.title())
+    return forms
 
 
 def _name_shaped(word: str) -> bool:
@@ -451,6 +471,8 @@ def _build(live: list[_Group], doc: Document, tokens: list[list[Token]]) -> list
     entities: list[Entity] = []
     for g in live:
         name = g.main
+        if g.kind == "PLACE" and name.isupper() and langdata.known_place(name.title()):
+            name = name.title()  # only ever shouted in a dateline: "WASHINGTON (Reuters) -"
         if g.kind in ("ORG", "PLACE"):
             # Prefer the expansion over an acronym as the name.
             longer = [s for s in g.surfaces if not s.isupper()]

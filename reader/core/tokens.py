@@ -137,6 +137,8 @@ def _starts_sentence(gap: str, prev: str, first: bool) -> bool:
         return False
     if _opens_quote(gap, prev) or stripped[-1] in "—–•*#" or stripped[0] in "#•":
         return True
+    if gap.endswith(" - "):
+        return True  # a dash typed as a hyphen: "WASHINGTON (Reuters) - The Federal Reserve"
     if any(ch in stripped for ch in SENTENCE_END):
         last = prev.casefold().rstrip(".")
         if stripped[0] == "." and (

@@ -134,3 +134,16 @@ def test_an_abbreviated_title_with_its_full_stop_still_names_a_person():
     assert "Decano" not in found  # a role, not a name
     english = entities("Meeting\nLater that day Mrs. Bea Hollis spoke to the press.")
     assert english["Bea Hollis"][0] == "PERSON"
+
+
+def test_a_dateline_names_a_place_not_an_organisation():
+    found = entities(
+        "Rates\nWASHINGTON (Reuters) - The Federal Reserve held rates on Wednesday. "
+        "Officials in Washington said the U.S. economy was strong."
+    )
+    assert found["Washington"] == ("PLACE", ["WASHINGTON"])
+    assert found["Federal Reserve"][0] == "ORG"  # "The" after the dash starts a sentence
+    assert found["Reuters"][0] == "ORG"
+    assert found["U.S"][0] == "PLACE"
+    french = entities("Retraites\nPARIS — Le gouvernement a fait adopter mardi la réforme.")
+    assert french["Paris"] == ("PLACE", ["PARIS"])
