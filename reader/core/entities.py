@@ -21,7 +21,15 @@ from dataclasses import dataclass, field
 from reader.core import langdata
 from reader.core.document import Document
 from reader.core.langdata import LangData
-from reader.core.names import COMPASS, ORG_SUFFIX_TOKENS, Candidate, DocStats, doc_stats, find_candidates
+from reader.core.names import (
+    COMPASS,
+    ORG_SUFFIX_TOKENS,
+    Candidate,
+    DocStats,
+    doc_stats,
+    ends_with_org_word,
+    find_candidates,
+)
 from reader.core.tokens import Token, tokenize
 
 KINDS = ("PERSON", "ORG", "PLACE", "OTHER")
@@ -294,7 +302,9 @@ def _score(g: _Group, lang: LangData, stats: DocStats) -> None:
                 heads = [toks.index("of") - 1]  # "Church of Scientology", "Bank of England"
             for k, t in enumerate(toks):
                 weight = 3 if (k in heads or k - len(toks) in heads) else 1
-                if t in lang.org_words or _singular(t) in lang.org_words:
+                if t in lang.org_words or _singular(t) in lang.org_words or (
+                    lang.code == "de" and ends_with_org_word(t, lang)  # "Internationaler Währungsfonds"
+                ):
                     s["ORG"] += weight
                 elif t in lang.place_words:
                     s["PLACE"] += weight

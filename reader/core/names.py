@@ -440,7 +440,7 @@ def _trim(text: str, toks: list[Token], run: list[int], lang: LangData, stats: D
             and not known
             and idx[0] > 0
             and toks[idx[0] - 1].lower in DETERMINERS_DE
-            and not any(t.lower in lang.org_words or _ends_with_org_word(t.lower, lang) for t in [tok, *rest])
+            and not any(t.lower in lang.org_words or ends_with_org_word(t.lower, lang) for t in [tok, *rest])
             and not _REPUBLIC.search(low)  # "der Volksrepublik China", "der Bundesrepublik"
         ):
             idx.pop(0)
@@ -496,7 +496,7 @@ def _trim(text: str, toks: list[Token], run: list[int], lang: LangData, stats: D
     return cand
 
 
-def _ends_with_org_word(word: str, lang: LangData) -> bool:
+def ends_with_org_word(word: str, lang: LangData) -> bool:
     """German compounds: "Zentralbank", "Bundespartei"."""
     return len(word) > 6 and any(word.endswith(w) for w in lang.org_words if len(w) >= 4)
 

@@ -147,3 +147,12 @@ def test_a_dateline_names_a_place_not_an_organisation():
     assert found["U.S"][0] == "PLACE"
     french = entities("Retraites\nPARIS — Le gouvernement a fait adopter mardi la réforme.")
     assert french["Paris"] == ("PLACE", ["PARIS"])
+
+
+def test_german_organisations_by_their_compound_head_and_cue():
+    found = entities(
+        "Schulden\nAuch der Internationale Währungsfonds in Washington äußerte sich. "
+        "Laut einer Umfrage des Instituts Forsa sind viele unzufrieden."
+    )
+    assert found["Internationale Währungsfonds"][0] == "ORG"
+    assert found["Forsa"][0] == "ORG"
