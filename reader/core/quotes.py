@@ -6,7 +6,8 @@ closing mark the word before it. French « » may have spaces inside. Pairs are
 matched with a stack, so a quotation inside a quotation is found too. A quotation
 whose paragraph ends open continues into the next paragraph when that one reopens
 with a mark (the English and French conventions). One or two words between marks
-are a term ("superintelligence"), not a quotation.
+are a term ("superintelligence"), not a quotation, unless a speech verb follows
+them ("No comment," he said).
 """
 
 from __future__ import annotations
@@ -194,6 +195,20 @@ def _matching(stack: list[_Open], mark: str) -> int | None:
     return None
 
 
+def _spoken(inside: str, after: str) -> bool:
+    """A short quotation is speech when a comma and a speech verb follow it.
+
+    «Andremo avanti», ha detto; "No comment," the spokesman said.
+    """
+    if not (inside.rstrip().endswith(",") or after.lstrip().startswith(",")):
+        return False
+    from reader.core import langdata
+
+    verbs = langdata.get("und").speech_verbs  # the article's language may not be known yet
+    words = [w.strip(".,;:!?»”\"'").casefold() for w in after.lstrip(" ,").split()[:4]]
+    return any(w in verbs for w in words)
+
+
 def _trim(text: str, part: QuotePart) -> QuotePart:
     start, end = part.start, part.end
     while start < end and text[start].isspace():
@@ -210,9 +225,11 @@ def _emit(quotes: list[Quote], opened: _Open, index: int, close_at: int, text: s
         return
     words = " ".join(doc.blocks[p.block].text[p.start : p.end] for p in parts)
     split = words.split()
-    if len(split) < MIN_WORDS:
+    spoken = len(split) <= 5 and _spoken(words, text[close_at + 1 :])
+    if len(split) < MIN_WORDS and not spoken:
         return
-    if len(split) <= 5 and all(w[:1].isupper() or not w[:1].isalpha() for w in split):
+    punctuated = words.rstrip()[-1:] in ",.!?…"  # "Never," said Yellen; not "Super District Council", said
+    if not (spoken and punctuated) and len(split) <= 5 and all(w[:1].isupper() or not w[:1].isalpha() for w in split):
         return  # a name in quotation marks ("Super District Council"), not speech
 
     quotes.append(Quote(parts=parts, text=words))

@@ -47,6 +47,13 @@ def test_scare_quotes_are_terms():
 
 def test_quoted_names_are_not_speech():
     assert quotes_of('A constituency known as the "Super District Council" voted.') == []
+    assert quotes_of('The "Super District Council", said to be new, opened.') == []
+
+
+def test_a_word_or_two_followed_by_a_speech_verb_is_speech():
+    assert quotes_of('"Never," said Janet Yellen. "No comment," the spokesman said.') == ["Never,", "No comment,"]
+    assert quotes_of("«Andremo avanti», ha dichiarato la presidente.") == ["Andremo avanti"]
+    assert quotes_of('Il cosiddetto «superbonus», che costa molto, resta.') == []
 
 
 def test_multi_paragraph_quotation_is_one():
