@@ -30,7 +30,16 @@ _LIST_KEYS = (
     "demonyms",
     "titles_case_words",
 )
-_CUE_KEYS = ("indefinites", "pronouns", "org_cues", "place_cues", "conjunctions", "auxiliaries", "prepositions")
+_CUE_KEYS = (
+    "indefinites",
+    "pronouns",
+    "org_cues",
+    "place_cues",
+    "conjunctions",
+    "auxiliaries",
+    "prepositions",
+    "opening_attribution",
+)
 
 
 @dataclass(frozen=True)
@@ -58,6 +67,8 @@ class LangData:
     conjunctions: frozenset[str]
     auxiliaries: frozenset[str]
     prepositions: frozenset[str]
+    opening_attribution: frozenset[str]
+    """Words that give the source only when they open the sentence ("Pour X, « … »")."""
 
 
 _lock = threading.Lock()

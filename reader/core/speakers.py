@@ -207,8 +207,8 @@ class _Finder:
 
     def _after(self, after: list[_Item]):
         """`"…," said X` / `«…», ha detto X` / `"…", X said` / `"…", he said`."""
-        window = after[:6]
-        verbs = [k for k, it in enumerate(window) if self._is_speech(it)]
+        window = after[:9]  # room for "a déclaré le ministre du Travail, Olivier Dussopt"
+        verbs = [k for k, it in enumerate(window[:6]) if self._is_speech(it)]
         if not verbs:
             return None
         v = verbs[0]
@@ -316,6 +316,12 @@ class _Finder:
             prev = [c.word for c in context[max(0, k - 2) : k] if c.entity is None]
             if any(p in self.lang.indefinites for p in prev):
                 return UNNAMED
+            # "le ministre du Travail, Olivier Dussopt": the person the role is given to.
+            for c in context[k + 1 : k + 6]:
+                if c.entity is not None and c.entity.kind == "PERSON":
+                    return c.entity
+                if c.entity is None and c.word not in self.lang.stopwords and not (c.token and c.token.is_capitalised):
+                    break  # a verb or a common noun: the role has no name next to it
             # "portavoce di Meta": the organisation speaks through its spokesperson.
             for c in context[k + 1 : k + 3]:
                 if c.entity is not None and c.entity.kind in ("ORG", "PERSON"):
@@ -351,6 +357,11 @@ class _Finder:
                     nxt = items[k + n]
                     if nxt.entity is not None and nxt.entity.kind in ("PERSON", "ORG"):
                         return nxt.entity
+        # "Pour Marine Le Pen, « … »", "Per Salvini «…»": only at the sentence's start.
+        if len(items) >= 2 and words[0] in self.lang.opening_attribution:
+            nxt = items[1]
+            if nxt.entity is not None and nxt.entity.kind in ("PERSON", "ORG"):
+                return nxt.entity
         # German postposition: "dem Sprecher zufolge", "X zufolge".
         for k, it in enumerate(items[1:], 1):
             if it.word == "zufolge" and items[k - 1].entity is not None:

@@ -38,6 +38,22 @@ def speakers(text: str) -> list[str | None]:
             "Summit\nAccording to Olaf Scholz, \"the coalition will hold until the very end of the term\".",
             "Olaf Scholz",
         ),
+        (
+            "Retraites\n« C'est une victoire pour la France », a déclaré le ministre du Travail, Olivier Dussopt.",
+            "Olivier Dussopt",
+        ),
+        (
+            "Vivienda\n\"Es un día histórico\", ha afirmado el presidente del Gobierno, Pedro Sánchez, en Madrid.",
+            "Pedro Sánchez",
+        ),
+        (
+            "Retraites\nLe texte a été adopté. Pour Marine Le Pen, « ce texte est une honte pour le pays ».",
+            "Marine Le Pen",
+        ),
+        (
+            "Governo\n«Andremo avanti», ha dichiarato la presidente del Consiglio, Giorgia Meloni.",
+            "Giorgia Meloni",
+        ),
     ],
 )
 def test_speech_verbs_and_attribution(text, expected):
