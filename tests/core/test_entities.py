@@ -156,3 +156,8 @@ def test_german_organisations_by_their_compound_head_and_cue():
     )
     assert found["Internationale Währungsfonds"][0] == "ORG"
     assert found["Forsa"][0] == "ORG"
+
+
+def test_a_research_firm_that_speaks_is_still_an_organisation():
+    found = entities("Phones\nCounterpoint Research said Huawei gained ground in China last quarter.")
+    assert found["Counterpoint Research"][0] == "ORG"
