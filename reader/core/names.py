@@ -535,6 +535,7 @@ def _context(text: str, toks: list[Token], cand: Candidate, lang: LangData) -> N
             and last.lower not in lang.stopwords
             and last.lower not in lang.particles
             and not last.text[0].isupper()
+            and not last.text.endswith(("'", "’"))  # "ministro dell'Economia": the ministry
         ):
             ev["PERSON"] += 2
             cand.titles.append(before[-2].lower)

@@ -161,3 +161,9 @@ def test_german_organisations_by_their_compound_head_and_cue():
 def test_a_research_firm_that_speaks_is_still_an_organisation():
     found = entities("Phones\nCounterpoint Research said Huawei gained ground in China last quarter.")
     assert found["Counterpoint Research"][0] == "ORG"
+
+
+def test_a_ministry_after_a_title_is_not_a_person():
+    found = entities("Manovra\nIl ministro dell'Economia, Giancarlo Giorgetti, ha spiegato che i conti sono in ordine.")
+    assert found["Giancarlo Giorgetti"][0] == "PERSON"
+    assert found.get("Economia", ("OTHER",))[0] != "PERSON"
