@@ -33,7 +33,11 @@ class SearchBar(Input):
         return self.display
 
     def take(self, event: events.Key) -> bool:
-        """Handle a key meant for the open line that was delivered elsewhere first."""
+        """Handle a key meant for the open line: enter keeps, escape drops, a letter is typed.
+
+        Called for enter and escape as they reach the line, and by the app for a key
+        typed after / that went to the article before the line had focus.
+        """
         if event.key in ("enter", "escape"):
             self._on_close(self.value, event.key == "enter")
         elif event.is_printable and event.character:
@@ -48,7 +52,7 @@ class SearchBar(Input):
         elif event.key in ("enter", "escape"):
             event.stop()
             event.prevent_default()
-            self._on_close(self.value, event.key == "enter")
+            self.take(event)
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
