@@ -31,6 +31,10 @@ SENTENCE_END = ".!?…"
 OPENERS = "\"'“”„«»‹›‚‘’([{—–-•*#"
 
 
+NAME_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ath"})
+"""The Arabic article as news writes it before a name, in lower case ("Bashar al-Assad")."""
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
     text: str
@@ -49,13 +53,19 @@ class Token:
     @property
     def is_capitalised(self) -> bool:
         ch = self.text[0]
-        return ch.isupper() or self.is_camel
+        return ch.isupper() or self.is_camel or self.has_name_article
+
+    @property
+    def has_name_article(self) -> bool:
+        """"al-Assad", "el-Sisi", "ash-Sharaa": a name behind the Arabic article."""
+        head, sep, rest = self.text.partition("-")
+        return bool(sep) and head in NAME_ARTICLES and rest[:1].isupper()
 
     @property
     def is_prefixed(self) -> bool:
         """"pro-Beijing", "anti-Trump", "ex-Google": a lower-case prefix on a name."""
         head, sep, _ = self.text.partition("-")
-        return bool(sep) and head.islower()
+        return bool(sep) and head.islower() and not self.has_name_article
 
     @property
     def is_acronym(self) -> bool:

@@ -167,3 +167,10 @@ def test_a_ministry_after_a_title_is_not_a_person():
     found = entities("Manovra\nIl ministro dell'Economia, Giancarlo Giorgetti, ha spiegato che i conti sono in ordine.")
     assert found["Giancarlo Giorgetti"][0] == "PERSON"
     assert found.get("Economia", ("OTHER",))[0] != "PERSON"
+
+
+def test_the_arabic_article_stays_in_the_name():
+    found = entities("World\nBashar al-Assad fled to Moscow. Later al-Assad spoke, and the pro-Beijing camp gathered.")
+    assert found["Bashar al-Assad"] == ("PERSON", ["al-Assad"])
+    assert not any("Beijing" in name for name in found)
+
