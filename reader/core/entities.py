@@ -24,6 +24,7 @@ from reader.core.langdata import LangData
 from reader.core.names import (
     COMPASS,
     ORG_SUFFIX_TOKENS,
+    SAINTS,
     Candidate,
     DocStats,
     doc_stats,
@@ -34,6 +35,7 @@ from reader.core.tokens import Token, tokenize
 
 KINDS = ("PERSON", "ORG", "PLACE", "OTHER")
 _TIE_ORDER = ("ORG", "PLACE", "PERSON", "OTHER")
+_SAINTED = ("Saint-", "Sainte-", *(f"{saint} " for saint in SAINTS))
 _ARTICLES = frozenset("the la le les el los las der die das il lo".split())
 _HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 _WEBSITE = re.compile(r"\.(com|org|net|info|io|ai|it|de|fr|es|uk|eu|ch|at|be|nl|co)$", re.I)
@@ -321,6 +323,8 @@ def _score(g: _Group, lang: LangData, stats: DocStats) -> None:
         compass = len(words) >= 2 and (toks[0] in COMPASS or toks[-1] in COMPASS)
         if compass:
             s["PLACE"] += 2  # "East Los Angeles", "Kowloon West"
+        if surface.startswith(_SAINTED):
+            s["PLACE"] += 1  # "à Saint-Denis", "a San Donato": towns named after saints
         if 2 <= len(words) <= 3 and any(_HYPHENATED_GIVEN.fullmatch(w) for w in words[1:]):
             s["PERSON"] += 1  # "Leung Kwok-hung", "Moon Jae-in": hyphenated given names
         if 2 <= len(words) <= 4 and (words[-1] in surnames or words[0] in surnames) and _name_shaped(words[-1]):

@@ -362,6 +362,10 @@ def _breaks_run(tok: Token, lang: LangData) -> bool:
     return tok.text.isdigit()
 
 
+SAINTS = frozenset({"San", "Santa", "Santo", "São", "Saint", "Sainte", "Sankt", "St"})
+"""A saint's title makes one name of the first name after it, as in so many places."""
+
+
 def _split_run(toks: list[Token], run: list[int], lang: LangData) -> list[list[int]]:
     """Split "OpenAI Shengjia Zhao" (an organisation, then a person) into two runs.
 
@@ -392,6 +396,7 @@ def _split_run(toks: list[Token], run: list[int], lang: LangData) -> list[list[i
                 tail[0].text in first_names
                 and head[-1].text not in first_names
                 and len(head[-1].text) > 1  # not after an initial: "L. Ron Hubbard"
+                and head[-1].text not in SAINTS  # "San Donato Milanese", "Santa Maria Novella"
                 and 2 <= len(tail) <= 3
                 and not any(t.lower in lang.org_words for t in words)
             ):

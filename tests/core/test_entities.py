@@ -174,3 +174,10 @@ def test_the_arabic_article_stays_in_the_name():
     assert found["Bashar al-Assad"] == ("PERSON", ["al-Assad"])
     assert not any("Beijing" in name for name in found)
 
+
+def test_places_named_after_saints_are_one_place():
+    found = entities("Cronaca\nIl sindaco vive a San Donato Milanese, vicino a Santa Maria Novella.")
+    assert found["San Donato Milanese"][0] == "PLACE"
+    assert found["Santa Maria Novella"][0] == "PLACE"
+    french = entities("Faits divers\nLa police est intervenue à Saint-Denis mardi soir.")
+    assert french["Saint-Denis"][0] == "PLACE"
