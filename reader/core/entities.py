@@ -369,8 +369,10 @@ def _score(g: _Group, lang: LangData, stats: DocStats) -> None:
         s["PERSON"] += min(2.0 if single else 1.0, 1.0 * s["SPEAKS"])
     if s["PLACE_CUE"] and s["PLACE"]:
         s["PLACE"] += 1
-    elif s["PLACE_IN"] >= 2 and not any(x.split()[0] in first_names for x in g.surfaces):
-        s["PLACE"] += min(3, s["PLACE_IN"])  # "in Esino Lario", "gli abitanti di Esino Lario"
+    elif s["PLACE_IN"] >= (2 if lang.code == "de" else 1) and not any(x.split()[0] in first_names for x in g.surfaces):
+        # "in Esino Lario", "gli abitanti di Esino Lario"; once is enough but in German,
+        # where "in Kraft" and "im Amt" are capitalised too.
+        s["PLACE"] += min(3, s["PLACE_IN"] + (lang.code != "de"))
     _decide(g)
 
 

@@ -602,7 +602,8 @@ def _context(text: str, toks: list[Token], cand: Candidate, lang: LangData) -> N
                     break
     if before and before[-1].lower in lang.place_cues:
         ev["PLACE_CUE"] += 1
-        if before[-1].lower in _IN:
+        possessive = text[toks[j - 1].end : toks[j - 1].end + 2] in ("'s", "’s")  # "in Kumar's lab"
+        if before[-1].lower in _IN and not possessive:
             ev["PLACE_IN"] += 1  # "in Italia", "nel Lazio": more than "a Rossi" ever is
     if len(before) >= 2 and before[-1].lower in lang.prepositions and before[-2].lower in _INHABITANTS:
         ev["PLACE_IN"] += 2

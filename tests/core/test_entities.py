@@ -181,3 +181,11 @@ def test_places_named_after_saints_are_one_place():
     assert found["Santa Maria Novella"][0] == "PLACE"
     french = entities("Faits divers\nLa police est intervenue à Saint-Denis mardi soir.")
     assert french["Saint-Denis"][0] == "PLACE"
+
+
+def test_one_in_before_an_unknown_name_makes_it_a_place():
+    found = entities("Storm\nGovernor Ron DeSantis spoke in Tallahassee. The team met in Kumar's lab.")
+    assert found["Tallahassee"][0] == "PLACE"
+    assert found.get("Kumar", ("OTHER",))[0] != "PLACE"  # a possessive modifies what follows
+    german = entities("Gesetz\nDas Gesetz tritt morgen in Kraft, sagte die Ministerin.")
+    assert "Kraft" not in german or german["Kraft"][0] != "PLACE"
