@@ -318,7 +318,7 @@ def _runs(text: str, toks: list[Token], lang: LangData) -> list[list[int]]:
     return runs
 
 
-def _is_title(word: str, lang: LangData, german: bool = False) -> bool:
+def is_title(word: str, lang: LangData, german: bool = False) -> bool:
     """A title or role word; in German also a compound ending in one (Staatspräsident)."""
     if word in lang.person_titles:
         return True
@@ -436,7 +436,7 @@ def _trim(text: str, toks: list[Token], run: list[int], lang: LangData, stats: D
         ):
             idx.pop(0)
             continue
-        if rest and (tok.text in langdata.generic_acronyms() or _is_title(low, lang, german)):
+        if rest and (tok.text in langdata.generic_acronyms() or is_title(low, lang, german)):
             idx.pop(0)  # "ID WeChat", "CEO Tim Cook", "Staatspräsident Traian Basescu"
             continue
         if (
@@ -470,7 +470,7 @@ def _trim(text: str, toks: list[Token], run: list[int], lang: LangData, stats: D
             return None
         # A common noun that names a kind of thing: "Party", "Regierung", "Church".
         if not _known(tok.text) and (
-            low in lang.org_words or low in lang.place_words or low in lang.org_cues or _is_title(low, lang, german)
+            low in lang.org_words or low in lang.place_words or low in lang.org_cues or is_title(low, lang, german)
         ):
             return None
         if tok.text == "X" and not _platform_context(toks, idx[0], lang):
@@ -554,7 +554,7 @@ def _context(text: str, toks: list[Token], cand: Candidate, lang: LangData) -> N
         ):
             ev["ORG"] += 2
     # "a Scientology attorney, Kendrick Moxon": a title, a comma, the name.
-    if not before and i > 0 and text[toks[i - 1].end : toks[i].start].strip() == "," and _is_title(toks[i - 1].lower, lang):
+    if not before and i > 0 and text[toks[i - 1].end : toks[i].start].strip() == "," and is_title(toks[i - 1].lower, lang):
         ev["PERSON"] += 2
         cand.titles.append(toks[i - 1].lower)
     # ...but an acronym right after a common noun is usually a thing: "tecnologia JEPA".

@@ -25,6 +25,7 @@ from reader.core import langdata
 from reader.core.document import Document
 from reader.core.entities import Entity
 from reader.core.langdata import LangData
+from reader.core.names import is_title
 from reader.core.quotes import Quote
 from reader.core.tokens import Token, sentence_spans
 
@@ -311,7 +312,7 @@ class _Finder:
         word = it.word
         if self._is_pronoun(it):
             return self._pronoun()
-        if word in self.lang.role_nouns or word in self.lang.person_titles:
+        if word in self.lang.role_nouns or is_title(word, self.lang, german=self.lang.code == "de"):
             k = context.index(it)
             prev = [c.word for c in context[max(0, k - 2) : k] if c.entity is None]
             if any(p in self.lang.indefinites for p in prev):

@@ -54,6 +54,14 @@ def speakers(text: str) -> list[str | None]:
             "Governo\n«Andremo avanti», ha dichiarato la presidente del Consiglio, Giorgia Meloni.",
             "Giorgia Meloni",
         ),
+        (
+            "Wahl\n„Wir haben die Wahl gewonnen“, erklärte der Spitzenkandidat der CDU, Hendrik Wüst, am Abend.",
+            "Hendrik Wüst",
+        ),
+        (
+            "Incendi\n«Abbiamo mobilitato tutti i mezzi disponibili», fa sapere la Protezione civile.",
+            "Protezione civile",
+        ),
     ],
 )
 def test_speech_verbs_and_attribution(text, expected):
