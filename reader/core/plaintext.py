@@ -87,7 +87,11 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
     if max(len(ln) for ln in lines) > 100 or min(len(ln) for ln in body) < 30:
         return False
     open_ended = sum(1 for ln in body if not ln.endswith((".", "!", "?", "…", ":", "\"", "”", "»")))
-    return open_ended >= 0.6 * len(body)
+    # A wrapped line broke because the next word did not fit: a title over a long
+    # paragraph could have taken the paragraph's first word and is no wrap.
+    width = max(len(ln) for ln in lines)
+    full = sum(1 for ln, nxt in zip(body, lines[1:]) if len(ln) + 1 + len(nxt.split()[0]) > width)
+    return open_ended >= 0.6 * len(body) and full >= 0.6 * len(body)
 
 
 def _is_subhead(line: str) -> bool:

@@ -50,6 +50,16 @@ def test_blank_line_paragraphs_and_hard_wrapped_text_are_joined():
     assert doc.blocks[1].text.endswith("officials said on Tuesday.")
 
 
+
+def test_a_title_right_above_a_long_paragraph_is_not_a_wrapped_line():
+    doc = parse(
+        "Governo anuncia novo pacote económico\n"
+        "O primeiro-ministro Luís Montenegro anunciou nesta terça-feira em Lisboa um pacote de medidas.",
+        markdown=False,
+    )
+    assert [b.kind for b in doc.blocks] == ["heading", "paragraph"]
+    assert doc.title == "Governo anuncia novo pacote económico"
+
 def test_markdown_blocks_and_inline_spans(tmp_path):
     md = tmp_path / "a.md"
     md.write_text(
