@@ -276,8 +276,15 @@ def _runs(text: str, toks: list[Token], lang: LangData) -> list[list[int]]:
                         # "Ananya Kumar da OpenAI": a preposition before an
                         # organisation or place, not a particle of the name.
                         and not (_known(toks[j].text) or toks[j].is_camel or toks[j].is_acronym)
+                        # "Olivier Dussopt du Parti socialiste": an organisation's head.
+                        and toks[j].lower not in lang.org_words
+                        and toks[j].lower not in lang.place_words
                     )
-                    or low in STRONG_PARTICLES
+                    # "Lula da Silva": a known family name after the particle.
+                    or (low in NAME_PARTICLES and len(current) <= 2 and toks[j].text in langdata.surnames())
+                    # "van Gogh", "bin Salman" after one name; after two it is a
+                    # preposition as often ("Eelco Heinen van Financiën").
+                    or (low in STRONG_PARTICLES and len(current) == 1)
                 ):
                     current.extend(range(i, j))
                     i = j

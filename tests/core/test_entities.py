@@ -189,3 +189,17 @@ def test_one_in_before_an_unknown_name_makes_it_a_place():
     assert found.get("Kumar", ("OTHER",))[0] != "PLACE"  # a possessive modifies what follows
     german = entities("Gesetz\nDas Gesetz tritt morgen in Kraft, sagte die Ministerin.")
     assert "Kraft" not in german or german["Kraft"][0] != "PLACE"
+
+
+def test_particles_between_names_and_before_organisations():
+    found = entities(
+        "Monde\nLe député Olivier Dussopt du Parti socialiste a parlé. Lula da Silva est venu, "
+        "avec Charles de Gaulle et Ursula von der Leyen."
+    )
+    assert found["Olivier Dussopt"][0] == "PERSON"
+    assert found["Parti socialiste"][0] == "ORG"
+    assert found["Lula da Silva"][0] == "PERSON"
+    assert found["Charles de Gaulle"][0] == "PERSON"
+    dutch = entities("Begroting\nVolgens minister Eelco Heinen van Financiën groeit de economie. Vincent van Gogh schilderde.")
+    assert "Eelco Heinen" in dutch and "Vincent van Gogh" in dutch
+
