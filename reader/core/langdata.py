@@ -145,9 +145,18 @@ def places() -> dict[str, tuple[str, str]]:
     return out
 
 
+class _Names(frozenset):
+    """A set of names that also finds a name written with accents the list lacks (Luís)."""
+
+    def __contains__(self, name: object) -> bool:
+        if frozenset.__contains__(self, name):
+            return True
+        return isinstance(name, str) and not name.isascii() and frozenset.__contains__(self, _fold(name))
+
+
 @lru_cache(maxsize=None)
 def first_names() -> frozenset[str]:
-    return frozenset(_read_lines("first_names.txt"))
+    return _Names(_read_lines("first_names.txt"))
 
 
 @lru_cache(maxsize=None)

@@ -203,3 +203,7 @@ def test_particles_between_names_and_before_organisations():
     dutch = entities("Begroting\nVolgens minister Eelco Heinen van Financiën groeit de economie. Vincent van Gogh schilderde.")
     assert "Eelco Heinen" in dutch and "Vincent van Gogh" in dutch
 
+
+def test_a_first_name_is_known_with_accents_the_list_lacks():
+    found = entities("Governo\nO primeiro-ministro Luís Montenegro anunciou nesta terça-feira um pacote de medidas.")
+    assert found["Luís Montenegro"][0] == "PERSON"
