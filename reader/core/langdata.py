@@ -39,6 +39,7 @@ _CUE_KEYS = (
     "auxiliaries",
     "prepositions",
     "opening_attribution",
+    "affiliates",
 )
 
 
@@ -68,6 +69,8 @@ class LangData:
     auxiliaries: frozenset[str]
     prepositions: frozenset[str]
     opening_attribution: frozenset[str]
+    affiliates: frozenset[str]
+    """People named after what they belong to ("Google engineers", "Scientology officials")."""
     """Words that give the source only when they open the sentence ("Pour X, « … »")."""
 
 

@@ -594,6 +594,8 @@ def _context(text: str, toks: list[Token], cand: Candidate, lang: LangData) -> N
                     ev["PERSON"] += 2
                     cand.titles.append(t.lower)
                     break
+                if t.lower not in ARTICLES and t.lower not in lang.indefinites:
+                    break  # "members of Scientology, including musician Tiziano Lugli"
         if gap.strip() in ("", ","):
             # A speech verb within three lower-case words: "Zuckerberg una volta disse",
             # "Nat Friedman, ha dichiarato"; not across "and" ("di Esino Lario e ha
@@ -602,6 +604,8 @@ def _context(text: str, toks: list[Token], cand: Candidate, lang: LangData) -> N
                 t = toks[k]
                 if k > j and text[toks[k - 1].end : t.start].strip():
                     break
+                if k == j and gap == " " and t.lower in lang.affiliates:
+                    break  # "Scientology officials have stated": they speak, not the name
                 if t.lower in lang.speech_verbs:
                     ev["SPEAKS"] += 1
                     break

@@ -207,3 +207,13 @@ def test_particles_between_names_and_before_organisations():
 def test_a_first_name_is_known_with_accents_the_list_lacks():
     found = entities("Governo\nO primeiro-ministro Luís Montenegro anunciou nesta terça-feira um pacote de medidas.")
     assert found["Luís Montenegro"][0] == "PERSON"
+
+
+def test_an_organisation_its_people_speak_for_stays_an_organisation():
+    found = entities(
+        "Church\nThe defector left the Church of Scientology in 2008. Scientology officials have stated that "
+        "he took hard drives. He was helped by former members of Scientology, including musician Tiziano Lugli."
+    )
+    assert found["Church of Scientology"][0] == "ORG"
+    assert found["Tiziano Lugli"][0] == "PERSON"
+    assert all(kind != "PERSON" for name, (kind, _) in found.items() if "Scientology" in name)
