@@ -217,3 +217,9 @@ def test_an_organisation_its_people_speak_for_stays_an_organisation():
     assert found["Church of Scientology"][0] == "ORG"
     assert found["Tiziano Lugli"][0] == "PERSON"
     assert all(kind != "PERSON" for name, (kind, _) in found.items() if "Scientology" in name)
+
+
+def test_parties_named_for_their_members():
+    found = entities("Politics\nThe Liberal Democrats and the Neo Democrats gained seats on Sunday.")
+    assert found["Liberal Democrats"][0] == "ORG"
+    assert found["Neo Democrats"][0] == "ORG"
