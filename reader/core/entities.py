@@ -29,6 +29,7 @@ from reader.core.names import (
     DocStats,
     doc_stats,
     ends_with_org_word,
+    ends_with_place_word,
     find_candidates,
 )
 from reader.core.tokens import Token, tokenize
@@ -308,7 +309,7 @@ def _score(g: _Group, lang: LangData, stats: DocStats) -> None:
                     lang.code == "de" and ends_with_org_word(t, lang)  # "Internationaler Währungsfonds"
                 ):
                     s["ORG"] += weight
-                elif t in lang.place_words:
+                elif t in lang.place_words or (lang.code == "de" and ends_with_place_word(t, lang)):
                     s["PLACE"] += weight
         elif toks[0] in lang.org_words:
             s["ORG"] += 3

@@ -513,6 +513,11 @@ def ends_with_org_word(word: str, lang: LangData) -> bool:
     return len(word) > 6 and any(word.endswith(w) for w in lang.org_words if len(w) >= 4)
 
 
+def ends_with_place_word(word: str, lang: LangData) -> bool:
+    """German compounds: "Volksrepublik", "Nordseeküste", "Altstadt"."""
+    return len(word) > 6 and any(word.endswith(w) for w in lang.place_words if len(w) >= 5)
+
+
 def _platform_context(toks: list[Token], i: int, lang: LangData) -> bool:
     """The social network X is named after "su", "on", "sur", "auf", "en"."""
     return i > 0 and toks[i - 1].lower in {"su", "on", "sur", "auf", "en", "via", "sobre"}

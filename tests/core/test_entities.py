@@ -223,3 +223,9 @@ def test_parties_named_for_their_members():
     found = entities("Politics\nThe Liberal Democrats and the Neo Democrats gained seats on Sunday.")
     assert found["Liberal Democrats"][0] == "ORG"
     assert found["Neo Democrats"][0] == "ORG"
+
+
+def test_german_places_by_their_compound_head():
+    found = entities("China\nDie Artikel könnten in der Volksrepublik China zensiert werden, sagte die Bundesrepublik Deutschland.")
+    assert found["Volksrepublik China"][0] == "PLACE"
+    assert found["Bundesrepublik Deutschland"][0] == "PLACE"
