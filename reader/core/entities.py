@@ -313,6 +313,8 @@ def _score(g: _Group, lang: LangData, stats: DocStats) -> None:
                     s["PLACE"] += weight
         elif toks[0] in lang.org_words:
             s["ORG"] += 3
+        elif _name_shaped(words[0]) and words[0] not in surnames and ends_with_org_word(toks[0], lang):
+            s["ORG"] += 2  # "Wikitribune", "Netzeitung", "Wikinews": a compound on an organisation word
         if len(words) >= 2 and words[-1] in ORG_SUFFIX_TOKENS:
             s["ORG"] += 3
         if len(words) == 1 and (words[0].isupper() and len(words[0]) >= 2):

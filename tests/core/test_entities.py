@@ -229,3 +229,12 @@ def test_german_places_by_their_compound_head():
     found = entities("China\nDie Artikel könnten in der Volksrepublik China zensiert werden, sagte die Bundesrepublik Deutschland.")
     assert found["Volksrepublik China"][0] == "PLACE"
     assert found["Bundesrepublik Deutschland"][0] == "PLACE"
+
+
+def test_a_single_name_built_on_an_organisation_word():
+    found = entities(
+        "Médias\nJimmy Wales a dévoilé un nouveau projet nommé Wikitribune. Wikitribune sera indépendant. "
+        "Selon Valenti, le projet est prometteur."
+    )
+    assert found["Wikitribune"][0] == "ORG"
+    assert found.get("Valenti", ("PERSON",))[0] != "ORG"  # a family name that happens to end in "enti"
