@@ -153,6 +153,7 @@ class _Finder:
         after = b1.between(close_at, hi) if hi > close_at else []
         gap_before = b0.text[before[-1].end if before else lo : open_at]
         self._here = (first.block, lo)
+        self._before_quote = before
         self._shares_sentence = lo > s_lo  # an earlier quotation in the same sentence
 
         found = self._after(after)
@@ -214,7 +215,7 @@ class _Finder:
             return None
         v = verbs[0]
         if self._is_pronoun(window[v]):
-            return self._pronoun()
+            return self._pronoun(own_sentence=True)
         for it in window[v + 1 : v + 4]:  # inverted: "ha detto il ministro Rossi"
             subject = self._subject(it, window)
             if subject is not None:
@@ -335,9 +336,15 @@ class _Finder:
             return UNNAMED
         return None
 
-    def _pronoun(self):
+    def _pronoun(self, own_sentence: bool = False):
         """He, she, lui, il, er: the first person named in the nearest of the three
-        previous sentences that names one, else the last speaker."""
+        previous sentences that names one, else the last speaker; for a pronoun after
+        the quotation, first the person named before it in its own sentence."""
+        if own_sentence:
+            # "Élisabeth Borne estime que « … », explique-t-elle": the sentence's subject.
+            for it in self._before_quote:
+                if it.entity is not None and it.entity.kind == "PERSON":
+                    return it.entity
         block, lo = self._here
         for _ in range(3):
             block, lo, items = self._sentence_before(block, lo)

@@ -90,3 +90,12 @@ def test_spokesperson_speaks_for_the_organisation():
 def test_no_cue_means_no_speaker():
     text = "Policy\nThe plan aims to \"reduce external sharing and increase internal work\" before the summer."
     assert speakers(text) == [None]
+
+
+def test_a_pronoun_after_the_quotation_is_its_own_sentence_subject():
+    text = (
+        "Retraites\n"
+        "Marine Le Pen a dénoncé « un texte injuste et brutal ». La Première ministre Élisabeth Borne "
+        "estime de son côté que « le compromis est encore possible », explique-t-elle dans un entretien."
+    )
+    assert speakers(text) == ["Marine Le Pen", "Élisabeth Borne"]
