@@ -224,6 +224,10 @@ class _Finder:
             subject = self._subject(it, window)
             if subject is not None:
                 return subject
+        if self.last and all(it.entity is None and it.word in self.lang.auxiliaries for it in window[:v]):
+            # "«…», añadió", "«…», ha aggiunto": Italian and Spanish drop the subject of
+            # the one who goes on speaking.
+            return self.last[0]
         return None
 
     def _before(self, before: list[_Item], colon: bool):

@@ -99,3 +99,11 @@ def test_a_pronoun_after_the_quotation_is_its_own_sentence_subject():
         "estime de son côté que « le compromis est encore possible », explique-t-elle dans un entretien."
     )
     assert speakers(text) == ["Marine Le Pen", "Élisabeth Borne"]
+
+
+def test_a_speech_verb_with_no_subject_goes_on_with_the_last_speaker():
+    text = (
+        "Vivienda\nEl líder de Vox, Santiago Abascal, fue tajante: “Derogaremos esta ley en cuanto gobernemos”. "
+        "“No lo permitiremos nunca”, añadió."
+    )
+    assert speakers(text) == ["Santiago Abascal", "Santiago Abascal"]
