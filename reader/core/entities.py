@@ -383,13 +383,16 @@ def _lookup_forms(surface: str) -> list[str]:
     """The forms to look a surface up under in the gazetteers.
 
     "U.S" is "U.S." without the full stop the tokeniser left out; "WASHINGTON" and
-    "PARIS", shouted in a dateline, are the places Washington and Paris.
+    "PARIS", shouted in a dateline, are the places Washington and Paris; "Onu" and
+    "Bce" are how Italian writes ONU and BCE.
     """
     forms = [surface]
     if "." in surface and not surface.endswith("."):
         forms.append(surface + ".")
     if surface.isupper() and len(surface) >= 4 and surface.isalpha():
         forms.append(surface.title())
+    if 2 <= len(surface) <= 5 and surface.isalpha() and surface.istitle():
+        forms.append(surface.upper())  # Italian writes acronyms as words: "l'Onu", "la Bce", "gli Usa"
     return forms
 
 

@@ -238,3 +238,9 @@ def test_a_single_name_built_on_an_organisation_word():
     )
     assert found["Wikitribune"][0] == "ORG"
     assert found.get("Valenti", ("PERSON",))[0] != "ORG"  # a family name that happens to end in "enti"
+
+
+def test_acronyms_written_as_words_are_known():
+    found = entities("Economia\nSecondo l'Onu e la Bce, gli Usa e l'Fmi sono preoccupati per la crescita.")
+    assert found["Onu"][0] == "ORG" and found["Bce"][0] == "ORG" and found["Fmi"][0] == "ORG"
+    assert found["Usa"][0] == "PLACE"
