@@ -553,10 +553,7 @@ def _find_mentions(entities: list[Entity], doc: Document, tokens: list[list[Toke
 def _contiguous(text: str, toks: list[Token]) -> bool:
     """Words of one name: next to each other, or after an initial ("George W. Bush")."""
     return all(
-        text[a.end : b.start] in (" ", "") or (text[a.end : b.start] == ". " and _is_initial(a.text))
+        text[a.end : b.start] in (" ", "") or (text[a.end : b.start] == ". " and a.is_initial)
         for a, b in zip(toks, toks[1:])
     )
 
-
-def _is_initial(word: str) -> bool:
-    return len(word) == 1 and word.isupper()

@@ -244,7 +244,7 @@ def _runs(text: str, toks: list[Token], lang: LangData) -> list[list[int]]:
             # "New People's Party": a possessive inside an organisation's name.
             or (gap in ("'s ", "’s ") and low in lang.org_words)
         )
-        if current and len(toks[current[-1]].text) == 1 and gap == ". " and toks[current[-1]].text.isupper():
+        if current and gap == ". " and toks[current[-1]].is_initial:
             joined = True  # after an initial: "L. Ron Hubbard", "John F. Kennedy"
         if _is_name_token(tok) and (not _breaks_run(tok, lang) or _calendar_word_in_name(text, toks, i, current, lang)):
             if current and not joined:

@@ -56,6 +56,11 @@ class Token:
         return ch.isupper() or self.is_camel or self.has_name_article
 
     @property
+    def is_initial(self) -> bool:
+        """A single capital, as in "George W. Bush" and "L. Ron Hubbard"."""
+        return len(self.text) == 1 and self.text.isupper()
+
+    @property
     def has_name_article(self) -> bool:
         """"al-Assad", "el-Sisi", "ash-Sharaa": a name behind the Arabic article."""
         head, sep, rest = self.text.partition("-")
