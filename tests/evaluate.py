@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from reader.core.analysis import analyse, to_json
-from reader.core.document import load
+from reader.core.article import load
 from tests.scoring import score
 
 DATA = Path(__file__).resolve().parent / "data"

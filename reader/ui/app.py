@@ -9,7 +9,7 @@ from textual._dispatch_key import dispatch_key  # textual is pinned
 from textual.app import App
 from textual.binding import Binding
 
-from reader.core.document import Document
+from reader.core.article import Document
 from reader.core.notes import NoteStore
 from reader.core.settings import Settings, load_settings
 

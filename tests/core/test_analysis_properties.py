@@ -4,7 +4,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.core.analysis import analyse, to_json
-from reader.core.document import parse
+from reader.core.article import parse
 
 WORDS = [
     "Mario Rossi", "ha detto", "«", "»", "\"", "“", "”", "„", "‘", "’", "'", "la", "Banca d'Italia",

@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from reader.core.document import load, parse
+from reader.core.article import load, parse
 from reader.core.errors import InputError
 
 SAMPLE_SUBHEADS = [

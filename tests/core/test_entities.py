@@ -1,7 +1,7 @@
 """Entities: names found once each, with kinds from evidence, never from a capital alone."""
 
 from reader.core.analysis import analyse
-from reader.core.document import parse
+from reader.core.article import parse
 
 
 def entities(text: str) -> dict[str, tuple[str, list[str]]]:

@@ -10,7 +10,7 @@ from reader.core.notes import NoteStore
 
 WRITER = """
 import sys
-from reader.core.anchoring import Anchor
+from reader.core.notes import Anchor
 from reader.core.notes import Note, NoteStore
 store = NoteStore(sys.argv[1])
 tag, count = sys.argv[2], int(sys.argv[3])

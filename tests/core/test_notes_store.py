@@ -7,9 +7,9 @@ import stat
 
 import pytest
 
-from reader.core.anchoring import Anchor
+from reader.core.notes import Anchor
 from reader.core.notes import SCHEMA, Note, NoteStore, StoreError, clean_tags
-from reader.core.storage import DamagedStore
+from reader.core.notes import DamagedStore
 
 KEY = "0123456789abcdef"
 ANCHOR = Anchor(2, 4, 9, "quick", "The ", " brown")
@@ -64,16 +64,12 @@ def test_files_are_private(store):
     assert stat.S_IMODE(os.stat(store.notes_dir).st_mode) & 0o077 == 0
 
 
-def test_many_notes_are_split_across_files(store):
-    from reader.core import notes as notes_module
+def test_many_notes_are_split_across_files(store, monkeypatch):
+    from reader.core.notes import store as store_module
 
-    notes_module_size = notes_module.SHARD_SIZE
-    try:
-        notes_module.SHARD_SIZE = 3
-        for i in range(7):
-            store.add(note(f"n{i}"))
-    finally:
-        notes_module.SHARD_SIZE = notes_module_size
+    monkeypatch.setattr(store_module, "SHARD_SIZE", 3)
+    for i in range(7):
+        store.add(note(f"n{i}"))
     assert len(list(store.notes_dir.glob(f"{KEY}-*.json"))) == 3
     assert [n.body for n in store.notes_for(KEY)] == [f"n{i}" for i in range(7)]
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from reader.core.document import parse
-from reader.core.quotes import find_quotes
+from reader.core.article import parse
+from reader.core.analysis.quotes import find_quotes
 
 
 def quotes_of(*paragraphs: str) -> list[str]:

@@ -3,7 +3,7 @@
 import pytest
 
 from reader.core.analysis import analyse
-from reader.core.document import parse
+from reader.core.article import parse
 
 
 def speakers(text: str) -> list[str | None]:

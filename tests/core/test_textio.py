@@ -3,7 +3,7 @@
 import pytest
 
 from reader.core.errors import InputError
-from reader.core.textio import MAX_BYTES, clean, decode, read_source
+from reader.core.article import MAX_BYTES, clean, decode, read_source
 
 ITALIAN = "Città, perché è così: «l'attività» costa 5 €.\nSeconda riga — fine."
 

@@ -9,7 +9,7 @@ import pytest
 from textual import events
 from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 
-from reader.core.document import load, parse
+from reader.core.article import load, parse
 from reader.core.settings import Settings
 from reader.ui.app import build_app
 

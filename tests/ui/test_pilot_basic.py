@@ -1,6 +1,6 @@
 """The reading window opens the article, moves through it, and quits with q."""
 
-from reader.core.document import load, parse
+from reader.core.article import load, parse
 from reader.ui.app import build_app
 from tests.screen import screen_text
 

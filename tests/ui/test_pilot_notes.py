@@ -3,7 +3,7 @@
 import errno
 import os
 
-from reader.core.document import load
+from reader.core.article import load
 from reader.core.notes import NoteStore
 from reader.core.settings import Settings
 from reader.ui.app import build_app
@@ -133,7 +133,7 @@ async def test_reading_position_is_restored(sample_path, tmp_path):
 
 async def test_damaged_store_is_reported_and_left_alone(sample_path, tmp_path):
     db = tmp_path / "notes.json"
-    NoteStore(db).set_position("0" * 16, __import__("reader.core.anchoring", fromlist=["Anchor"]).Anchor(0, 0, 1, "x"))
+    NoteStore(db).set_position("0" * 16, __import__("reader.core.notes.anchoring", fromlist=["Anchor"]).Anchor(0, 0, 1, "x"))
     db.write_bytes(b"{ this is not json")
     app = make(sample_path, db)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from reader.core.document import load
+from reader.core.article import load
 from reader.core.notes import NoteStore
 from reader.core.settings import Settings
 from reader.ui.app import build_app

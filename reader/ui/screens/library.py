@@ -17,7 +17,7 @@ from reader.core.errors import ReaderError
 
 def _first_line(path: Path) -> str:
     """An article's first line as the loader reads it, else its file name."""
-    from reader.core.textio import decode
+    from reader.core.article import decode
 
     try:
         with path.open("rb") as fh:
@@ -60,7 +60,7 @@ class LibraryScreen(Screen):
             self._open(index)
 
     def _open(self, index: int) -> None:
-        from reader.core.document import load
+        from reader.core.article import load
         from reader.ui.screens.reader import ReaderScreen
 
         path = self.paths[index]

@@ -10,10 +10,10 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.content import Content
 
-from reader.core.anchoring import Placement, make_anchor, resolve
+from reader.core.notes import Placement, make_anchor, resolve
 from reader.core.errors import ReaderError
 from reader.core.notes import Note, NoteStore, StoreError, article_key, article_record
-from reader.core.storage import DamagedStore
+from reader.core.notes import DamagedStore
 from reader.ui.widgets.article_view import Decoration
 from reader.ui.widgets.side_panel import Row
 

@@ -2,7 +2,7 @@
 
 The screen owns the reader's place (a cursor of block and offset) and turns keys
 into jumps; where the next quotation, topic, mention or match lies is computed by
-`reader.core.navigation`. Analysis runs in a thread after the first paint; until it
+`reader.core.article.navigation`. Analysis runs in a thread after the first paint; until it
 arrives, the keys that need it are disabled with the reason shown.
 """
 
@@ -16,9 +16,9 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from reader.core.analysis import Analysis
-from reader.core.document import Document
-from reader.core.navigation import Position, step
-from reader.core.search import SearchIndex
+from reader.core.article import Document
+from reader.core.article import Position, step
+from reader.core.article import SearchIndex
 from reader.core.notes import NoteStore
 from reader.ui.decorations import entity_layer, quote_layer, spans_layer
 from reader.ui.screens.notes_actions import NOTE_BINDINGS, NotesMixin

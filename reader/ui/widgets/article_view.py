@@ -25,7 +25,7 @@ from textual.selection import Selection
 from textual.strip import Strip
 from textual.style import Style as VisualStyle
 
-from reader.core.document import Block, Document
+from reader.core.article import Block, Document
 from reader.ui.wrap import wrap_offsets
 
 LAYERS = ("quotes", "entities", "notes", "selected", "search")

@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.widgets import OptionList, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
-from reader.core.navigation import spread_map
+from reader.core.article import spread_map
 
 TABS = (("entities", "Entities"), ("quotes", "Quotes"), ("topics", "Topics"), ("notes", "Notes"))
 KIND_HEADINGS = {"PERSON": "People", "ORG": "Organisations", "PLACE": "Places", "OTHER": "Other names"}

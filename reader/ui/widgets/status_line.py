@@ -6,7 +6,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from reader.core.document import Document
+from reader.core.article import Document
 
 
 class StatusLine(Widget):

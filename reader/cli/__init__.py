@@ -1,0 +1,61 @@
+"""The `reader` command: one module per command, one-line errors, the UI imported lazily.
+
+Each command module has `add_parser(sub, common)`, which adds its subcommand and
+sets `run`, and `run(args)`, which does the work and returns the exit status.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from reader.cli.output import error
+from reader.cli.parser import build_parser
+from reader.core.errors import ReaderError
+
+COMMANDS = ("open", "analyze", "notes", "themes", "export")
+OPTIONS_WITH_VALUE = ("--db", "--theme")
+
+
+def split_command(argv: list[str]) -> list[str]:
+    """Insert the implicit `open` command: `reader FILE` means `reader open FILE`."""
+    skip = False
+    for i, arg in enumerate(argv):
+        if skip:
+            skip = False
+            continue
+        if arg in ("-h", "--help", "--version"):
+            return argv
+        if arg in OPTIONS_WITH_VALUE:
+            skip = True
+            continue
+        if arg.startswith("-") and arg != "-":
+            continue
+        if arg in COMMANDS:
+            return argv
+        return [*argv[:i], "open", *argv[i:]]
+    return [*argv, "open"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = build_parser().parse_args(split_command(argv))
+        return args.run(args)
+    except ReaderError as exc:
+        if os.environ.get("READER_DEBUG"):
+            raise
+        error(str(exc))
+        return exc.exit_status
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `reader analyze x | head`: the reader of our output went away; not an error.
+        sys.stderr.close()
+        return 0
+    except Exception as exc:  # one line, never a traceback, unless asked for
+        if os.environ.get("READER_DEBUG"):
+            raise
+        error(f"unexpected {type(exc).__name__}: {exc} (READER_DEBUG=1 shows the traceback)")
+        return 1

@@ -1,0 +1,91 @@
+"""`reader export`: an article's notes as Markdown (or Web Annotation JSON)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from reader.cli.output import warn
+from reader.core.errors import InputError, ReaderError
+
+
+def add_parser(sub, common: argparse.ArgumentParser) -> None:
+    parser = sub.add_parser("export", parents=[common], help="write an article's notes as Markdown")
+    parser.add_argument("path", nargs="?", help="the article")
+    parser.add_argument("-o", "--output", metavar="FILE", help="file (or folder) to write; standard output without it")
+    parser.add_argument("--all", action="store_true", help="every annotated article, one file each (needs -o DIR)")
+    parser.add_argument(
+        "--format", choices=("md", "json"), default="md", help="md (default) or json (W3C Web Annotation)"
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from reader.core.article import load
+    from reader.core.export import export_article, safe_filename, write_export
+    from reader.core.notes import open_store
+
+    store = open_store(args.db)
+    fmt = args.format
+    if args.all:
+        if not args.output:
+            raise InputError("--all needs -o DIR, the folder to write one file per article into")
+        return _export_all(store, Path(args.output).expanduser(), fmt)
+    if not args.path:
+        raise InputError("export needs the article's PATH (or --all -o DIR)")
+    doc = load(args.path)
+    if args.output:
+        out = Path(args.output).expanduser()
+        if out.is_dir():
+            out = out / safe_filename(doc.title, ".json" if fmt == "json" else ".md")
+        write_export(out, lambda existing: export_article(store, doc, fmt, existing if fmt == "md" else None))
+        print(out)
+        return 0
+    sys.stdout.write(export_article(store, doc, fmt))
+    return 0
+
+
+def _export_all(store, folder: Path, fmt: str) -> int:
+    from reader.core.article import load
+    from reader.core.export import export_article, safe_filename, write_export
+    from reader.core.notes import ensure_private_dir
+
+    records = {a.key: a for a in store.articles()}
+    keys = sorted({n.article for n in store.all_notes()})
+    if not keys:
+        print("no annotated articles", file=sys.stderr)
+        return 0
+    ensure_private_dir(folder)
+    progress = sys.stderr.isatty()
+    written = 0
+    used: set[str] = set()
+    for i, key in enumerate(keys, 1):
+        record = records.get(key)
+        if progress:
+            bar = "█" * (20 * i // len(keys))
+            print(f"\r[{bar:<20}] {i}/{len(keys)}", end="", file=sys.stderr, flush=True)
+        if record is None or not record.source or record.source == "-":
+            _skipped(f"notes of an article read from standard input cannot be exported with --all ({key})", progress)
+            continue
+        try:
+            doc = load(record.source)
+        except ReaderError as exc:
+            _skipped(f"skipped {record.title or key}: {exc}", progress)
+            continue
+        name = safe_filename(doc.title, ".json" if fmt == "json" else ".md")
+        if name in used:
+            name = safe_filename(f"{doc.title} {key[:6]}", ".json" if fmt == "json" else ".md")
+        used.add(name)
+        write_export(folder / name, lambda existing: export_article(store, doc, fmt, existing if fmt == "md" else None))
+        written += 1
+    if progress:
+        print(file=sys.stderr)
+    print(f"{written} file{'s' if written != 1 else ''} written to {folder}")
+    return 0
+
+
+def _skipped(message: str, progress: bool) -> None:
+    if progress:
+        print(file=sys.stderr)  # end the progress bar's line first
+    warn(message)

@@ -1,0 +1,111 @@
+"""`reader notes list|add|rm`: the notes store for scripts."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from reader.core.errors import InputError
+
+COLOR_NAMES = "yellow, green, blue, pink or purple"
+
+
+def add_parser(sub, common: argparse.ArgumentParser) -> None:
+    notes = sub.add_parser("notes", help="list, add or remove notes from scripts")
+    notes.set_defaults(run=run)
+    actions = notes.add_subparsers(dest="notes_command", metavar="ACTION", required=True)
+    listing = actions.add_parser("list", parents=[common], help="list notes (of one article, or all)")
+    listing.add_argument("path", nargs="?", help="only the notes of this article")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    add = actions.add_parser("add", parents=[common], help="add a note; prints its id")
+    add.add_argument("path", help="the article")
+    add.add_argument("--block", type=int, required=True, help="paragraph index, from 0 (as in analyze --json)")
+    add.add_argument("--start", type=int, help="first character of the passage (default: whole paragraph)")
+    add.add_argument("--end", type=int, help="character after the passage")
+    add.add_argument("--text", default="", help="the note's body (Markdown); empty for a highlight")
+    add.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
+    add.add_argument("--color", default="yellow", help=COLOR_NAMES)
+    remove = actions.add_parser("rm", parents=[common], help="delete a note by id")
+    remove.add_argument("id", help="the note's id (see notes list)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from reader.core.notes import open_store
+
+    store = open_store(args.db)
+    if args.notes_command == "list":
+        return _list(store, args)
+    if args.notes_command == "add":
+        return _add(store, args)
+    note = store.delete(args.id)
+    print(f"deleted {note.id}")
+    return 0
+
+
+def _list(store, args) -> int:
+    from reader.core.article import load
+    from reader.core.notes import article_key
+
+    titles = {a.key: a for a in store.articles()}
+    if args.path:
+        doc = load(args.path)
+        keys = [article_key(doc)]
+    else:
+        keys = sorted({n.article for n in store.all_notes()})
+    rows = []
+    for key in keys:
+        for note in store.notes_for(key):
+            article = titles.get(key)
+            rows.append(
+                {
+                    "id": note.id,
+                    "article": article.title if article else "",
+                    "source": article.source if article else "",
+                    "block": note.anchor.block,
+                    "start": note.anchor.start,
+                    "end": note.anchor.end,
+                    "passage": note.anchor.exact,
+                    "body": note.body,
+                    "tags": note.tags,
+                    "color": note.color,
+                    "created": note.created,
+                    "updated": note.updated,
+                }
+            )
+    if args.json:
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    if not rows:
+        print("no notes")
+        return 0
+    for r in rows:
+        body = (r["body"].strip().splitlines() or [""])[0]
+        passage = r["passage"].replace("\n", " ")
+        passage = passage if len(passage) <= 50 else passage[:49] + "…"
+        tags = " ".join(f"#{t}" for t in r["tags"])
+        print(f"{r['id']}  ¶{r['block'] + 1:<4} {r['color']:<6}  “{passage}”  {body}  {tags}".rstrip())
+    return 0
+
+
+def _add(store, args) -> int:
+    from reader.core.article import load
+    from reader.core.notes import COLORS, Note, article_key, article_record, clean_tags, make_anchor
+
+    doc = load(args.path)
+    if not 0 <= args.block < len(doc.blocks):
+        raise InputError(f"--block {args.block}: the article has blocks 0 to {len(doc.blocks) - 1}")
+    text = doc.blocks[args.block].text
+    start, end = args.start, args.end
+    if (start is None) != (end is None):
+        raise InputError("--start and --end go together")
+    if start is not None and not (0 <= start < end <= len(text)):
+        raise InputError(f"--start {start} --end {end}: block {args.block} has {len(text)} characters")
+    if args.color not in COLORS:
+        raise InputError(f"--color {args.color}: choose one of {', '.join(COLORS)}")
+    key = article_key(doc)
+    note = Note("", key, make_anchor(doc, args.block, start, end), body=args.text, tags=clean_tags(args.tag), color=args.color)
+    store.add(note, article_record(doc))
+    print(note.id)
+    return 0

@@ -1,0 +1,67 @@
+"""`reader [open] [PATH|DIR|-]`: the reading window, on an article or a folder of them."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from reader.cli.output import warn
+from reader.cli.parser import THEME_HELP
+from reader.core.errors import InputError
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+
+
+def add_parser(sub, common: argparse.ArgumentParser) -> None:
+    parser = sub.add_parser("open", parents=[common], help="open an article (the default command)")
+    parser.add_argument("--theme", metavar="NAME", default=argparse.SUPPRESS, help=THEME_HELP)
+    parser.add_argument("path", nargs="?", help="article file, folder of articles, or - for stdin")
+    parser.set_defaults(run=run)
+
+
+def articles_in(folder: Path) -> list[Path]:
+    """The article files of a folder, by name."""
+    try:
+        return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+    except OSError as exc:
+        raise InputError(f"{folder}: cannot list ({exc.strerror or exc})") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    from reader.core import paths
+    from reader.core.article import load
+    from reader.core.notes import open_store
+
+    path = args.path or str(paths.sample_article())
+    library = None
+    if path != "-" and Path(path).is_dir():
+        library = articles_in(Path(path))
+        if not library:
+            raise InputError(f"{path}: no articles here (looked for {', '.join(ARTICLE_SUFFIXES)})")
+        doc = None
+    else:
+        doc = load(path)
+        for warning in doc.warnings:
+            warn(warning)
+        if path == "-":
+            _reattach_tty()
+
+    from reader.ui.app import build_app
+
+    theme = getattr(args, "theme", None)  # an unknown one is refused by build_app, in one line
+    app = build_app(document=doc, library=library, store=open_store(args.db), theme=theme)
+    app.run()
+    return app.return_code or 0
+
+
+def _reattach_tty() -> None:
+    """After reading an article from a pipe, take keyboard input from the terminal."""
+    try:
+        fd = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        raise InputError("standard input was the article, and there is no terminal to read keys from") from None
+    os.dup2(fd, 0)
+    os.close(fd)
+    sys.stdin = open(0, encoding="utf-8", closefd=False)

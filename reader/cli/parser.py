@@ -1,0 +1,64 @@
+"""The `reader` argument parser: one subcommand per module of this package."""
+
+from __future__ import annotations
+
+import argparse
+
+from reader import __version__
+from reader.core.errors import InputError
+
+DB_HELP = "notes database (default: READER_DB, else the user data folder)"
+THEME_HELP = "colour theme for this session (see: reader themes)"
+
+
+class ReaderParser(argparse.ArgumentParser):
+    """argparse that reports usage errors as one line, exit status 2."""
+
+    def error(self, message: str):  # type: ignore[override]
+        raise InputError(message)
+
+
+def common_options() -> argparse.ArgumentParser:
+    """Options accepted before or after a command.
+
+    SUPPRESS keeps a subcommand from resetting a value given before it.
+    """
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=DB_HELP)
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from reader.cli import analyze, export, notes, open_article, themes
+    from reader.core import paths
+
+    parser = ReaderParser(
+        prog="reader",
+        description="Read news articles closely in the terminal.",
+        epilog=(
+            "commands:\n"
+            "  reader [PATH]                 open an article (.txt, .md; - for stdin);\n"
+            "                                with no PATH, the bundled sample article\n"
+            "  reader DIR                    choose among the articles in DIR\n"
+            "  reader analyze PATH [--json]  print the article's analysis\n"
+            "  reader notes list [PATH] [--json]\n"
+            "  reader notes add PATH --block N [--start S --end E] --text TEXT [--tag T ...] [--color C]\n"
+            "  reader notes rm ID\n"
+            "  reader export PATH [-o FILE] [--format md|json]\n"
+            "  reader export --all -o DIR    one Markdown file per annotated article\n"
+            "  reader themes                 list the colour themes and where each comes from\n"
+            "\n"
+            f"config file: {paths.config_file()}\n"
+            f"notes:       {paths.default_db_path()} (--db or READER_DB to change)\n"
+            "READER_DEBUG=1 shows tracebacks instead of one-line errors."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    parser.add_argument("--db", metavar="PATH", help=DB_HELP)
+    parser.add_argument("--theme", metavar="NAME", help=THEME_HELP)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    common = common_options()
+    for command in (open_article, analyze, themes, export, notes):
+        command.add_parser(sub, common)
+    return parser

@@ -1,0 +1,31 @@
+"""What an article is made of: languages, entities, quotations with speakers, topics.
+
+`analyse(document)` runs the stages of pipeline.py; each stage takes plain data and
+returns plain, typed data. Language rules live in lang/<code>.toml (lexicon.py).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reader._lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from reader.core.analysis.pipeline import Analysis, SCHEMA_VERSION, analyse, to_json
+    from reader.core.analysis.entities import Entity, Mention
+    from reader.core.analysis.quotes import Quote, QuotePart
+    from reader.core.analysis.topics import Topic
+
+_EXPORTS = {
+    "Analysis": "pipeline",
+    "analyse": "pipeline",
+    "to_json": "pipeline",
+    "SCHEMA_VERSION": "pipeline",
+    "Entity": "entities",
+    "Mention": "entities",
+    "Quote": "quotes",
+    "QuotePart": "quotes",
+    "Topic": "topics",
+}
+__all__ = sorted(_EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

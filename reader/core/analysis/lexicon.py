@@ -1,0 +1,228 @@
+"""The per-language word lists and gazetteers in lang/, loaded on demand.
+
+Each language file holds closed word classes (stopwords, speech verbs, titles...);
+places, first names, organisations and products are shared across languages. For a
+language without its own file the union of all of them is used, so an article in
+Portuguese or Dutch still gets months, titles and particles from its neighbours.
+"""
+
+from __future__ import annotations
+
+import threading
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "lang"
+LANGUAGES = ("it", "en", "fr", "de", "es")
+
+_LIST_KEYS = (
+    "stopwords",
+    "months",
+    "weekdays",
+    "speech_verbs",
+    "person_titles",
+    "role_nouns",
+    "org_words",
+    "place_words",
+    "particles",
+    "demonyms",
+    "titles_case_words",
+)
+_CUE_KEYS = (
+    "indefinites",
+    "pronouns",
+    "org_cues",
+    "place_cues",
+    "conjunctions",
+    "auxiliaries",
+    "prepositions",
+    "opening_attribution",
+    "affiliates",
+)
+
+
+@dataclass(frozen=True)
+class LangData:
+    """Word classes for one language (or the union of all, for other languages)."""
+
+    code: str
+    stopwords: frozenset[str]
+    months: frozenset[str]
+    weekdays: frozenset[str]
+    speech_verbs: frozenset[str]
+    attribution: tuple[tuple[str, ...], ...]
+    """Phrases that introduce a source before a name, as token tuples ("according", "to")."""
+    person_titles: frozenset[str]
+    role_nouns: frozenset[str]
+    org_words: frozenset[str]
+    place_words: frozenset[str]
+    particles: frozenset[str]
+    demonyms: frozenset[str]
+    titles_case_words: frozenset[str]
+    indefinites: frozenset[str]
+    pronouns: frozenset[str]
+    org_cues: frozenset[str]
+    place_cues: frozenset[str]
+    conjunctions: frozenset[str]
+    auxiliaries: frozenset[str]
+    prepositions: frozenset[str]
+    opening_attribution: frozenset[str]
+    affiliates: frozenset[str]
+    """People named after what they belong to ("Google engineers", "Scientology officials")."""
+    """Words that give the source only when they open the sentence ("Pour X, « … »")."""
+
+
+_lock = threading.Lock()
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+
+
+@lru_cache(maxsize=None)
+def _raw(code: str) -> dict:
+    data = _read_toml(DATA / f"{code}.toml")
+    cues = _read_toml(DATA / "cues.toml").get(code, {})
+    return {**data, **cues}
+
+
+def _words(values) -> frozenset[str]:
+    return frozenset(v.casefold() for v in values or ())
+
+
+@lru_cache(maxsize=None)
+def get(code: str) -> LangData:
+    """Word classes for a language code; unknown codes get the union of all languages."""
+    with _lock:
+        codes = (code,) if code in LANGUAGES else LANGUAGES
+        raws = [_raw(c) for c in codes]
+        merged = {
+            key: frozenset().union(*(_words(r.get(key)) for r in raws))
+            for key in (*_LIST_KEYS, *_CUE_KEYS)
+        }
+        # Month and weekday names and demonyms are never entities, whatever the
+        # article's language: foreign ones turn up in quotations and names.
+        everywhere = [_raw(c) for c in LANGUAGES]
+        for key in ("months", "weekdays", "demonyms"):
+            merged[key] = frozenset().union(*(_words(r.get(key)) for r in everywhere))
+        if code not in LANGUAGES:
+            # Function words of five languages would hide real words of a sixth.
+            merged["stopwords"] = frozenset()
+        elif code != "en":
+            # English titles and organisation words are borrowed everywhere ("Chief AI
+            # Officer", "Meta Superintelligence Labs", "Acme Inc").
+            english = _raw("en")
+            for key in ("person_titles", "org_words"):
+                merged[key] = merged[key] | _words(english.get(key))
+        attribution = tuple(
+            sorted(
+                {tuple(p.casefold().replace("'", "' ").split()) for r in raws for p in r.get("attribution", ())},
+                key=len,
+                reverse=True,
+            )
+        )
+        return LangData(code=code, attribution=attribution, **merged)
+
+
+def _read_lines(name: str) -> list[str]:
+    try:
+        text = (DATA / name).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return []
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@lru_cache(maxsize=None)
+def places() -> dict[str, tuple[str, str]]:
+    """Place name (as written) -> (kind, canonical English name)."""
+    out: dict[str, tuple[str, str]] = {}
+    for line in _read_lines("places.tsv")[1:]:
+        cols = line.split("\t")
+        if len(cols) >= 4:
+            out.setdefault(cols[0], (cols[1], cols[3]))
+    return out
+
+
+class _Names(frozenset):
+    """A set of names that also finds a name written with accents the list lacks (Luís)."""
+
+    def __contains__(self, name: object) -> bool:
+        if frozenset.__contains__(self, name):
+            return True
+        return isinstance(name, str) and not name.isascii() and frozenset.__contains__(self, _fold(name))
+
+
+@lru_cache(maxsize=None)
+def first_names() -> frozenset[str]:
+    return _Names(_read_lines("first_names.txt"))
+
+
+@lru_cache(maxsize=None)
+def surnames() -> frozenset[str]:
+    """Common family names worldwide (single words; "De Jong" style names are split off)."""
+    return frozenset(n for n in _read_lines("surnames.txt") if " " not in n)
+
+
+@lru_cache(maxsize=None)
+def organisations() -> dict[str, tuple[str, str]]:
+    """Organisation name or alias (as written) -> (canonical name, kind)."""
+    out: dict[str, tuple[str, str]] = {}
+    for line in _read_lines("orgs.tsv")[1:]:
+        cols = line.split("\t")
+        if len(cols) < 2:
+            continue
+        name, kind = cols[0], cols[1]
+        out.setdefault(name, (name, kind))
+        if len(cols) > 2:
+            for alias in cols[2].split("|"):
+                if alias.strip():
+                    out.setdefault(alias.strip(), (name, kind))
+    return out
+
+
+@lru_cache(maxsize=None)
+def products() -> frozenset[str]:
+    return frozenset(_read_lines("products.txt"))
+
+
+@lru_cache(maxsize=None)
+def generic_acronyms() -> frozenset[str]:
+    return frozenset(_read_lines("generic_acronyms.txt"))
+
+
+def _fold(text: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=None)
+def _folded(table: str) -> dict[str, str]:
+    source = organisations() if table == "orgs" else places()
+    out: dict[str, str] = {}
+    for name in source:
+        out.setdefault(_fold(name), name)
+    return out
+
+
+def _lookup(table: str, name: str) -> tuple[str, str] | None:
+    source = organisations() if table == "orgs" else places()
+    if name in source:
+        return source[name]
+    folded = _folded(table).get(_fold(name))
+    return source[folded] if folded else None
+
+
+def known_org(name: str) -> tuple[str, str] | None:
+    """(canonical name, kind) of a known organisation, accents optional (Wikipédia)."""
+    return _lookup("orgs", name)
+
+
+def known_place(name: str) -> tuple[str, str] | None:
+    """(kind, canonical English name) of a known place, accents optional."""
+    return _lookup("places", name)

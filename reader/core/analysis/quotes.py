@@ -1,0 +1,235 @@
+"""Direct quotations in every common style, including nested and multi-paragraph ones.
+
+Marks are told apart by their neighbours: an apostrophe sits between letters
+(l'intelligenza, don't, Meta's), an opening mark touches the word after it, a
+closing mark the word before it. French « » may have spaces inside. Pairs are
+matched with a stack, so a quotation inside a quotation is found too. A quotation
+whose paragraph ends open continues into the next paragraph when that one reopens
+with a mark (the English and French conventions). One or two words between marks
+are a term ("superintelligence"), not a quotation, unless a speech verb follows
+them ("No comment," he said).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reader.core.article.model import Document
+
+MIN_WORDS = 3
+
+# opener -> closers that can end it
+_PAIRS: dict[str, str] = {
+    "“": "”“",  # English “…”; some German text closes „…“ with “
+    "„": "“”",
+    "«": "»",
+    "»": "«",  # German, Danish: »…«
+    "‹": "›",
+    "›": "‹",
+    "‚": "‘’",
+    "‘": "’",
+    '"': '"',
+    "'": "'",
+}
+_ALL_MARKS = frozenset("“”„«»‹›‚‘’\"'")
+_DOUBLE = frozenset("“”„«»\"")
+_MARKS_RE = re.compile("[“”„«»‹›‚‘’\"']")
+
+
+@dataclass(frozen=True, slots=True)
+class QuotePart:
+    block: int
+    start: int
+    end: int
+
+
+@dataclass
+class Quote:
+    """A direct quotation: its words (without the marks), where they are, and who said them."""
+
+    parts: list[QuotePart]
+    text: str
+    speaker: str | None = None
+    """The speaking entity's name, or None where the text does not say."""
+    speaker_id: str | None = None
+    nested_in: int | None = None
+    """Index (in the quote list) of the quotation this one is nested in."""
+    id: str = ""
+
+    @property
+    def block(self) -> int:
+        return self.parts[0].block
+
+    @property
+    def start(self) -> int:
+        return self.parts[0].start
+
+    @property
+    def end(self) -> int:
+        return self.parts[0].end
+
+    def to_json(self) -> dict:
+        data = {
+            "id": self.id,
+            "block": self.block,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "speaker": self.speaker,
+        }
+        if len(self.parts) > 1:
+            data["parts"] = [{"block": p.block, "start": p.start, "end": p.end} for p in self.parts]
+        return data
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _role(text: str, i: int, depth_double: int) -> str:
+    """'open', 'close', 'both' (either) or '' (not a quotation mark here)."""
+    ch = text[i]
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if ch in "'’":
+        if _is_letter(before) and _is_letter(after):
+            return ""  # l'intelligenza, don't, Meta's
+        if ch == "’" and _is_letter(before) and after in "s" and not _is_letter(text[i + 2 : i + 3] or " "):
+            return ""
+        if ch == "'" and depth_double == 0:
+            return ""  # straight single quotes count only nested in a quotation
+    if ch in "„‚«‹":
+        if ch in "«‹" and before not in " \t\n([{—–-'’\"" and after in " \t\n.,;:!?)":
+            return "close"  # German »…«: the closing guillemet
+        return "open"
+    opens = (before.isspace() or before in "([{—–-/:;,'’\"“„«»" or i == 0) and not after.isspace()
+    closes = not before.isspace() and (after.isspace() or after in ".,;:!?)]}…—–-'’\"”»«" or i + 1 == len(text))
+    if ch in "»›" and not opens:
+        return "close"
+    if opens and closes:
+        return "both"
+    if opens:
+        return "open"
+    if closes:
+        return "close"
+    return "both" if ch == '"' else ""
+
+
+@dataclass
+class _Open:
+    mark: str
+    block: int
+    pos: int  # index of the first character after the mark
+    parts: list[QuotePart] = field(default_factory=list)
+
+
+def find_quotes(doc: Document) -> list[Quote]:
+    """All quotations of a document, in reading order, nested ones included."""
+    quotes: list[Quote] = []
+    carried: list[_Open] = []
+    for block in doc.blocks:
+        carried = _scan_block(block.index, block.text, quotes, carried, doc)
+    quotes.sort(key=lambda q: (q.block, q.start, -len(q.text)))
+    # Link nested quotations to the one that holds them (an earlier one in the
+    # same block whose span contains this one's).
+    for i, q in enumerate(quotes):
+        for j in range(i - 1, -1, -1):
+            outer = quotes[j]
+            if outer.parts[-1].block < q.block:
+                break
+            if any(p.block == q.block and p.start <= q.start and q.end <= p.end for p in outer.parts):
+                q.nested_in = j
+                break
+    for n, q in enumerate(quotes, 1):
+        q.id = f"q{n}"
+    return quotes
+
+
+def _scan_block(index: int, text: str, quotes: list[Quote], carried: list[_Open], doc: Document) -> list[_Open]:
+    stack: list[_Open] = []
+    # A quotation left open at the end of the previous block continues here only if
+    # this block reopens with a mark.
+    lead = len(text) - len(text.lstrip())
+    if carried and text[lead : lead + 1] in _ALL_MARKS and _role(text, lead, 1) in ("open", "both"):
+        outer = carried[0]
+        stack.append(_Open(outer.mark, index, lead + 1, outer.parts))
+        skip = lead
+    else:
+        skip = -1
+    for found in _MARKS_RE.finditer(text):
+        i = found.start()
+        ch = text[i]
+        if i == skip:
+            continue
+        depth_double = sum(1 for o in stack if o.mark in _DOUBLE)
+        role = _role(text, i, depth_double)
+        if not role:
+            continue
+        if role == "open" and ch in "»›" and _matching(stack, ch) is not None:
+            role = "close"  # French spacing: « l'exil » — the space before » is typographic
+        if role in ("close", "both"):
+            j = _matching(stack, ch)
+            if j is not None:
+                opened = stack[j]
+                del stack[j:]
+                _emit(quotes, opened, index, i, text, doc)
+                continue
+            if role == "close":
+                continue
+        if ch in _PAIRS and not (ch == "'" and depth_double == 0):
+            stack.append(_Open(ch, index, i + 1))
+    # Carry the outermost double quotation that is still open, to see if the next
+    # paragraph continues it.
+    for opened in stack:
+        if opened.mark in _DOUBLE:
+            part = QuotePart(index, opened.pos, len(text.rstrip()))
+            return [_Open(opened.mark, index, opened.pos, [*opened.parts, _trim(text, part)])]
+    return []
+
+
+def _matching(stack: list[_Open], mark: str) -> int | None:
+    for j in range(len(stack) - 1, -1, -1):
+        if mark in _PAIRS.get(stack[j].mark, ""):
+            return j
+    return None
+
+
+def _spoken(inside: str, after: str) -> bool:
+    """A short quotation is speech when a comma and a speech verb follow it.
+
+    «Andremo avanti», ha detto; "No comment," the spokesman said.
+    """
+    if not (inside.rstrip().endswith(",") or after.lstrip().startswith(",")):
+        return False
+    from reader.core.analysis import lexicon
+
+    verbs = lexicon.get("und").speech_verbs  # the article's language may not be known yet
+    words = [w.strip(".,;:!?»”\"'").casefold() for w in after.lstrip(" ,").split()[:4]]
+    return any(w in verbs for w in words)
+
+
+def _trim(text: str, part: QuotePart) -> QuotePart:
+    start, end = part.start, part.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return QuotePart(part.block, start, end)
+
+
+def _emit(quotes: list[Quote], opened: _Open, index: int, close_at: int, text: str, doc: Document) -> None:
+    last = _trim(text, QuotePart(index, opened.pos, close_at))
+    parts = [p for p in [*opened.parts, last] if p.end > p.start]
+    if not parts:
+        return
+    words = " ".join(doc.blocks[p.block].text[p.start : p.end] for p in parts)
+    split = words.split()
+    spoken = len(split) <= 5 and _spoken(words, text[close_at + 1 :])
+    if len(split) < MIN_WORDS and not spoken:
+        return
+    punctuated = words.rstrip()[-1:] in ",.!?…"  # "Never," said Yellen; not "Super District Council", said
+    if not (spoken and punctuated) and len(split) <= 5 and all(w[:1].isupper() or not w[:1].isalpha() for w in split):
+        return  # a name in quotation marks ("Super District Council"), not speech
+
+    quotes.append(Quote(parts=parts, text=words))

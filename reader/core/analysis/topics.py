@@ -1,0 +1,175 @@
+"""Topics: the article's sections, and 5 to 10 keyword topics.
+
+Sections are its headings and detected subheads, each with the blocks it heads.
+Keyword topics are statistical key phrases: runs of content words (stopwords,
+numbers and entity names left out) counted as one- to three-word phrases, with a
+light suffix-stripping key so "licenziamento" and "licenziamenti" count together.
+Phrases score by frequency, length and how widely they spread through the article;
+words in the title and subheads count extra. A word already inside a chosen phrase
+is not chosen again on its own.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from reader.core.analysis import lexicon
+from reader.core.article.model import Document
+from reader.core.analysis.entities import Entity
+from reader.core.analysis.tokens import Token
+
+MIN_TOPICS = 5
+MAX_TOPICS = 10
+MIN_WORD_LEN = 3
+
+
+@dataclass
+class Topic:
+    id: str
+    kind: str
+    """"section" or "keyword"."""
+    title: str
+    blocks: list[int] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "kind": self.kind, "title": self.title, "blocks": list(self.blocks)}
+
+
+def find_topics(doc: Document, tokens: list[list[Token]], entities: list[Entity]) -> list[Topic]:
+    topics = sections(doc) + keywords(doc, tokens, entities)
+    for n, t in enumerate(topics, 1):
+        t.id = f"t{n}"
+    return topics
+
+
+def sections(doc: Document) -> list[Topic]:
+    """One topic per heading after the title, holding the blocks up to the next heading."""
+    heads = [b for b in doc.blocks if b.kind == "heading" and not (b.index == 0 and b.level <= 1)]
+    out: list[Topic] = []
+    for k, h in enumerate(heads):
+        end = len(doc.blocks)
+        for later in heads[k + 1 :]:
+            # A heading straight after another (a subhead and its deck) belongs to it.
+            if later.level <= h.level and later.index > h.index + 1:
+                end = later.index
+                break
+        out.append(Topic("", "section", h.text, list(range(h.index, end))))
+    return out
+
+
+def _stem(word: str, lang: str) -> str:
+    """A crude key that folds plural and gender endings together."""
+    if len(word) <= 4:
+        return word
+    if lang in ("it", "es", "pt"):
+        return word[:-1] if word[-1] in "aeio" else (word[:-2] if word.endswith(("es", "os", "as")) else word)
+    if lang == "fr":
+        word = word[:-1] if word[-1] in "sx" else word
+        return word[:-1] if word.endswith("e") and len(word) > 4 else word
+    if lang == "de":
+        for suffix in ("en", "er", "es", "e", "n", "s"):
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                return word[: -len(suffix)]
+        return word
+    if lang == "en":
+        if word.endswith("ies") and len(word) > 5:
+            return word[:-3] + "y"
+        if word.endswith("s") and not word.endswith("ss"):
+            return word[:-1]
+    return word
+
+
+def keywords(doc: Document, tokens: list[list[Token]], entities: list[Entity]) -> list[Topic]:
+    code = doc.language
+    lang = lexicon.get(code)
+    stop = lang.stopwords | lang.months | lang.weekdays | lang.speech_verbs | lang.demonyms
+    # Character ranges covered by entity mentions, per block.
+    covered: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    names = set()
+    for e in entities:
+        for form in e.forms:
+            names.add(form.casefold())
+        for m in e.mentions:
+            covered[m.block].append((m.start, m.end))
+
+    counts: Counter = Counter()
+    where: dict[tuple, set[int]] = defaultdict(set)
+    surfaces: dict[tuple, Counter] = defaultdict(Counter)
+    boost: Counter = Counter()
+    for block, toks in zip(doc.blocks, tokens):
+        spans = covered.get(block.index, ())
+        text = block.text
+        run: list[Token] = []
+        runs: list[list[Token]] = []
+        prev: Token | None = None
+        for tok in toks:
+            content = (
+                len(tok.text) >= MIN_WORD_LEN
+                and tok.text[0].isalpha()
+                and tok.text[-1] not in "'’"
+                and tok.lower not in stop
+                and not tok.is_acronym
+                and not any(s <= tok.start < e for s, e in spans)
+            )
+            joined = prev is not None and text[prev.end : tok.start] in (" ", "")
+            if content and (not run or joined):
+                run.append(tok)
+            else:
+                if run:
+                    runs.append(run)
+                run = [tok] if content else []
+            prev = tok
+        if run:
+            runs.append(run)
+        for run in runs:
+            stems = [_stem(t.lower, code) for t in run]
+            for size in (1, 2, 3):
+                for i in range(len(run) - size + 1):
+                    key = tuple(stems[i : i + size])
+                    counts[key] += 1
+                    where[key].add(block.index)
+                    surface = " ".join(t.text for t in run[i : i + size])
+                    surfaces[key][surface] += 1
+                    if block.kind == "heading":
+                        boost[key] += 1
+
+    total_blocks = max(1, len(doc.blocks))
+    n_words = doc.word_count
+    min_count = 2 if n_words < 3000 else 3
+
+    def score(key: tuple) -> float:
+        c = counts[key]
+        spread = len(where[key]) / total_blocks
+        return c * (len(key) ** 1.3) * (1 + 2 * spread) * (1.5 if boost[key] else 1.0)
+
+    candidates = [
+        k for k, c in counts.items() if c >= min_count and (len(k) == 1 or c >= 2)
+    ]
+    candidates = [k for k in candidates if _display(surfaces[k]).casefold() not in names]
+    candidates.sort(key=lambda k: (-score(k), k))
+    wanted = max(MIN_TOPICS, min(MAX_TOPICS, n_words // 150))
+    chosen: list[tuple] = []
+    for key in candidates:
+        if len(chosen) >= wanted:
+            break
+        # Skip a phrase that repeats a chosen one (inside it, or holding it).
+        if any(_overlaps(key, other) for other in chosen):
+            continue
+        chosen.append(key)
+    return [Topic("", "keyword", _display(surfaces[k]), sorted(where[k])) for k in chosen]
+
+
+def _overlaps(a: tuple, b: tuple) -> bool:
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    n = len(short)
+    return any(long_[i : i + n] == short for i in range(len(long_) - n + 1))
+
+
+def _display(surfaces: Counter) -> str:
+    """The form to show: lower case unless the phrase is always capitalised."""
+    form = max(surfaces, key=lambda s: (surfaces[s], s.islower(), s))
+    if any(s.islower() for s in surfaces):
+        form = max((s for s in surfaces if s.islower()), key=lambda s: (surfaces[s], s))
+    return form

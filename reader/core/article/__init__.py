@@ -1,0 +1,42 @@
+"""An article as the reader holds it: the model, loading, parsing, search and navigation.
+
+This package imports nothing else of the core but its errors: everything else builds on it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reader._lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from reader.core.article.model import Block, BlockKind, Document, InlineSpan
+    from reader.core.article.loader import MARKDOWN_SUFFIXES, load, looks_like_markdown, parse
+    from reader.core.article.decoding import DecodedText, MAX_BYTES, clean, decode, read_source
+    from reader.core.article.search import Match, SearchIndex, fold, fold_query
+    from reader.core.article.navigation import Position, spread_map, step
+
+_EXPORTS = {
+    "Block": "model",
+    "BlockKind": "model",
+    "Document": "model",
+    "InlineSpan": "model",
+    "MARKDOWN_SUFFIXES": "loader",
+    "load": "loader",
+    "looks_like_markdown": "loader",
+    "parse": "loader",
+    "MAX_BYTES": "decoding",
+    "DecodedText": "decoding",
+    "clean": "decoding",
+    "decode": "decoding",
+    "read_source": "decoding",
+    "Match": "search",
+    "SearchIndex": "search",
+    "fold": "search",
+    "fold_query": "search",
+    "Position": "navigation",
+    "spread_map": "navigation",
+    "step": "navigation",
+}
+__all__ = sorted(_EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

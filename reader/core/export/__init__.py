@@ -1,0 +1,25 @@
+"""Notes out of reader: vault-ready Markdown (merged over earlier exports) and W3C Web Annotation."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reader._lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from reader.core.export.writing import export_article, write_export
+    from reader.core.export.markdown import render
+    from reader.core.export.merging import merge
+    from reader.core.export.filenames import safe_filename
+    from reader.core.export.annotations import to_web_annotations
+
+_EXPORTS = {
+    "export_article": "writing",
+    "write_export": "writing",
+    "render": "markdown",
+    "merge": "merging",
+    "safe_filename": "filenames",
+    "to_web_annotations": "annotations",
+}
+__all__ = sorted(_EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

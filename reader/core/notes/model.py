@@ -1,0 +1,93 @@
+"""A note, what the store keeps about an annotated article, and their small helpers."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from reader.core.article.model import Document
+from reader.core.notes.anchoring import Anchor
+
+COLORS = ("yellow", "green", "blue", "pink", "purple")
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+@dataclass
+class Note:
+    """A reader's note on a passage of an article."""
+
+    id: str
+    article: str
+    """The article's key (see `article_key`)."""
+    anchor: Anchor
+    body: str = ""
+    """Markdown; empty for a plain highlight."""
+    tags: list[str] = field(default_factory=list)
+    color: str = "yellow"
+    created: str = field(default_factory=now)
+    updated: str = field(default_factory=now)
+
+    def to_record(self) -> dict:
+        return {
+            "id": self.id,
+            "article": self.article,
+            "anchor": self.anchor.to_dict(),
+            "body": self.body,
+            "tags": list(self.tags),
+            "color": self.color,
+            "created": self.created,
+            "updated": self.updated,
+        }
+
+    @classmethod
+    def from_record(cls, data: dict) -> Note:
+        return cls(
+            id=str(data["id"]),
+            article=str(data["article"]),
+            anchor=Anchor.from_dict(data["anchor"]),
+            body=str(data.get("body", "")),
+            tags=[str(t) for t in data.get("tags", [])],
+            color=str(data.get("color", "yellow")) if data.get("color") in COLORS else "yellow",
+            created=str(data.get("created", "")),
+            updated=str(data.get("updated", "")),
+        )
+
+
+@dataclass
+class ArticleRecord:
+    key: str
+    title: str
+    source: str
+    language: str = "und"
+    updated: str = ""
+
+
+def article_record(doc: Document) -> ArticleRecord:
+    """What the store keeps about an annotated article (its source as an absolute path)."""
+    source = doc.source if doc.source in ("", "-") else str(Path(doc.source).expanduser().resolve())
+    return ArticleRecord(article_key(doc), doc.title, source, doc.language)
+
+
+def article_key(doc: Document) -> str:
+    """A stable key for an article: its absolute path, or its title for stdin."""
+    if doc.source and doc.source != "-":
+        ident = "path:" + str(Path(doc.source).expanduser().resolve())
+    else:
+        ident = "title:" + doc.title
+    return hashlib.sha256(ident.encode("utf-8")).hexdigest()[:16]
+
+
+def clean_tags(tags) -> list[str]:
+    """Tags as the user typed them: "#a, b c" -> ["a", "b", "c"], without duplicates."""
+    out: list[str] = []
+    for raw in tags:
+        for part in str(raw).replace(",", " ").split():
+            tag = part.lstrip("#").strip()
+            if tag and tag not in out:
+                out.append(tag)
+    return out
