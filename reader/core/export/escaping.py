@@ -18,43 +18,90 @@ def escape_text(text: str) -> str:
     return "\n".join(out)
 
 
-_OPEN_FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})(.*)$")
 _BLOCK_START = re.compile(
     # headings, quotations, setext underlines, and thematic breaks in any spacing
     r"^(\s{0,3})(#|>|=+\s*$|([-*_])(?:\s*\3){2,}\s*$)"
 )
+_SENTINEL = "reader-sentinel ^end"
+_ALLOWED_AT_TOP = frozenset({"paragraph_open", "bullet_list_open", "ordered_list_open", "fence", "code_block"})
 
 
 def escape_body(body: str) -> str:
-    """A note's Markdown body, defused so it cannot leave its note."""
+    """A note's Markdown body, defused so it cannot leave its note.
+
+    Code (fenced or indented) is kept as written and a fence left open is closed;
+    elsewhere a line that would start a heading, quotation, rule or HTML block at
+    the top level is escaped, and so are block ids and link brackets, which belong
+    to reader. The result is parsed once more to prove that it stays inside its
+    note; if it would not, the body is written as plain text instead.
+    """
     lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    out: list[str] = []
-    fence: str | None = None  # the open fence's characters, e.g. "```"
-    for line in lines:
-        if fence is not None:
-            out.append(line)
-            stripped = line.strip()
-            if stripped and set(stripped) == {fence[0]} and len(stripped) >= len(fence) and len(line) - len(line.lstrip(" ")) <= 3:
-                fence = None
+    code = _code_lines(lines)
+    out = [line if i in code else _defuse_line(line) for i, line in enumerate(lines)]
+    out = _close_open_fence(out)
+    text = _tidy(out)
+    if not _contained(text):
+        text = _tidy(escape_text("\n".join(lines)).split("\n"))
+    return text
+
+
+def _defuse_line(line: str) -> str:
+    line = _BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line)
+    # Block ids and link syntax belong to reader; a body's are shown as typed.
+    line = line.replace("^", "\\^").replace("[", "\\[").replace("]", "\\]")
+    return re.sub(r"<(?=[!/A-Za-z?])", r"\\<", line)
+
+
+def _parse(text: str) -> list:
+    from markdown_it import MarkdownIt
+
+    global _MD
+    if _MD is None:
+        _MD = MarkdownIt("commonmark")
+    return _MD.parse(text)
+
+
+_MD = None
+
+
+def _code_lines(lines: list[str]) -> set[int]:
+    """Lines inside fenced or indented code, at any depth (kept as written)."""
+    keep: set[int] = set()
+    for token in _parse("\n".join(lines)):
+        if token.type in ("fence", "code_block") and token.map:
+            keep.update(range(*token.map))
+    return keep
+
+
+def _close_open_fence(lines: list[str]) -> list[str]:
+    """A fence still open at the end of the body would swallow the rest of the export."""
+    for token in _parse("\n".join(lines)):
+        if token.type != "fence" or token.level != 0 or not token.map:
             continue
-        m = _OPEN_FENCE.match(line)
-        if m and not (m.group(2)[0] == "`" and "`" in m.group(3)):
-            fence = m.group(2)  # a code block: kept as written, closed at the end if need be
-            out.append(line)
-            continue
-        line = _BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line)
-        # Block ids and link syntax belong to reader; a body's are shown as typed.
-        line = line.replace("^", "\\^").replace("[", "\\[").replace("]", "\\]")
-        line = re.sub(r"<(?=[!/A-Za-z?])", r"\\<", line)
-        out.append(line)
-    if fence is not None:
-        out.append(fence)
-    while out and not out[-1].strip():
-        out.pop()
-    while out and not out[0].strip():
-        out.pop(0)
+        first, last = token.map
+        closing = re.compile(r"^ {0,3}" + re.escape(token.markup[0]) + "{" + str(len(token.markup)) + r",}\s*$")
+        if last - first < 2 or not closing.match(lines[last - 1]):
+            return [*lines, token.markup]
+    return lines
+
+
+def _tidy(lines: list[str]) -> str:
+    while lines and not lines[-1].strip():
+        lines = lines[:-1]
+    while lines and not lines[0].strip():
+        lines = lines[1:]
     # A line of only spaces would not end a paragraph in every reader; make it empty.
-    return "\n".join(line if line.strip() else "" for line in out)
+    return "\n".join(line if line.strip() else "" for line in lines)
+
+
+def _contained(text: str) -> bool:
+    """Whether a body, followed by reader's own next line, stays inside its note."""
+    tokens = _parse(f"{text}\n\n{_SENTINEL}\n" if text else _SENTINEL)
+    top = [t for t in tokens if t.level == 0 and t.nesting in (0, 1)]
+    if not top or any(t.type not in _ALLOWED_AT_TOP for t in top):
+        return False
+    last = tokens.index(top[-1])
+    return top[-1].type == "paragraph_open" and tokens[last + 1].content == _SENTINEL
 
 
 def safe_tag(tag: str) -> str:
