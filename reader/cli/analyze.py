@@ -6,11 +6,12 @@ import argparse
 import json
 import sys
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from reader.cli.output import warn
-from reader.core.analysis import Analysis
 
-KIND_TITLES = {"PERSON": "People", "ORG": "Organisations", "PLACE": "Places", "OTHER": "Other names"}
+if TYPE_CHECKING:
+    from reader.core.analysis import Analysis
 
 
 def add_parser(sub, common: argparse.ArgumentParser) -> None:
@@ -44,6 +45,8 @@ def _short(text: str, width: int) -> str:
 
 def summary(analysis: Analysis) -> str:
     """The readable form: plain text, one fact per line."""
+    from reader.core.analysis import EntityKind
+
     doc = analysis.document
     kinds = Counter(b.kind for b in doc.blocks)
     lines = [
@@ -58,11 +61,11 @@ def summary(analysis: Analysis) -> str:
     if sections:
         lines += ["", "Sections"]
         lines += [f"  ¶{t.blocks[0] + 1:<5} {_short(t.title, 70)}" for t in sections]
-    for kind in ("PERSON", "ORG", "PLACE", "OTHER"):
+    for kind in EntityKind:
         group = sorted((e for e in analysis.entities if e.kind == kind), key=lambda e: (-len(e.mentions), e.name))
         if not group:
             continue
-        lines += ["", f"{KIND_TITLES[kind]} ({len(group)})"]
+        lines += ["", f"{kind.heading} ({len(group)})"]
         for e in group:
             also = f"  (also {', '.join(e.aliases)})" if e.aliases else ""
             lines.append(f"  {len(e.mentions):>3}  {e.name}{also}")

@@ -6,7 +6,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-KIND_WORDS = {"PERSON": "person", "ORG": "organisation", "PLACE": "place", "OTHER": "name"}
+from reader.core.analysis import EntityKind
 
 
 class ArticleCommands(Provider):
@@ -20,7 +20,7 @@ class ArticleCommands(Provider):
         if analysis is not None:
             for e in analysis.entities:
                 names = ", ".join(e.aliases[:3])
-                help_ = f"{KIND_WORDS.get(e.kind, 'name')} · {len(e.mentions)} mentions" + (f" · also {names}" if names else "")
+                help_ = f"{EntityKind(e.kind).noun} · {len(e.mentions)} mentions" + (f" · also {names}" if names else "")
                 items.append((f"Go to {e.name}", help_, "entity", e.id))
             for q in analysis.quotes:
                 opening = " ".join(q.text.split()[:9])

@@ -5,13 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from reader.core.analysis import NAMED_KINDS
 from reader.ui.widgets.article_view import Decoration
-
-KIND_STYLES = {
-    "PERSON": ".article--person",
-    "ORG": ".article--org",
-    "PLACE": ".article--place",
-}
 
 
 def spans_layer(spans: Iterable[tuple[int, int, int]], style: str) -> dict[int, list[Decoration]]:
@@ -25,9 +20,9 @@ def spans_layer(spans: Iterable[tuple[int, int, int]], style: str) -> dict[int, 
 def entity_layer(entities) -> dict[int, list[Decoration]]:
     layer: dict[int, list[Decoration]] = defaultdict(list)
     for e in entities:
-        style = KIND_STYLES.get(e.kind)
-        if style is None:
+        if e.kind not in NAMED_KINDS:
             continue
+        style = f".article--{e.kind.slug}"
         for m in e.mentions:
             layer[m.block].append(Decoration(m.start, m.end, style))
     return dict(layer)

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from reader.core.analysis.entities import Entity, Mention
     from reader.core.analysis.quotes import Quote, QuotePart
     from reader.core.analysis.topics import Topic
+    from reader.core.analysis.kinds import NAMED_KINDS, EntityKind
 
 _EXPORTS = {
     "Analysis": "pipeline",
@@ -26,6 +27,8 @@ _EXPORTS = {
     "Quote": "quotes",
     "QuotePart": "quotes",
     "Topic": "topics",
+    "EntityKind": "kinds",
+    "NAMED_KINDS": "kinds",
 }
 __all__ = sorted(_EXPORTS)
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from reader.core.analysis import lexicon
+from reader.core.analysis.kinds import EntityKind
 from reader.core.article.model import Document
 from reader.core.analysis.lexicon import LangData
 from reader.core.analysis.candidates import (
@@ -60,7 +61,7 @@ class Entity:
 
     id: str
     name: str
-    kind: str
+    kind: EntityKind
     aliases: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     roles: set[str] = field(default_factory=set)
@@ -502,7 +503,7 @@ def _build(live: list[_Group], doc: Document, tokens: list[list[Token]]) -> list
                 name = _best_surface(Counter({s: g.surfaces[s] for s in longer}))
         aliases = sorted((s for s in g.surfaces if s != name), key=lambda s: (-g.surfaces[s], s))
         roles = {t for c in g.cands for t in c.titles}
-        entities.append(Entity("", name, g.kind, aliases, [], roles))
+        entities.append(Entity("", name, EntityKind(g.kind), aliases, [], roles))
     _find_mentions(entities, doc, tokens)
     entities = [e for e in entities if e.mentions]
     entities.sort(key=lambda e: (e.mentions[0].block, e.mentions[0].start))

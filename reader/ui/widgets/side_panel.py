@@ -14,11 +14,10 @@ from textual.message import Message
 from textual.widgets import OptionList, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
+from reader.core.analysis import EntityKind
 from reader.core.article import spread_map
 
 TABS = (("entities", "Entities"), ("quotes", "Quotes"), ("topics", "Topics"), ("notes", "Notes"))
-KIND_HEADINGS = {"PERSON": "People", "ORG": "Organisations", "PLACE": "Places", "OTHER": "Other names"}
-KIND_CLASSES = {"PERSON": "panel--person", "ORG": "panel--org", "PLACE": "panel--place", "OTHER": "panel--other"}
 
 
 @dataclass(frozen=True)
@@ -139,18 +138,18 @@ def entity_rows(entities, total_blocks: int, width: int) -> list[Row | str]:
     """Entities grouped by kind, most mentioned first, with a map of where they fall."""
     rows: list[Row | str] = []
     map_width = 10
-    for kind in ("PERSON", "ORG", "PLACE", "OTHER"):
+    for kind in EntityKind:
         group = sorted((e for e in entities if e.kind == kind), key=lambda e: (-len(e.mentions), e.name))
         if not group:
             continue
-        rows.append(f"{KIND_HEADINGS[kind]} ({len(group)})")
+        rows.append(f"{kind.heading} ({len(group)})")
         for e in group:
             count = str(len(e.mentions))
             room = max(6, width - map_width - len(count) - 5)
             name = e.name if len(e.name) <= room else e.name[: room - 1] + "…"
             where = spread_map([m.block for m in e.mentions], total_blocks, map_width)
             label = Content.assemble(
-                (name, f".{KIND_CLASSES[kind]}"),
+                (name, f".panel--{kind.slug}"),
                 " " * max(1, room - len(name) + 1),
                 (count.rjust(3), ".panel--count"),
                 " ",
