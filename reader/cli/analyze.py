@@ -39,8 +39,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _short(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+    from reader.core.article import shorten
+
+    return shorten(" ".join(text.split()), width)
 
 
 def summary(analysis: Analysis) -> str:

@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _list(store, args) -> int:
-    from reader.core.article import load
+    from reader.core.article import load, shorten
     from reader.core.notes import article_key
 
     titles = {a.key: a for a in store.articles()}
@@ -83,7 +83,7 @@ def _list(store, args) -> int:
     for r in rows:
         body = (r["body"].strip().splitlines() or [""])[0]
         passage = r["passage"].replace("\n", " ")
-        passage = passage if len(passage) <= 50 else passage[:49] + "…"
+        passage = shorten(passage, 50)
         tags = " ".join(f"#{t}" for t in r["tags"])
         print(f"{r['id']}  ¶{r['block'] + 1:<4} {r['color']:<6}  “{passage}”  {body}  {tags}".rstrip())
     return 0

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from reader.core.article.text import fold_accents
+
 DATA = Path(__file__).resolve().parent / "lang"
 LANGUAGES = ("it", "en", "fr", "de", "es")
 
@@ -154,7 +156,7 @@ class _Names(frozenset):
     def __contains__(self, name: object) -> bool:
         if frozenset.__contains__(self, name):
             return True
-        return isinstance(name, str) and not name.isascii() and frozenset.__contains__(self, _fold(name))
+        return isinstance(name, str) and not name.isascii() and frozenset.__contains__(self, fold_accents(name))
 
 
 @lru_cache(maxsize=None)
@@ -195,18 +197,12 @@ def generic_acronyms() -> frozenset[str]:
     return frozenset(_read_lines("generic_acronyms.txt"))
 
 
-def _fold(text: str) -> str:
-    import unicodedata
-
-    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-
-
 @lru_cache(maxsize=None)
 def _folded(table: str) -> dict[str, str]:
     source = organisations() if table == "orgs" else places()
     out: dict[str, str] = {}
     for name in source:
-        out.setdefault(_fold(name), name)
+        out.setdefault(fold_accents(name), name)
     return out
 
 
@@ -214,7 +210,7 @@ def _lookup(table: str, name: str) -> tuple[str, str] | None:
     source = organisations() if table == "orgs" else places()
     if name in source:
         return source[name]
-    folded = _folded(table).get(_fold(name))
+    folded = _folded(table).get(fold_accents(name))
     return source[folded] if folded else None
 
 

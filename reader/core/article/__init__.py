@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from reader.core.article.decoding import DecodedText, MAX_BYTES, clean, decode, read_source
     from reader.core.article.search import Match, SearchIndex, fold, fold_query
     from reader.core.article.navigation import Position, spread_map, step
+    from reader.core.article.text import fold_accents, shorten
 
 _EXPORTS = {
     "Block": "model",
@@ -37,6 +38,8 @@ _EXPORTS = {
     "Position": "navigation",
     "spread_map": "navigation",
     "step": "navigation",
+    "fold_accents": "text",
+    "shorten": "text",
 }
 __all__ = sorted(_EXPORTS)
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from reader.core.article.model import Block
+from reader.core.article.text import shorten
 
 MAX_BLOCK_CHARS = 5000
 """Longer paragraphs are split at sentence ends, so that one enormous line cannot
@@ -42,7 +43,7 @@ def parse_plain(text: str) -> tuple[str, list[Block]]:
         blocks = [Block(0, "heading", first, level=1)]
         rest = pieces[1:]
     else:
-        title = _shorten(first)
+        title = shorten(first, 80, at_word=True)
         blocks = []
         rest = pieces
 
@@ -137,9 +138,3 @@ def split_long(text: str, limit: int = MAX_BLOCK_CHARS) -> list[str]:
         parts.append(tail)
     return parts
 
-
-def _shorten(text: str, width: int = 80) -> str:
-    if len(text) <= width:
-        return text
-    cut = text.rfind(" ", 0, width)
-    return text[: cut if cut > 20 else width].rstrip() + "…"

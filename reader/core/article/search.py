@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from reader.core.article.model import Document
+from reader.core.article.text import fold_accents
 
 
 # Characters whose folding changes the text's length: combining marks standing
@@ -14,15 +14,11 @@ from reader.core.article.model import Document
 _UNEVEN = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff\ufe20-\ufe2fßẞİŉǰΐΰﬀ-ﬆ]")
 
 
-def _strip_marks(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-
-
 def fold_fast(text: str) -> tuple[str, list[int] | None]:
     """Like `fold`, but returns origin None when offsets are unchanged (most text)."""
     if text.isascii():
         return text.lower(), None
-    folded = _strip_marks(text).casefold()
+    folded = fold_accents(text).casefold()
     if len(folded) == len(text) and not _UNEVEN.search(text):
         return folded, None
     return fold(text)
@@ -41,9 +37,7 @@ def fold(text: str) -> tuple[str, list[int]]:
         if ch.isascii():
             piece = ch.lower()
         else:
-            piece = "".join(
-                c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c)
-            ).casefold()
+            piece = fold_accents(ch).casefold()
         for c in piece:
             out.append(c)
             origin.append(i)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from reader._lazy import lazy_exports
 
 if TYPE_CHECKING:
-    from reader.core.notes.model import ArticleRecord, COLORS, Note, article_key, article_record, clean_tags
+    from reader.core.notes.model import ArticleRecord, COLORS, Note, article_key, article_record, clean_tags, note_label
     from reader.core.notes.anchoring import Anchor, Placement, make_anchor, resolve
     from reader.core.notes.store import NoteStore, open_store
     from reader.core.notes.storage import DamagedStore, StoreError, atomic_write, ensure_private_dir
@@ -20,6 +20,7 @@ _EXPORTS = {
     "article_key": "model",
     "article_record": "model",
     "clean_tags": "model",
+    "note_label": "model",
     "Anchor": "anchoring",
     "Placement": "anchoring",
     "make_anchor": "anchoring",

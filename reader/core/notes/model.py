@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from reader.core.article.model import Document
+from reader.core.article.text import shorten
 from reader.core.notes.anchoring import Anchor
 
 COLORS = ("yellow", "green", "blue", "pink", "purple")
@@ -91,3 +92,11 @@ def clean_tags(tags) -> list[str]:
             if tag and tag not in out:
                 out.append(tag)
     return out
+
+
+def note_label(note: Note, width: int = 70) -> str:
+    """A note in one line: its body's first line, else its passage in quotation marks."""
+    body = note.body.strip()
+    if body:
+        return shorten(body.splitlines()[0], width)
+    return "“" + shorten(" ".join(note.anchor.exact.split()), width - 2) + "”"

@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, RadioButton, RadioSet, Static, TextArea
 
+from reader.core.article import shorten
 from reader.core.errors import ReaderError
 from reader.core.notes import COLORS
 
@@ -72,7 +73,7 @@ class NoteEditor(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         body, tags, color = self.initial
-        excerpt = self.passage if len(self.passage) <= 240 else self.passage[:239] + "…"
+        excerpt = shorten(self.passage, 240)
         with Vertical(id="editor-box"):
             yield Static(Content.styled(("Edit note" if self.editing else "New note") + f" · {self.where}", "bold"), id="editor-title")
             yield Static(Content(f"“{excerpt}”"), id="editor-passage")

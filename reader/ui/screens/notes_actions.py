@@ -12,7 +12,8 @@ from textual.content import Content
 
 from reader.core.notes import Placement, make_anchor, resolve
 from reader.core.errors import ReaderError
-from reader.core.notes import Note, NoteStore, StoreError, article_key, article_record
+from reader.core.article import shorten
+from reader.core.notes import Note, NoteStore, StoreError, article_key, article_record, note_label
 from reader.core.notes import DamagedStore
 from reader.ui.widgets.article_view import Decoration
 from reader.ui.widgets.side_panel import Row
@@ -108,10 +109,9 @@ class NotesMixin:
     def notes_for_palette(self) -> list[tuple[str, str, str, str]]:
         items = []
         for note in self.notes:
-            text = note.body.strip().splitlines()[0] if note.body.strip() else note.anchor.exact[:60]
             where = self.placements.get(note.id)
             help_ = f"note · {note.color}" + (f" · ¶{where.block + 1}" if where else " · orphan")
-            items.append((f"Note: {text[:70]}", help_, "note", note.id))
+            items.append((f"Note: {note_label(note)}", help_, "note", note.id))
         return items
 
     # -- what is being annotated -----------------------------------------------------
@@ -222,7 +222,7 @@ class NotesMixin:
             return
         from reader.ui.screens.note_editor import ConfirmScreen
 
-        label = note.body.strip().splitlines()[0][:50] if note.body.strip() else f"highlight “{note.anchor.exact[:40]}”"
+        label = note_label(note, 50) if note.body.strip() else f"highlight {note_label(note, 42)}"
 
         def answered(yes: bool | None) -> None:
             if not yes:
@@ -287,14 +287,16 @@ class NotesMixin:
 
 
 def _note_label(note: Note, where: str, passage: bool = False) -> Content:
-    text = note.body.strip().splitlines()[0] if note.body.strip() else ""
-    excerpt = note.anchor.exact.replace("\n", " ")
-    line = text or f"“{excerpt[:60]}{'…' if len(excerpt) > 60 else ''}”"
+    excerpt = " ".join(note.anchor.exact.split())
     tags = " ".join(f"#{t}" for t in note.tags)
-    parts: list = [(f"{COLOR_GLYPH.get(note.color, '●')} ", f".panel--note-{note.color}"), (f"{where} ", ".panel--count"), line[:70]]
+    parts: list = [
+        (f"{COLOR_GLYPH.get(note.color, '●')} ", f".panel--note-{note.color}"),
+        (f"{where} ", ".panel--count"),
+        note_label(note, 62),
+    ]
     if tags:
         parts += ["  ", (tags, ".panel--muted")]
-    if passage and text:
-        parts += ["\n  ", (f"“{excerpt[:70]}”", ".panel--muted")]
+    if passage and note.body.strip():
+        parts += ["\n  ", (f"“{shorten(excerpt, 70)}”", ".panel--muted")]
     return Content.assemble(*parts)
 

@@ -16,9 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from reader.core.analysis import Analysis
-from reader.core.article import Document
-from reader.core.article import Position, step
-from reader.core.article import SearchIndex
+from reader.core.article import Document, Position, SearchIndex, shorten, step
 from reader.core.notes import NoteStore
 from reader.ui.decorations import entity_layer, quote_layer, spans_layer
 from reader.ui.screens.notes_actions import NOTE_BINDINGS, NotesMixin
@@ -310,7 +308,7 @@ class ReaderScreen(NotesMixin, Screen):
         (block, _), title = self.topic_positions[i]
         self._jump(block, 0)
         self.cursor = (block, 0)
-        short = title if len(title) <= 40 else title[:39] + "…"
+        short = shorten(title, 40)
         self.status.extra = f"topic {i + 1} of {len(positions)} · {short}"
 
     def action_previous_topic(self) -> None:
@@ -369,7 +367,7 @@ class ReaderScreen(NotesMixin, Screen):
             self._show_occurrence(0)
 
     def _show_occurrence(self, i: int) -> None:
-        name = self.occurrence_name if len(self.occurrence_name) <= 30 else self.occurrence_name[:29] + "…"
+        name = shorten(self.occurrence_name, 30)
         self.status.extra = f"{self.occurrence_label} {i + 1} of {len(self.occurrences)} · {name}"
 
     def action_next_occurrence(self, forward: bool = True) -> None:

@@ -15,7 +15,7 @@ from textual.widgets import OptionList, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
 from reader.core.analysis import EntityKind
-from reader.core.article import spread_map
+from reader.core.article import spread_map, shorten
 
 TABS = (("entities", "Entities"), ("quotes", "Quotes"), ("topics", "Topics"), ("notes", "Notes"))
 
@@ -146,7 +146,7 @@ def entity_rows(entities, total_blocks: int, width: int) -> list[Row | str]:
         for e in group:
             count = str(len(e.mentions))
             room = max(6, width - map_width - len(count) - 5)
-            name = e.name if len(e.name) <= room else e.name[: room - 1] + "…"
+            name = shorten(e.name, room)
             where = spread_map([m.block for m in e.mentions], total_blocks, map_width)
             label = Content.assemble(
                 (name, f".panel--{kind.slug}"),
@@ -166,7 +166,7 @@ def quote_rows(quotes, width: int) -> list[Row | str]:
         opening = " ".join(words[:8])
         room = max(10, width - 4)
         if len(opening) > room:
-            opening = opening[: room - 1] + "…"
+            opening = shorten(opening, room)
         elif len(words) > 8:
             opening += " …"
         speaker = q.speaker or "unattributed"

@@ -6,7 +6,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from reader.core.article import Document
+from reader.core.article import Document, shorten
 
 
 class StatusLine(Widget):
@@ -43,7 +43,7 @@ class StatusLine(Widget):
         title = self.document.title
         room = max(0, width - len(meta) - 4)
         if len(title) > room:
-            title = title[: max(0, room - 1)].rstrip() + "…" if room > 1 else ""
+            title = shorten(title, room) if room > 1 else ""
         gap = max(1, width - len(title) - len(meta) - 2)
         return Content.assemble(
             " ",
