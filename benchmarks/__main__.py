@@ -179,8 +179,8 @@ def bench_long_article() -> None:
 def bench_analysis() -> None:
     print("Analysis throughput on ~100,000 words of news text", flush=True)
     from reader.core.analysis import analyse
-    from reader.core.article import parse
     from reader.core.analysis.language import _get_factory
+    from reader.core.article import parse
 
     _get_factory()
     sources = [SAMPLE, *sorted((ROOT / "tests" / "data").glob("*.txt"))]
@@ -211,9 +211,8 @@ def bench_analysis() -> None:
 
 def bench_notes() -> None:
     print("Note store: save latency; export of 1,000 notes", flush=True)
-    from reader.core.notes import make_anchor
     from reader.core.article import load
-    from reader.core.notes import Note, NoteStore
+    from reader.core.notes import Note, NoteStore, make_anchor
 
     doc = load(SAMPLE)
     anchor = make_anchor(doc, 3, 10, 22)

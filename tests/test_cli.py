@@ -122,7 +122,7 @@ def test_twenty_megabyte_line_is_refused_quickly(tmp_path):
 
 
 def test_standard_input():
-    result = run("analyze", "-", "--json", stdin="Titolo\nUn paragrafo letto dallo standard input.\n".encode())
+    result = run("analyze", "-", "--json", stdin=b"Titolo\nUn paragrafo letto dallo standard input.\n")
     assert result.returncode == 0
     assert json.loads(result.stdout)["blocks"][1]["text"] == "Un paragrafo letto dallo standard input."
 

@@ -3,8 +3,8 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.notes import make_anchor, resolve
 from reader.core.article import Block, Document
+from reader.core.notes import make_anchor, resolve
 
 words = st.text(alphabet="abcdefghijklmnopqrstuvwxyz ,.", min_size=0, max_size=60)
 

@@ -91,7 +91,7 @@ def test_markdown_title_falls_back_to_first_heading(tmp_path):
 
 
 def test_standard_input(monkeypatch):
-    data = "Titolo\nPrimo paragrafo dell'articolo.\n".encode("utf-8")
+    data = b"Titolo\nPrimo paragrafo dell'articolo.\n"
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
     doc = load("-")
     assert doc.title == "Titolo" and doc.source == "-"

@@ -9,10 +9,9 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from reader.core.analysis import analyse
-from reader.core.notes import make_anchor
 from reader.core.article import load, parse
 from reader.core.export import merge, render, safe_filename, to_web_annotations
-from reader.core.notes import Note
+from reader.core.notes import Note, make_anchor
 
 MD = MarkdownIt("commonmark")
 

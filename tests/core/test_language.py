@@ -2,8 +2,8 @@
 
 import pytest
 
-from reader.core.article import load, parse
 from reader.core.analysis.language import detect, detect_document
+from reader.core.article import load, parse
 
 SENTENCES = {
     "it": "Il governo ha approvato ieri la nuova legge di bilancio dopo una lunga discussione in parlamento.",

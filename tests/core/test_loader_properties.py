@@ -5,9 +5,8 @@ import codecs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.core.article import parse
+from reader.core.article import clean, decode, parse
 from reader.core.errors import InputError
-from reader.core.article import clean, decode
 
 ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "utf-16-le-bom", "utf-16-be-bom", "cp1252"]
 

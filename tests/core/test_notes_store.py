@@ -7,9 +7,7 @@ import stat
 
 import pytest
 
-from reader.core.notes import Anchor
-from reader.core.notes import SCHEMA, Note, NoteStore, StoreError, clean_tags
-from reader.core.notes import DamagedStore
+from reader.core.notes import SCHEMA, Anchor, DamagedStore, Note, NoteStore, StoreError, clean_tags
 
 KEY = "0123456789abcdef"
 ANCHOR = Anchor(2, 4, 9, "quick", "The ", " brown")

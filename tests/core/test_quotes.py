@@ -2,8 +2,8 @@
 
 import pytest
 
-from reader.core.article import parse
 from reader.core.analysis.quotes import find_quotes
+from reader.core.article import parse
 
 
 def quotes_of(*paragraphs: str) -> list[str]:

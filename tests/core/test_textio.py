@@ -2,8 +2,8 @@
 
 import pytest
 
-from reader.core.errors import InputError
 from reader.core.article import MAX_BYTES, clean, decode, read_source
+from reader.core.errors import InputError
 
 ITALIAN = "Città, perché è così: «l'attività» costa 5 €.\nSeconda riga — fine."
 

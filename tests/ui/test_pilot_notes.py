@@ -161,7 +161,6 @@ async def test_x_exports_to_the_configured_folder_and_shows_the_path(sample_path
 
 
 async def test_a_annotates_the_text_selected_with_the_mouse(sample_path, tmp_path):
-    from textual.geometry import Offset
 
     app = make(sample_path, tmp_path / "notes.json")
     async with app.run_test(size=(120, 40)) as pilot:

@@ -1,6 +1,5 @@
 """A few pictures of the window at a fixed size (regenerate with `make snapshots`)."""
 
-import pytest
 
 from reader.core.article import load
 from reader.core.notes import NoteStore

@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING
 from reader._lazy import lazy_exports
 
 if TYPE_CHECKING:
-    from reader.core.analysis.pipeline import Analysis, SCHEMA_VERSION, analyse, to_json
     from reader.core.analysis.entities import Entity, Mention
+    from reader.core.analysis.kinds import NAMED_KINDS, EntityKind
+    from reader.core.analysis.pipeline import SCHEMA_VERSION, Analysis, analyse, to_json
     from reader.core.analysis.quotes import Quote, QuotePart
     from reader.core.analysis.topics import Topic
-    from reader.core.analysis.kinds import NAMED_KINDS, EntityKind
 
 _EXPORTS = {
     "Analysis": "pipeline",

@@ -13,45 +13,42 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from reader.core.analysis import lexicon
-from reader.core.article.model import Document
 from reader.core.analysis.lexicon import LangData
 from reader.core.analysis.tokens import Token, tokenize
+from reader.core.article.model import Document
 
 # Particles that join name parts wherever they stand (von der Leyen, van Gogh).
-STRONG_PARTICLES = frozenset("van ter ten bin ibn al el ben bint dos das du".split())
+STRONG_PARTICLES = frozenset(["van", "ter", "ten", "bin", "ibn", "al", "el", "ben", "bint", "dos", "das", "du"])
 """"von" and "zu" are also German prepositions: they join only after a first name."""
 # Particles inside people's names (Charles de Gaulle, Lula da Silva, Ursula von der
 # Leyen); "of", "at" and the like join only organisation and place names.
 NAME_PARTICLES = frozenset(
-    "von vom zu zur van der den de di da del della du des dos das do la le bin ibn al el ben ter ten y".split()
+    ["von", "vom", "zu", "zur", "van", "der", "den", "de", "di", "da", "del", "della", "du", "des", "dos", "das", "do", "la", "le", "bin", "ibn", "al", "el", "ben", "ter", "ten", "y"]
 )
 # Articles join only after another particle: "de la", "von der", "van den".
-ARTICLES = frozenset("the la le les el los las der den dem des die das lo il".split())
+ARTICLES = frozenset(["the", "la", "le", "les", "el", "los", "las", "der", "den", "dem", "des", "die", "das", "lo", "il"])
 COMPASS = frozenset(
-    """north south east west northern southern eastern western central nord sud est ovest
-    ouest süd ost norte sur este oeste centrale""".split()
+    ["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "nord", "sud", "est", "ovest", "ouest", "süd", "ost", "norte", "sur", "este", "oeste", "centrale"]
 )
 _INHABITANTS = frozenset(
-    """abitanti residenti cittadini sindaco comune città paese provincia regione residents
-    inhabitants mayor town city village county province habitants maire ville commune
-    einwohner bürgermeister stadt gemeinde habitantes alcalde ciudad municipio pueblo""".split()
+    ["abitanti", "residenti", "cittadini", "sindaco", "comune", "città", "paese", "provincia", "regione", "residents", "inhabitants", "mayor", "town", "city", "village", "county", "province", "habitants", "maire", "ville", "commune", "einwohner", "bürgermeister", "stadt", "gemeinde", "habitantes", "alcalde", "ciudad", "municipio", "pueblo"]
 )
 _REPUBLIC = re.compile(r"(republik|république|repubblica|república|republic|königreich|reino|regno|royaume|emirat)", re.I)
-PLACE_PARTICLES = frozenset("bei am an ob im sur upon on".split())
+PLACE_PARTICLES = frozenset(["bei", "am", "an", "ob", "im", "sur", "upon", "on"])
 """Particles inside place names: Garching bei München, Frankfurt am Main, Stratford-upon-Avon."""
-_IN = frozenset("in nel nella nei nelle im en au aux".split())
+_IN = frozenset(["in", "nel", "nella", "nei", "nelle", "im", "en", "au", "aux"])
 _ROMAN = re.compile(r"[IVXLCDM]{2,}")
 DETERMINERS_DE = frozenset(
-    "der die das dem den des ein eine einem einen einer eines kein keine seine ihre ihrem ihren".split()
+    ["der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen", "einer", "eines", "kein", "keine", "seine", "ihre", "ihrem", "ihren"]
 )
 # Elided particles, written with their apostrophe as tokens (d'Italia, dell'Interno).
-ELIDED_PARTICLES = frozenset("d' d’ dell' dell’ l' l’ all' all’".split())
-ORG_SUFFIX_TOKENS = frozenset("AI AG SA SpA S.p.A GmbH NV BV AB Inc Ltd PLC plc LLC SE Co".split())
-CONNECTORS = frozenset("come like such as wie comme como tipo including incluso inclusi".split())
+ELIDED_PARTICLES = frozenset(["d'", "d’", "dell'", "dell’", "l'", "l’", "all'", "all’"])
+ORG_SUFFIX_TOKENS = frozenset(["AI", "AG", "SA", "SpA", "S.p.A", "GmbH", "NV", "BV", "AB", "Inc", "Ltd", "PLC", "plc", "LLC", "SE", "Co"])
+CONNECTORS = frozenset(["come", "like", "such", "as", "wie", "comme", "como", "tipo", "including", "incluso", "inclusi"])
 
 
 @dataclass

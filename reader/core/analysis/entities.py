@@ -19,9 +19,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from reader.core.analysis import lexicon
-from reader.core.analysis.kinds import EntityKind
-from reader.core.article.model import Document
-from reader.core.analysis.lexicon import LangData
 from reader.core.analysis.candidates import (
     COMPASS,
     ORG_SUFFIX_TOKENS,
@@ -33,12 +30,15 @@ from reader.core.analysis.candidates import (
     ends_with_place_word,
     find_candidates,
 )
+from reader.core.analysis.kinds import EntityKind
+from reader.core.analysis.lexicon import LangData
 from reader.core.analysis.tokens import Token, tokenize
+from reader.core.article.model import Document
 
 KINDS = ("PERSON", "ORG", "PLACE", "OTHER")
 _TIE_ORDER = ("ORG", "PLACE", "PERSON", "OTHER")
 _SAINTED = ("Saint-", "Sainte-", *(f"{saint} " for saint in SAINTS))
-_ARTICLES = frozenset("the la le les el los las der die das il lo".split())
+_ARTICLES = frozenset(["the", "la", "le", "les", "el", "los", "las", "der", "die", "das", "il", "lo"])
 _HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 _WEBSITE = re.compile(r"\.(com|org|net|info|io|ai|it|de|fr|es|uk|eu|ch|at|be|nl|co)$", re.I)
 MIN_SCORE = 2.0

@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from reader.core.article.text import fold_accents
@@ -86,7 +86,7 @@ def _read_toml(path: Path) -> dict:
         return {}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _raw(code: str) -> dict:
     data = _read_toml(DATA / f"{code}.toml")
     cues = _read_toml(DATA / "cues.toml").get(code, {})
@@ -97,7 +97,7 @@ def _words(values) -> frozenset[str]:
     return frozenset(v.casefold() for v in values or ())
 
 
-@lru_cache(maxsize=None)
+@cache
 def get(code: str) -> LangData:
     """Word classes for a language code; unknown codes get the union of all languages."""
     with _lock:
@@ -139,7 +139,7 @@ def _read_lines(name: str) -> list[str]:
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
-@lru_cache(maxsize=None)
+@cache
 def places() -> dict[str, tuple[str, str]]:
     """Place name (as written) -> (kind, canonical English name)."""
     out: dict[str, tuple[str, str]] = {}
@@ -159,18 +159,18 @@ class _Names(frozenset):
         return isinstance(name, str) and not name.isascii() and frozenset.__contains__(self, fold_accents(name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def first_names() -> frozenset[str]:
     return _Names(_read_lines("first_names.txt"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def surnames() -> frozenset[str]:
     """Common family names worldwide (single words; "De Jong" style names are split off)."""
     return frozenset(n for n in _read_lines("surnames.txt") if " " not in n)
 
 
-@lru_cache(maxsize=None)
+@cache
 def organisations() -> dict[str, tuple[str, str]]:
     """Organisation name or alias (as written) -> (canonical name, kind)."""
     out: dict[str, tuple[str, str]] = {}
@@ -187,17 +187,17 @@ def organisations() -> dict[str, tuple[str, str]]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def products() -> frozenset[str]:
     return frozenset(_read_lines("products.txt"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def generic_acronyms() -> frozenset[str]:
     return frozenset(_read_lines("generic_acronyms.txt"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _folded(table: str) -> dict[str, str]:
     source = organisations() if table == "orgs" else places()
     out: dict[str, str] = {}

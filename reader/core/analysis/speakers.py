@@ -22,12 +22,12 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from reader.core.analysis import lexicon
-from reader.core.article.model import Document
+from reader.core.analysis.candidates import is_title
 from reader.core.analysis.entities import Entity
 from reader.core.analysis.lexicon import LangData
-from reader.core.analysis.candidates import is_title
 from reader.core.analysis.quotes import Quote
 from reader.core.analysis.tokens import Token, sentence_spans
+from reader.core.article.model import Document
 
 UNNAMED = object()
 """A subject that is explicitly not a named entity (someone, a former employee)."""

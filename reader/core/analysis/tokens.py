@@ -15,16 +15,12 @@ _WORD = re.compile(r"[^\W_](?:[\w]|[-‐‑'’.](?=[^\W_]))*", re.UNICODE)
 
 # Elided articles and prepositions (it, fr, ca) that attach to the next word.
 ELISIONS = frozenset(
-    """l d dell all nell sull dall coll un quest quell c s n m t j qu jusqu lorsqu
-    puisqu quoiqu presqu anch nessun bell sant tutt dov cos com"""
-    .split()
+    ["l", "d", "dell", "all", "nell", "sull", "dall", "coll", "un", "quest", "quell", "c", "s", "n", "m", "t", "j", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu", "anch", "nessun", "bell", "sant", "tutt", "dov", "cos", "com"]
 )
 APOSTROPHES = "'’"
 
 ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sig sigg dott dott.ssa ing avv on st jr sr gen col lt sgt capt
-    gov sen rep pres mt ft inc co corp ltd no nr vs etc ecc ca cf pp vol art fig
-    mme mlle mgr bd av hr hrn fr frau str bzw usw ggf dt sra sres srta ud uds""".split()
+    ["mr", "mrs", "ms", "dr", "prof", "sig", "sigg", "dott", "dott.ssa", "ing", "avv", "on", "st", "jr", "sr", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep", "pres", "mt", "ft", "inc", "co", "corp", "ltd", "no", "nr", "vs", "etc", "ecc", "ca", "cf", "pp", "vol", "art", "fig", "mme", "mlle", "mgr", "bd", "av", "hr", "hrn", "fr", "frau", "str", "bzw", "usw", "ggf", "dt", "sra", "sres", "srta", "ud", "uds"]
 )
 
 SENTENCE_END = ".!?…"

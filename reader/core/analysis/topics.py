@@ -11,14 +11,13 @@ is not chosen again on its own.
 
 from __future__ import annotations
 
-import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from reader.core.analysis import lexicon
-from reader.core.article.model import Document
 from reader.core.analysis.entities import Entity
 from reader.core.analysis.tokens import Token
+from reader.core.article.model import Document
 
 MIN_TOPICS = 5
 MAX_TOPICS = 10

@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 from reader._lazy import lazy_exports
 
 if TYPE_CHECKING:
-    from reader.core.article.model import Block, BlockKind, Document, InlineSpan
+    from reader.core.article.decoding import MAX_BYTES, DecodedText, clean, decode, read_source
     from reader.core.article.loader import MARKDOWN_SUFFIXES, load, looks_like_markdown, parse
-    from reader.core.article.decoding import DecodedText, MAX_BYTES, clean, decode, read_source
-    from reader.core.article.search import Match, SearchIndex, fold, fold_query
+    from reader.core.article.model import Block, BlockKind, Document, InlineSpan
     from reader.core.article.navigation import Position, spread_map, step
+    from reader.core.article.search import Match, SearchIndex, fold, fold_query
     from reader.core.article.text import fold_accents, shorten
 
 _EXPORTS = {

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from reader.core.article.model import Document
 from reader.core.article.text import fold_accents
 
-
 # Characters whose folding changes the text's length: combining marks standing
 # alone, and letters that case-fold to two (ß -> ss, the ligatures).
 _UNEVEN = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff\ufe20-\ufe2fßẞİŉǰΐΰﬀ-ﬆ]")

@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 from reader._lazy import lazy_exports
 
 if TYPE_CHECKING:
-    from reader.core.export.writing import export_article, write_export
+    from reader.core.export.annotations import to_web_annotations
+    from reader.core.export.filenames import safe_filename
     from reader.core.export.markdown import render
     from reader.core.export.merging import merge
-    from reader.core.export.filenames import safe_filename
-    from reader.core.export.annotations import to_web_annotations
+    from reader.core.export.writing import export_article, write_export
 
 _EXPORTS = {
     "export_article": "writing",

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from reader import __version__
 from reader.core.analysis.pipeline import Analysis
@@ -80,7 +80,7 @@ def render_blocks(analysis: Analysis, notes: list[Note], source: str, exported: 
         for t in p.note.tags:
             if safe_tag(t) not in tags:
                 tags.append(safe_tag(t))
-    exported = exported or datetime.now(timezone.utc).isoformat(timespec="seconds")
+    exported = exported or datetime.now(UTC).isoformat(timespec="seconds")
     front = "\n".join(
         [
             "---",

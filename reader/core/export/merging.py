@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from reader.core.analysis.pipeline import Analysis
 from reader.core.export.escaping import yaml_scalar
@@ -51,7 +51,7 @@ def merge(existing: str, analysis: Analysis, notes: list[Note], source: str) -> 
     previous = _EXPORTED.sub("", existing)
     if _EXPORTED.sub("", result) == previous:
         return existing  # nothing changed: the same file, timestamp included
-    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    now = datetime.now(UTC).isoformat(timespec="seconds")
     return _EXPORTED.sub(f"exported: {yaml_scalar(now)}", result, count=1)
 
 

@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 from reader._lazy import lazy_exports
 
 if TYPE_CHECKING:
-    from reader.core.notes.model import ArticleRecord, COLORS, Note, article_key, article_record, clean_tags, note_label
     from reader.core.notes.anchoring import Anchor, Placement, make_anchor, resolve
-    from reader.core.notes.store import NoteStore, open_store
-    from reader.core.notes.storage import DamagedStore, StoreError, atomic_write, ensure_private_dir
     from reader.core.notes.migrations import SCHEMA
+    from reader.core.notes.model import COLORS, ArticleRecord, Note, article_key, article_record, clean_tags, note_label
+    from reader.core.notes.storage import DamagedStore, StoreError, atomic_write, ensure_private_dir
+    from reader.core.notes.store import NoteStore, open_store
 
 _EXPORTS = {
     "COLORS": "model",

@@ -12,8 +12,6 @@ from textual.widgets import Static
 from reader.ui.keys import describe_key
 
 
-
-
 def binding_table(screen: Screen) -> Content:
     """Rows of "keys  description  id" for every binding of a screen and the app.
 

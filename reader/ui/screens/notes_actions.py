@@ -10,11 +10,20 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.content import Content
 
-from reader.core.notes import Placement, make_anchor, resolve
-from reader.core.errors import ReaderError
 from reader.core.article import shorten
-from reader.core.notes import Note, NoteStore, StoreError, article_key, article_record, note_label
-from reader.core.notes import DamagedStore
+from reader.core.errors import ReaderError
+from reader.core.notes import (
+    DamagedStore,
+    Note,
+    NoteStore,
+    Placement,
+    StoreError,
+    article_key,
+    article_record,
+    make_anchor,
+    note_label,
+    resolve,
+)
 from reader.ui.widgets.article_view import Decoration
 from reader.ui.widgets.side_panel import Row
 

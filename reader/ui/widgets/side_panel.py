@@ -15,7 +15,7 @@ from textual.widgets import OptionList, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
 from reader.core.analysis import EntityKind
-from reader.core.article import spread_map, shorten
+from reader.core.article import shorten, spread_map
 
 TABS = (("entities", "Entities"), ("quotes", "Quotes"), ("topics", "Topics"), ("notes", "Notes"))
 
