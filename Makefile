@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench eval snapshots clean
+.PHONY: run test bench eval snapshots analysis-expected clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ bench: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python -m tests.evaluate
+
+# After a change meant to alter the analysis: rewrite tests/data/analysis/ and review the diff.
+analysis-expected: $(STAMP)
+	$(BIN)/python -m tests.expected_analysis
 
 snapshots: $(STAMP)
 	env -u TEXTUAL_THEME -u NO_COLOR $(BIN)/python -m pytest tests/ui/test_snapshots.py tests/ui/test_theme_snapshots.py --snapshot-update
