@@ -159,15 +159,21 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if anchor is not None:
             block, line = anchor
             self.scroll_to(y=self._tops[block] + min(line, len(self._offsets[block])), animate=False, immediate=True)
+            if self.is_mounted and 0 <= self.current < len(self.blocks):
+                self.show_block(self.current)  # the paragraph being read stays in view
 
     def _anchor(self) -> tuple[int, int] | None:
-        """The block and line at the top of the view, to keep it there across a resize."""
+        """The block and line at the top of the view, to keep it there across a resize.
+
+        Reads the layout as it was: called while the layout is being remade, it must
+        not ask for the layout (block_at_line would remake it, and so on forever).
+        """
         if not self._tops:
             return None
         y = round(self.scroll_y)
         if y <= 0:
             return None
-        block = self.block_at_line(y)
+        block = max(0, min(len(self._tops) - 1, bisect_right(self._tops, y) - 1))
         return block, y - self._tops[block]
 
     def on_resize(self, event: events.Resize) -> None:
