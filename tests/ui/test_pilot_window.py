@@ -38,3 +38,29 @@ async def test_resize_storm_while_scrolled_everywhere(sample_path, tmp_path):
         await pilot.resize_terminal(110, 30)
         await settle(pilot)
         assert "Beh, se hai soldi" in screen_text(app)
+
+
+async def test_the_reading_place_is_restored_on_screen(sample_path, tmp_path):
+    """Read to ¶31, quit, reopen: ¶31 is on screen with its bar, and j goes to ¶32."""
+    db = tmp_path / "n.json"
+    app = make(sample_path, db)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(app, pilot)
+        for _ in range(30):
+            await pilot.press("j")
+        assert app.screen.article.current == 30
+        await pilot.press("q")
+    again = make(sample_path, db)
+    async with again.run_test(size=(120, 30)) as pilot:
+        await ready(again, pilot)
+        view = again.screen.article
+        assert view.current == 30
+        assert "¶ 31/56" in screen_text(again).splitlines()[0]
+        top = round(view.scroll_y)
+        height = view.scrollable_content_region.height
+        assert top <= view.block_top(30) < top + height, "¶31 is on screen"
+        painted = [view.render_line(y).text for y in range(height)]
+        assert any(line.startswith("▎") for line in painted), "the current-paragraph bar shows"
+        await pilot.press("j")
+        assert view.current == 31
+        assert "¶ 32/56" in screen_text(again).splitlines()[0]

@@ -158,7 +158,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.virtual_size = Size(width, max(0, y - 1))
         if anchor is not None:
             block, line = anchor
-            self.scroll_to(y=self._tops[block] + min(line, len(self._offsets[block])), animate=False, immediate=True)
+            self.scroll_to(y=self._tops[block] + min(line, len(self._offsets[block])), animate=False, immediate=True, force=True)
             if self.is_mounted and 0 <= self.current < len(self.blocks):
                 self.show_block(self.current)  # the paragraph being read stays in view
 
@@ -397,7 +397,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             new_top = view_top + (block_bottom - view_bottom)
         else:
             return
-        self.scroll_to(y=new_top, animate=False, immediate=True)
+        # force: right after the layout changes, the scrollbars (which allow scrolling)
+        # are not computed yet, and the reading place restored on opening was lost.
+        self.scroll_to(y=new_top, animate=False, immediate=True, force=True)
 
     async def _on_click(self, event: events.Click) -> None:
         if event.button != 1:
