@@ -13,7 +13,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from reader.core.analysis import Analysis
 from reader.core.article import Document, Position, SearchIndex, shorten, step
@@ -21,6 +20,7 @@ from reader.core.notes import NoteStore
 from reader.ui.decorations import entity_layer, quote_layer, spans_layer
 from reader.ui.screens.notes_actions import NOTE_BINDINGS, NotesMixin
 from reader.ui.widgets.article_view import ArticleView, Decoration
+from reader.ui.widgets.reader_footer import ReaderFooter
 from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.side_panel import SidePanel, entity_rows, quote_rows, topic_rows
 from reader.ui.widgets.status_line import StatusLine
@@ -104,7 +104,7 @@ class ReaderScreen(NotesMixin, Screen):
         with Horizontal(id="body"):
             yield ArticleView(self.document, id="article")
         yield SearchBar(on_close=self.close_search)
-        yield Footer()
+        yield ReaderFooter(NARROW)
 
     @property
     def article(self) -> ArticleView:
@@ -154,7 +154,7 @@ class ReaderScreen(NotesMixin, Screen):
         self.set_class(narrow, "-narrow")
         if not narrow:
             self.remove_class("-overlay")
-        self.refresh_bindings()
+        self.refresh_bindings()  # the footer shows fewer keys when narrow
 
     # -- analysis ----------------------------------------------------------------
 
