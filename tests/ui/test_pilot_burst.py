@@ -55,8 +55,8 @@ async def test_tab_then_arrows_in_one_burst_move_in_the_panel(sample_app):
     app = sample_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
-        await burst(pilot, "tab", "down", "down", "enter")
-        # The downs moved the panel's list (to its second person), not the article.
+        await burst(pilot, "tab", "down", "enter")
+        # The down moved the panel's list (from its first person to its second), not the article.
         assert "mention 1 of 5 · Alexandr Wang" in screen_text(app).splitlines()[0]
 
 

@@ -103,7 +103,7 @@ async def test_choosing_an_entity_then_e_walks_its_mentions(sample_app):
         assert any("choose an entity" in n for n in notifications(app))
         await pilot.press("tab")
         assert screen.focused.id == "list-entities"
-        await pilot.press("down", "enter")  # the first person: the most mentioned
+        await pilot.press("enter")  # the first person, highlighted on focus: the most mentioned
         people = [e for e in screen.analysis.entities if e.kind == "PERSON"]
         top = sorted(people, key=lambda e: (-len(e.mentions), e.name))[0]
         assert screen.selected == ("entity", top.id)

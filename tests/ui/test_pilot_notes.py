@@ -54,7 +54,7 @@ async def test_h_highlights_and_enter_edits_then_d_deletes_and_u_undoes(sample_p
         # The Notes tab: enter opens the editor on the note.
         reader.panel.show_tab("notes")
         await pilot.press("tab")
-        await pilot.press("down", "enter")
+        await pilot.press("enter")
         assert type(app.screen).__name__ == "NoteEditor"
         await type_text(pilot, "later")
         await pilot.press("ctrl+s")

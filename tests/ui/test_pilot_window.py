@@ -64,3 +64,138 @@ async def test_the_reading_place_is_restored_on_screen(sample_path, tmp_path):
         await pilot.press("j")
         assert view.current == 31
         assert "¶ 32/56" in screen_text(again).splitlines()[0]
+
+
+def footer(app) -> str:
+    return screen_text(app).splitlines()[-1]
+
+
+async def test_tabs_from_the_keyboard(sample_path, tmp_path):
+    """1-4 choose a tab from anywhere, ← → move between tabs, and a row is ready for enter."""
+    app = make(sample_path, tmp_path / "n.json")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        screen = app.screen
+        await pilot.press("2")
+        assert screen.panel.active_tab == "quotes" and screen.focused.id == "list-quotes"
+        await pilot.press("enter")  # the first quotation, chosen without moving first
+        first = screen.analysis.quotes[0]
+        assert screen.selected == ("quote", first.id)
+        await pilot.press("3")
+        assert screen.panel.active_tab == "topics" and screen.focused.id == "list-topics"
+        await pilot.press("right")
+        assert screen.panel.active_tab == "notes" and screen.focused.id == "list-notes"
+        await pilot.press("right")
+        assert screen.panel.active_tab == "entities" and screen.focused.id == "list-entities"
+        await pilot.press("left", "left")
+        assert screen.panel.active_tab == "topics"
+        await pilot.press("1")
+        assert screen.panel.active_tab == "entities"
+
+
+async def test_tab_then_enter_chooses_the_first_row(sample_path):
+    app = make(sample_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        screen = app.screen
+        await pilot.press("tab", "enter")
+        people = [e for e in screen.analysis.entities if e.kind == "PERSON"]
+        top = sorted(people, key=lambda e: (-len(e.mentions), e.name))[0]
+        assert screen.selected == ("entity", top.id)
+
+
+async def test_4_opens_the_notes_of_the_current_paragraph(sample_path, tmp_path):
+    app = make(sample_path, tmp_path / "n.json")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        screen = app.screen
+        await pilot.press("j", "h")
+        for _ in range(9):
+            await pilot.press("j")
+        await pilot.press("h", "k", "k", "k")
+        here = next(n for n in screen.notes if n.anchor.block == 10)
+        await pilot.press("4")
+        assert screen.panel.active_tab == "notes" and screen.focused.id == "list-notes"
+        # ¶8 has no note: the list starts at the next one, on ¶11.
+        assert screen.focused.highlighted_option.id == f"note:{here.id}"
+        await pilot.press("enter")
+        assert type(app.screen).__name__ == "NoteEditor"
+
+
+async def test_help_and_the_footer_name_the_tab_keys(sample_path):
+    app = make(sample_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        assert "1234 Tabs" in footer(app)
+        await pilot.press("question_mark")
+        text = screen_text(app)
+        for needle in ("Entities tab", "Quotes tab", "Topics tab", "Notes tab", "← →"):
+            assert needle in text, needle
+
+
+async def test_narrow_panel_closes_after_a_jump_and_on_escape(sample_path):
+    app = make(sample_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        screen = app.screen
+        assert "Entities" not in screen_text(app)
+        await pilot.press("p")
+        assert "Entities" in screen_text(app) and screen.focused.id == "list-entities"
+        await pilot.press("down", "enter")
+        assert screen.selected is not None and screen.selected[0] == "entity"
+        assert "Entities" not in screen_text(app), "the panel no longer covers the text"
+        assert screen.focused is screen.article
+        assert "mention 1 of" in screen_text(app).splitlines()[0]
+        await pilot.press("p")
+        assert "Entities" in screen_text(app)
+        await pilot.press("escape")
+        assert "Entities" not in screen_text(app) and screen.focused is screen.article
+        await pilot.press("tab")
+        assert "Entities" in screen_text(app)
+        await pilot.press("tab")
+        assert "Entities" not in screen_text(app) and screen.focused is screen.article
+
+
+async def test_the_footer_keeps_help_and_quit_at_80_columns(sample_path):
+    app = make(sample_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        states = [footer(app)]
+        await pilot.press("slash", *"meta", "enter")
+        states.append(footer(app))
+        await pilot.press("p", "enter")  # an entity chosen: e Mention applies too
+        states.append(footer(app))
+        await pilot.press("p")
+        states.append(footer(app))
+        for line in states:
+            assert "? Help" in line and "q Quit" in line, line
+        assert "e Mention" in states[2] and "n Match" in states[2]
+
+
+async def test_p_hides_and_shows_the_panel_at_any_width(sample_path):
+    app = make(sample_path)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await ready(app, pilot)
+        screen = app.screen
+        assert "Entities" in screen_text(app)
+        width = screen.article.size.width
+        await pilot.press("p")
+        assert "Entities" not in screen_text(app)
+        assert screen.article.size.width > width
+        await pilot.press("p")
+        assert "Entities" in screen_text(app)
+        assert screen.article.size.width == width
+        await pilot.press("p", "tab")  # tab shows a hidden panel too
+        assert "Entities" in screen_text(app) and screen.focused.id == "list-entities"
+
+
+async def test_escape_in_the_article_clears_search_matches(sample_path):
+    app = make(sample_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        screen = app.screen
+        await pilot.press("slash", *"meta", "enter")
+        assert screen.matches and "match 1 of" in screen_text(app).splitlines()[0]
+        await pilot.press("escape")
+        assert screen.matches == [] and "match" not in screen_text(app).splitlines()[0]
+        assert type(app.screen).__name__ == "ReaderScreen"

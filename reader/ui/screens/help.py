@@ -54,6 +54,13 @@ LEGEND = (
 )
 
 
+PANEL_KEYS = (
+    "In the side panel: ↑ ↓ (or j k) move, enter chooses and jumps, ← → go to the\n"
+    "neighbouring tab, 1 2 3 4 choose a tab from anywhere (4: the notes of this paragraph),\n"
+    "tab or escape go back to the article."
+)
+
+
 class HelpScreen(ModalScreen[None]):
     """The keys of the screen below, with a legend of the article's styles."""
 
@@ -68,6 +75,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
             yield Static(Content(LEGEND), id="help-legend")
+            yield Static(Content(PANEL_KEYS), id="help-panel")
             yield Static(Content.styled("Keys", "bold"), id="help-title")
             yield Static(binding_table(self.under), id="help-keys")
             yield Static(Content.styled("escape, q or ? closes this help", "italic $text-muted"), id="help-foot")

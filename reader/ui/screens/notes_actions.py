@@ -213,6 +213,16 @@ class NotesMixin:
             NoteEditor(note.anchor.exact, where, save, body=note.body, tags=note.tags, color=note.color, editing=True)
         )
 
+    def note_at_or_after(self, block: int) -> Note | None:
+        """The first placed note on paragraph `block` or after it, else the last one before."""
+        placed = sorted(
+            (((p.block, p.start), n) for n in self.notes if (p := self.placements.get(n.id)) is not None),
+            key=lambda item: item[0],
+        )
+        if not placed:
+            return None
+        return next((n for (b, _), n in placed if b >= block), placed[-1][1])
+
     def _note_to_delete(self) -> Note | None:
         focused = self.focused
         if focused is not None and focused.id == "list-notes":

@@ -28,6 +28,9 @@ from reader.ui.widgets.status_line import StatusLine
 NARROW = 100
 """Below this many columns the side panel folds away (p shows it over the text)."""
 
+TAB_KEYS = Binding.Group("Tabs", compact=True)
+"""1 2 3 4 choose a tab of the side panel; the footer shows them as one item."""
+
 
 class ReaderScreen(NotesMixin, Screen):
     """Reads one article.
@@ -42,7 +45,9 @@ class ReaderScreen(NotesMixin, Screen):
     | e / E | next / previous occurrence of what is chosen in the side panel |
     | / then n / N | search, then next / previous match |
     | tab | move between the article and the side panel |
+    | 1 2 3 4 | the Entities, Quotes, Topics or Notes tab (4: this paragraph's notes) |
     | p | show or hide the side panel |
+    | escape | clear the search matches, leave the panel, or back to the articles |
     | a | annotate the current paragraph, or the selected text |
     | h | highlight it without a note |
     | d | delete the note chosen in the Notes tab (or on this paragraph) |
@@ -67,10 +72,22 @@ class ReaderScreen(NotesMixin, Screen):
         Binding("n", "next_match", "Match", tooltip="Next search match", id="reader.next_match"),
         Binding("N", "previous_match", "Prev match", show=False, id="reader.previous_match"),
         Binding("tab", "toggle_focus", "Panel", id="reader.toggle_focus"),
-        Binding("p", "toggle_panel", "Show panel", show=False, id="reader.toggle_panel"),
+        Binding("p", "toggle_panel", "Show or hide the panel", show=False, id="reader.toggle_panel"),
+        Binding("1", "show_tab('entities')", "Entities tab", id="reader.tab_entities", group=TAB_KEYS),
+        Binding("2", "show_tab('quotes')", "Quotes tab", id="reader.tab_quotes", group=TAB_KEYS),
+        Binding("3", "show_tab('topics')", "Topics tab", id="reader.tab_topics", group=TAB_KEYS),
+        Binding(
+            "4", "show_tab('notes')", "Notes tab, at this paragraph's notes", id="reader.tab_notes", group=TAB_KEYS
+        ),
         *NOTE_BINDINGS,
         Binding("question_mark", "help", "Help", id="reader.help"),
-        Binding("escape", "back", "Library", id="reader.back"),
+        Binding(
+            "escape",
+            "back",
+            "Back",
+            tooltip="Clear the search matches, close the panel, or go back to the articles",
+            id="reader.back",
+        ),
     ]
 
     @staticmethod
@@ -204,10 +221,8 @@ class ReaderScreen(NotesMixin, Screen):
         reason = self.disabled_reason(action)
         if action in ("next_occurrence", "previous_occurrence", "next_match", "previous_match"):
             return reason is None  # hidden from the footer until they apply
-        if action == "toggle_panel":
-            return True if self.has_class("-narrow") else None
         if action == "back":
-            return self.from_library
+            return bool(self.matches) or self._panel_shown_over_text() or self.panel_has_focus or self.from_library
         return True if reason is None else None
 
     def explain_key(self, key: str) -> bool:
@@ -318,6 +333,8 @@ class ReaderScreen(NotesMixin, Screen):
 
     @on(SidePanel.Chosen)
     def _chosen(self, event: SidePanel.Chosen) -> None:
+        if self._panel_shown_over_text() and event.kind != "note":
+            self._close_panel_over_text()  # the jump must be seen, not hidden under the panel
         self.choose(event.kind, event.key)
 
     def choose(self, kind: str, key: str) -> None:
@@ -385,23 +402,84 @@ class ReaderScreen(NotesMixin, Screen):
     # Focus moves at once (set_focus), not after the next refresh as focus() does,
     # so keys typed right after tab, p or / reach the widget they were meant for.
 
+    @property
+    def panel_has_focus(self) -> bool:
+        return bool(self.query(SidePanel)) and self.panel.has_focus_within
+
+    def _panel_shown_over_text(self) -> bool:
+        return self.has_class("-narrow") and self.has_class("-overlay")
+
+    def _show_panel(self) -> None:
+        """Show the panel: over the text in a narrow window, beside it otherwise."""
+        self.remove_class("-no-panel")
+        if self.has_class("-narrow"):
+            self.add_class("-overlay")
+        self.refresh_bindings()
+
+    def _close_panel_over_text(self) -> None:
+        self.remove_class("-overlay")
+        self.set_focus(self.article)
+        self.refresh_bindings()
+
     def action_toggle_focus(self) -> None:
         if not self.query(SidePanel):
             return  # before the first frame is drawn there is no panel yet
-        if self.has_class("-narrow") and not self.has_class("-overlay"):
-            self.add_class("-overlay")
-        self.set_focus(self.panel.active_list if self.article.has_focus else self.article)
+        if self.panel_has_focus:
+            if self._panel_shown_over_text():
+                self._close_panel_over_text()
+            else:
+                self.set_focus(self.article)
+            return
+        self._show_panel()
+        self._focus_list()
+
+    def _focus_list(self) -> None:
+        """Focus the active tab's list with a row highlighted, at once: a key typed
+        right after (down, enter) acts on that row, before the list hears of its focus."""
+        lst = self.panel.active_list
+        lst.highlight_first_if_none()
+        self.set_focus(lst)
 
     def action_toggle_panel(self) -> None:
+        """p: hide or show the panel, at any width."""
         if not self.query(SidePanel):
             return
-        self.toggle_class("-overlay")
-        self.set_focus(self.panel.active_list if self.has_class("-overlay") else self.article)
+        narrow = self.has_class("-narrow")
+        shown = self._panel_shown_over_text() if narrow else not self.has_class("-no-panel")
+        if shown:
+            self.remove_class("-overlay")
+            if not narrow:
+                self.add_class("-no-panel")
+            self.set_focus(self.article)
+        else:
+            self._show_panel()
+            if narrow:
+                self._focus_list()  # it covers the text: it is what is read now
+        self.refresh_bindings()
+
+    def action_show_tab(self, tab: str) -> None:
+        """1-4: a tab of the panel, focused; 4 (Notes) starts at this paragraph's notes."""
+        if not self.query(SidePanel):
+            return
+        self._show_panel()
+        self.panel.show_tab(tab)
+        if tab == "notes":
+            note = self.note_at_or_after(self.article.current)
+            if note is not None:
+                self.panel.highlight("note", note.id)
+        self._focus_list()
 
     def action_back(self) -> None:
-        """Back to the list of articles (when opened from `reader DIR`)."""
-        self.save_position()
-        self.app.pop_screen()
+        """escape: clear the search matches, else leave the panel, else back to the articles."""
+        if self.matches:
+            self._clear_matches()
+            return
+        if self._panel_shown_over_text() or self.panel_has_focus:
+            self._close_panel_over_text()
+            return
+        if self.from_library:
+            self.save_position()
+            self.app.pop_screen()
 
     def action_help(self) -> None:
         from reader.ui.screens.help import HelpScreen
@@ -446,15 +524,19 @@ class ReaderScreen(NotesMixin, Screen):
         if keep:
             self._apply_query(query)  # the line's last change may not have been seen yet
         if not keep or not self.matches:
-            self.matches = []
-            self.match_index = -1
-            self.article.set_layer("search", {})
-            self.status.extra = ""
+            self._clear_matches()
             if self._search_origin is not None and not keep:
                 self._go_block(self._search_origin[0])
         elif self.match_index >= 0:
             m = self.matches[self.match_index]
             self.cursor = (m.block, m.start)
+        self.refresh_bindings()
+
+    def _clear_matches(self) -> None:
+        self.matches = []
+        self.match_index = -1
+        self.article.set_layer("search", {})
+        self.status.extra = ""
         self.refresh_bindings()
 
     def _show_match(self, i: int, move_cursor: bool = True) -> None:

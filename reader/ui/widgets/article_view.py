@@ -158,7 +158,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.virtual_size = Size(width, max(0, y - 1))
         if anchor is not None:
             block, line = anchor
-            self.scroll_to(y=self._tops[block] + min(line, len(self._offsets[block])), animate=False, immediate=True, force=True)
+            y = self._tops[block] + min(line, len(self._offsets[block]))
+            self.scroll_to(y=y, animate=False, immediate=True, force=True)
             if self.is_mounted and 0 <= self.current < len(self.blocks):
                 self.show_block(self.current)  # the paragraph being read stays in view
 

@@ -30,12 +30,29 @@ class Row:
 
 
 class PanelList(OptionList):
-    """An option list with vim keys too."""
+    """An option list with vim keys too; ← and → go to the neighbouring tab."""
 
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="panel.down"),
         Binding("k", "cursor_up", "Up", show=False, id="panel.up"),
+        Binding("left", "switch_tab(-1)", "Previous tab", show=False, id="panel.previous_tab"),
+        Binding("right", "switch_tab(1)", "Next tab", show=False, id="panel.next_tab"),
     ]
+
+    def on_focus(self) -> None:
+        """Taking focus, a row is always highlighted, so enter chooses at once."""
+        self.highlight_first_if_none()
+
+    def highlight_first_if_none(self) -> None:
+        current = self.highlighted
+        if current is None or self.get_option_at_index(current).disabled:
+            self.action_first()
+
+    def action_switch_tab(self, step: int) -> None:
+        for panel in self.ancestors:
+            if isinstance(panel, SidePanel):
+                panel.switch_tab(step)
+                return
 
 
 class SidePanel(Vertical):
@@ -103,10 +120,19 @@ class SidePanel(Vertical):
         lst.set_options(options)
         if highlighted and highlighted in by_id:
             lst.highlighted = lst.get_option_index(highlighted)
+        elif lst.has_focus:
+            lst.highlight_first_if_none()
         self.query_one(TabbedContent).get_tab(f"tab-{tab}").label = Content(f"{title} {count}")
 
     def show_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = f"tab-{tab}"
+
+    def switch_tab(self, step: int) -> None:
+        """Show the tab `step` places along (wrapping), with its list focused."""
+        names = [name for name, _ in TABS]
+        self.show_tab(names[(names.index(self.active_tab) + step) % len(names)])
+        self.active_list.highlight_first_if_none()
+        self.screen.set_focus(self.active_list)
 
     @property
     def active_tab(self) -> str:
