@@ -199,3 +199,35 @@ async def test_escape_in_the_article_clears_search_matches(sample_path):
         await pilot.press("escape")
         assert screen.matches == [] and "match" not in screen_text(app).splitlines()[0]
         assert type(app.screen).__name__ == "ReaderScreen"
+
+
+async def test_wide_windows_give_the_text_its_measure_and_the_panel_the_rest(sample_path):
+    app = make(sample_path)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await ready(app, pilot)
+        screen = app.screen
+        assert 72 <= screen.article._text_width <= 90
+        assert screen.panel.size.width >= 100, "the panel takes the room the text does not need"
+        text = screen_text(app)
+        assert "Meta Superintelligence Labs" in text, "names are no longer cut"
+        # The text column is not left with 50 empty columns beside it.
+        rows = [line for line in text.splitlines()[1:-1] if line.strip()]
+        assert max(len(line) for line in rows) > 190
+        await pilot.press("p")  # no panel: the column is centred
+        assert screen.article._pad > 40
+        await pilot.resize_terminal(120, 40)
+        await pilot.press("p")
+        await settle(pilot)
+        assert screen.panel.outer_size.width == 43 and screen.article._text_width >= 72
+
+
+async def test_tab_labels_never_cut_notes(sample_path):
+    app = make(sample_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        panel = app.screen.panel
+        panel.set_rows("entities", "Entities", [], 1234)
+        panel.set_rows("quotes", "Quotes", [], 567)
+        await settle(pilot)
+        tab_line = next(line for line in screen_text(app).splitlines() if "Entities" in line)
+        assert "Notes" in tab_line and "Topics" in tab_line

@@ -19,7 +19,7 @@ from reader.core.article import Document, Position, SearchIndex, shorten, step
 from reader.core.notes import NoteStore
 from reader.ui.decorations import entity_layer, quote_layer, spans_layer
 from reader.ui.screens.notes_actions import NOTE_BINDINGS, NotesMixin
-from reader.ui.widgets.article_view import ArticleView, Decoration
+from reader.ui.widgets.article_view import GUTTER, MAX_TEXT_WIDTH, ArticleView, Decoration
 from reader.ui.widgets.reader_footer import ReaderFooter
 from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.side_panel import SidePanel, entity_rows, quote_rows, topic_rows
@@ -27,6 +27,12 @@ from reader.ui.widgets.status_line import StatusLine
 
 NARROW = 100
 """Below this many columns the side panel folds away (p shows it over the text)."""
+
+PANEL_MIN = 43
+"""The side panel's narrowest width beside the text (and its width over the text)."""
+ARTICLE_MAX = MAX_TEXT_WIDTH + GUTTER + 2
+"""Columns the article needs for its full measure (the scrollbar and a spare column
+included); past that, a wide window gives its room to the panel."""
 
 TAB_KEYS = Binding.Group("Tabs", compact=True)
 """1 2 3 4 choose a tab of the side panel; the footer shows them as one item."""
@@ -151,6 +157,7 @@ class ReaderScreen(NotesMixin, Screen):
             await self.query_one("#body").mount(SidePanel(id="panel"))
         except MountError:
             return  # quit before the first frame was done: nothing more to show
+        self._fit(self.app.size.width)
         self.load_notes()
         self.analyse()
 
@@ -171,6 +178,9 @@ class ReaderScreen(NotesMixin, Screen):
         self.set_class(narrow, "-narrow")
         if not narrow:
             self.remove_class("-overlay")
+        if self.query(SidePanel):
+            # Beside the text, the panel takes what the article's measure leaves.
+            self.panel.styles.width = PANEL_MIN if narrow else max(PANEL_MIN, width - ARTICLE_MAX)
         self.refresh_bindings()  # the footer shows fewer keys when narrow
 
     # -- analysis ----------------------------------------------------------------
@@ -186,9 +196,7 @@ class ReaderScreen(NotesMixin, Screen):
         self.analysis = result
         doc = self.document
         self.status.language = doc.language
-        width = max(20, self.panel.size.width - 4 if self.panel.size.width else 36)
-        self.panel.set_rows("entities", "Entities", entity_rows(result.entities, len(doc.blocks), width), len(result.entities))
-        self.panel.set_rows("quotes", "Quotes", quote_rows(result.quotes, width), len(result.quotes))
+        self._fill_panel()
         self.panel.set_rows("topics", "Topics", topic_rows(result.topics), len(result.topics))
         self.article.set_layer("quotes", quote_layer(result.quotes))
         self.article.set_layer("entities", entity_layer(result.entities))
@@ -199,6 +207,22 @@ class ReaderScreen(NotesMixin, Screen):
                 stops.setdefault((t.blocks[0], 0), t.title)
         self.topic_positions = sorted(stops.items())
         self.refresh_bindings()
+
+    def _fill_panel(self) -> None:
+        """Entity and quotation rows laid out for the panel's width, which changes with the window."""
+        if self.analysis is None:
+            return
+        result, doc = self.analysis, self.document
+        width = self.panel.row_width
+        self._rows_width = width
+        entities = entity_rows(result.entities, len(doc.blocks), width)
+        self.panel.set_rows("entities", "Entities", entities, len(result.entities))
+        self.panel.set_rows("quotes", "Quotes", quote_rows(result.quotes, width), len(result.quotes))
+
+    @on(SidePanel.WidthChanged)
+    def _panel_width_changed(self) -> None:
+        if self.analysis is not None and self.panel.row_width != getattr(self, "_rows_width", None):
+            self._fill_panel()
 
     # -- what can be done now ----------------------------------------------------------
 

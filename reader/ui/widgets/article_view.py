@@ -33,8 +33,9 @@ LAYERS = ("quotes", "entities", "notes", "selected", "search")
 
 GUTTER = 3
 """Cells left of the text: the current-paragraph bar, a note mark, a space."""
-MAX_TEXT_WIDTH = 100
-"""Longer lines are hard to read; wider terminals get a margin instead."""
+MAX_TEXT_WIDTH = 90
+"""A comfortable measure: longer lines are hard to read. A wider view centres the
+column, with the spare room split on both sides."""
 
 _INLINE_CLASSES = {
     "em": ".article--em",
@@ -130,6 +131,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._strip_cache: LRUCache[tuple[int, int, bool], Strip] = LRUCache(1024)
         self._layout_width = -1
         self._text_width = 0
+        self._pad = 0
+        """Blank columns left of the gutter, centring the text in a wide view."""
         self._tops: list[int] = []
         self._offsets: list[list[int]] = []
 
@@ -142,6 +145,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         anchor = self._anchor()
         self._layout_width = width
         self._text_width = max(10, min(MAX_TEXT_WIDTH, width - GUTTER - 1))
+        self._pad = max(0, (width - GUTTER - self._text_width) // 2)
         tops: list[int] = []
         offsets: list[list[int]] = []
         y = 0
@@ -311,7 +315,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def _paint(self, index: int, row: int, width: int, selection: Selection | None) -> Strip:
         base = self.visual_style
         get_style = self._get_style
-        segments: list[Segment] = []
+        segments: list[Segment] = [Segment(" " * self._pad, base.rich_style)] if self._pad else []
         if index == self.current:
             bar = base + get_style(".article--current-bar")
             segments.append(Segment("▎", bar.rich_style))

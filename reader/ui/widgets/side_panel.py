@@ -81,6 +81,9 @@ class SidePanel(Vertical):
         "panel--note-purple",
     }
 
+    class WidthChanged(Message):
+        """The panel's width changed: rows laid out for the old width need redoing."""
+
     class Chosen(Message):
         """A row was chosen (enter or click)."""
 
@@ -92,6 +95,35 @@ class SidePanel(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._rows: dict[str, dict[str, Row]] = {name: {} for name, _ in TABS}
+        self._counts: dict[str, int | None] = {name: None for name, _ in TABS}
+        self._counts["notes"] = 0
+
+    @property
+    def row_width(self) -> int:
+        """Cells a row's text may take: the panel's width less its border and the list's scrollbar."""
+        return max(20, self.size.width - 4 if self.size.width else 36)
+
+    def on_resize(self) -> None:
+        self._fit_tab_labels()
+        self.post_message(self.WidthChanged())
+
+    def _fit_tab_labels(self) -> None:
+        """Tab labels that fit the panel, never cut ("Not" for "Notes").
+
+        With their counts, spaced out; else with their counts, one space apart; else
+        the names alone (the counts are in the lists' headings and the status line).
+        """
+        if not self.is_mounted:
+            return
+        counted = {name: f"{title} {'…' if self._counts[name] is None else self._counts[name]}" for name, title in TABS}
+        room = self.size.width or 43
+        for labels, gap in ((counted, 2), (counted, 1), (dict(TABS), 2), (dict(TABS), 1)):
+            if sum(len(label) + gap for label in labels.values()) <= room:
+                break
+        self.set_class(gap == 1, "-tight-tabs")
+        tabs = self.query_one(TabbedContent)
+        for name, label in labels.items():
+            tabs.get_tab(f"tab-{name}").label = Content(label)
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="panel-tabs"):
@@ -122,7 +154,8 @@ class SidePanel(Vertical):
             lst.highlighted = lst.get_option_index(highlighted)
         elif lst.has_focus:
             lst.highlight_first_if_none()
-        self.query_one(TabbedContent).get_tab(f"tab-{tab}").label = Content(f"{title} {count}")
+        self._counts[tab] = count
+        self._fit_tab_labels()
 
     def show_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = f"tab-{tab}"
