@@ -5,8 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-BlockKind = Literal["heading", "paragraph", "blockquote", "list_item"]
-InlineKind = Literal["em", "strong", "link", "code"]
+BlockKind = Literal["heading", "paragraph", "blockquote", "list_item", "code", "table"]
+"""What a block is. "code" (a Markdown code block) is text shown as written and never
+searched for names or quotations; "table" holds its cells in `Block.cells`."""
+InlineKind = Literal["em", "strong", "link", "code", "image"]
+
+Cell = tuple[int, int]
+"""A table cell: (start, end) offsets into its block's text."""
+
 
 @dataclass(frozen=True, slots=True)
 class InlineSpan:
@@ -20,7 +26,8 @@ class InlineSpan:
 
 @dataclass(slots=True)
 class Block:
-    """One unit of the article as it is read: a heading, paragraph, quote or list item."""
+    """One unit of the article as it is read: a heading, paragraph, quote, list item,
+    code block or table. Each is one paragraph (¶) to navigate and annotate."""
 
     index: int
     """Position in the document, from 0."""
@@ -33,6 +40,20 @@ class Block:
     """Emphasis, links and code in `text`."""
     language: str = "und"
     """ISO 639-1 code of the block's language, or "und" when unsure."""
+    list_depth: int = 0
+    """How deep in lists the block is: 1 in a list, 2 in a list inside it, ...; 0 outside."""
+    quote_depth: int = 0
+    """How many blockquotes the block is in (a bar is shown for each)."""
+    marker: str = ""
+    """A list item's bullet or number ("•", "3."), on the item's first block only."""
+    info: str = ""
+    """A code block's language, from its fence ("python"), if given."""
+    cells: tuple[tuple[Cell, ...], ...] = ()
+    """A table's rows of cells; its text is the rows on lines, cells joined by " | "."""
+    header_rows: int = 0
+    """How many of a table's first rows are its header."""
+    align: tuple[str, ...] = ()
+    """A table's column alignments: "left", "right", "center" or ""."""
 
     @property
     def id(self) -> str:
