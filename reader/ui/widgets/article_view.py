@@ -26,7 +26,7 @@ from textual.strip import Strip
 from textual.style import Style as VisualStyle
 
 from reader.core.article import Block, Document
-from reader.ui.wrap import wrap_offsets
+from reader.ui.block_layout import BlockLayout, Link, layout_block, quote_bars
 
 LAYERS = ("quotes", "entities", "notes", "selected", "search")
 """Decoration layers, bottom to top: a later layer's style wins where they overlap."""
@@ -42,6 +42,14 @@ _INLINE_CLASSES = {
     "strong": ".article--strong",
     "link": ".article--link",
     "code": ".article--code",
+    "image": ".article--image",
+}
+_HEADING_CLASSES = {1: ".article--title", 2: ".article--heading", 3: ".article--heading-3"}
+"""Heading levels, each its own style; 4 to 6 share .article--heading-4."""
+_KIND_CLASSES = {
+    "blockquote": ".article--blockquote",
+    "list_item": ".article--list-item",
+    "code": ".article--code-block",
 }
 
 
@@ -60,10 +68,15 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     | Component class | Styles |
     |---|---|
-    | `article--title` | the title |
-    | `article--heading` | subheads |
-    | `article--blockquote`, `article--list-item` | quoted and listed blocks |
-    | `article--em`, `article--strong`, `article--link`, `article--code` | Markdown inline markup |
+    | `article--title`, `article--heading`, `article--heading-3`, `-4` | headings by level |
+    | `article--rule` | the rule under a level 1 or 2 heading |
+    | `article--blockquote`, `article--quote-bar` | quoted blocks and their bars |
+    | `article--list-item`, `article--list-marker` | list items and their bullets or numbers |
+    | `article--code-block` | code blocks |
+    | `article--table-header`, `article--table-rule` | a table's header and rules |
+    | `article--em`, `article--strong`, `article--link`, `article--code`, `article--image` | inline markup |
+    | `article--footnote-mark`, `article--footnote` | a link's numbered mark, and its address below |
+    | `article--image-mark` | the mark before an image's alt text |
     | `article--current-bar` | the bar beside the current block |
     | `article--person`, `article--org`, `article--place` | entity mentions |
     | `article--quote` | quotations |
@@ -74,12 +87,24 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     COMPONENT_CLASSES = {
         "article--title",
         "article--heading",
+        "article--heading-3",
+        "article--heading-4",
+        "article--rule",
         "article--blockquote",
+        "article--quote-bar",
         "article--list-item",
+        "article--list-marker",
+        "article--code-block",
+        "article--table-header",
+        "article--table-rule",
         "article--em",
         "article--strong",
         "article--link",
         "article--code",
+        "article--image",
+        "article--image-mark",
+        "article--footnote",
+        "article--footnote-mark",
         "article--current-bar",
         "article--person",
         "article--org",
@@ -127,14 +152,16 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._glyphs: dict[int, str] = {}
         self._class_styles: dict[str, VisualStyle] = {}
         self._content_cache: dict[int, Content] = {}
-        self._lines_cache: LRUCache[tuple[int, int], list[Content]] = LRUCache(512)
+        self._lines_cache: LRUCache[tuple[int, int], list[list[tuple[Content, int | None]]]] = LRUCache(512)
         self._strip_cache: LRUCache[tuple[int, int, bool], Strip] = LRUCache(1024)
         self._layout_width = -1
         self._text_width = 0
         self._pad = 0
         """Blank columns left of the gutter, centring the text in a wide view."""
         self._tops: list[int] = []
-        self._offsets: list[list[int]] = []
+        self._layouts: list[BlockLayout] = []
+        self._links = _number_links(self.blocks)
+        """Each block's links, numbered through the article, for their footnote marks."""
 
     # -- layout ---------------------------------------------------------------
 
@@ -147,22 +174,24 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._text_width = max(10, min(MAX_TEXT_WIDTH, width - GUTTER - 1))
         self._pad = max(0, (width - GUTTER - self._text_width) // 2)
         tops: list[int] = []
-        offsets: list[list[int]] = []
+        layouts: list[BlockLayout] = []
         y = 0
         text_width = self._text_width
-        for block in self.blocks:
+        links = self._links
+        blocks = self.blocks
+        for index, block in enumerate(blocks):
             tops.append(y)
-            cuts = wrap_offsets(block.text, text_width)
-            offsets.append(cuts)
-            y += len(cuts) + 2  # the block's lines, then a blank line
+            layout = layout_block(block, text_width, links.get(index, ()))
+            layouts.append(layout)
+            y += layout.height + self._gap(index)
         self._tops = tops
-        self._offsets = offsets
+        self._layouts = layouts
         self._lines_cache.clear()
         self._strip_cache.clear()
         self.virtual_size = Size(width, max(0, y - 1))
         if anchor is not None:
             block, line = anchor
-            y = self._tops[block] + min(line, len(self._offsets[block]))
+            y = self._tops[block] + min(line, self._layouts[block].height - 1)
             self.scroll_to(y=y, animate=False, immediate=True, force=True)
             if self.is_mounted and 0 <= self.current < len(self.blocks):
                 self.show_block(self.current)  # the paragraph being read stays in view
@@ -198,7 +227,14 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def line_of_offset(self, index: int, offset: int) -> int:
         """The virtual line showing character `offset` of block `index`."""
         self._ensure_layout()
-        return self._tops[index] + bisect_right(self._offsets[index], offset)
+        return self._tops[index] + self._layouts[index].line_of(offset)
+
+    def _gap(self, index: int) -> int:
+        """Blank lines after a block: none between the items of a list, else one."""
+        blocks = self.blocks
+        if index + 1 < len(blocks) and blocks[index].kind == "list_item" == blocks[index + 1].kind:
+            return 0
+        return 1
 
     def first_visible_block(self) -> int:
         return self.block_at_line(round(self.scroll_y))
@@ -265,11 +301,14 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         block = self.blocks[index]
         spans: list[Span] = []
         if block.kind == "heading":
-            spans.append(Span(0, len(block.text), ".article--title" if block.level <= 1 else ".article--heading"))
-        elif block.kind == "blockquote":
+            spans.append(Span(0, len(block.text), _HEADING_CLASSES.get(max(1, block.level), ".article--heading-4")))
+        elif block.kind in _KIND_CLASSES:
+            spans.append(Span(0, len(block.text), _KIND_CLASSES[block.kind]))
+        elif block.kind == "table" and block.header_rows and block.cells:
+            end = block.cells[block.header_rows - 1][-1][1]
+            spans.append(Span(0, end, ".article--table-header"))
+        if block.quote_depth and block.kind != "blockquote":
             spans.append(Span(0, len(block.text), ".article--blockquote"))
-        elif block.kind == "list_item":
-            spans.append(Span(0, len(block.text), ".article--list-item"))
         for inline in block.spans:
             spans.append(Span(inline.start, inline.end, _INLINE_CLASSES[inline.kind]))
         # Layers in insertion order: later layers (notes, search) paint over earlier ones.
@@ -280,12 +319,32 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._content_cache[index] = content
         return content
 
-    def _block_lines(self, index: int) -> list[Content]:
+    def _block_lines(self, index: int) -> list[list[tuple[Content, int | None]]]:
+        """The block's lines as pieces to paint: styled text with the offset of its
+        first character in the block, or decoration (offset None)."""
         key = (index, self._layout_width)
         lines = self._lines_cache.get(key)
-        if lines is None:
-            lines = self._block_content(index).divide(self._offsets[index])
-            self._lines_cache[key] = lines
+        if lines is not None:
+            return lines
+        layout = self._layouts[index]
+        content = self._block_content(index)
+        if layout.offsets is not None:
+            starts = [0, *layout.offsets]
+            lines = [[(line.rstrip(), start)] for line, start in zip(content.divide(layout.offsets), starts)]
+        else:
+            assert layout.lines is not None
+            lines = []
+            for pieces in layout.lines:
+                line: list[tuple[Content, int | None]] = []
+                last_text = max((k for k, (a, _) in enumerate(pieces) if isinstance(a, int)), default=-1)
+                for k, (a, b) in enumerate(pieces):
+                    if isinstance(a, int) and isinstance(b, int):
+                        piece = content[a:b]
+                        line.append((piece.rstrip() if k == last_text else piece, a))
+                    else:
+                        line.append((Content.styled(str(a), str(b)) if b else Content(str(a)), None))
+                lines.append(line)
+        self._lines_cache[key] = lines
         return lines
 
     # -- painting --------------------------------------------------------------
@@ -304,8 +363,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         key = (line_no, width, index == self.current)
         if selection is None and (strip := self._strip_cache.get(key)) is not None:
             return strip
-        if row > len(self._offsets[index]):
-            strip = Strip.blank(width, base.rich_style)
+        if row >= self._layouts[index].height:
+            strip = self._paint_gap(index, width)
         else:
             strip = self._paint(index, row, width, selection)
         if selection is None:
@@ -328,19 +387,35 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         else:
             segments.append(Segment(" ", base.rich_style))
         segments.append(Segment(" ", base.rich_style))
-        line = self._block_lines(index)[row].rstrip()
-        x = ([0, *self._offsets[index]])[row]
-        if selection is not None and (span := selection.get_span(index)) is not None:
-            start, end = span
-            end = len(self.blocks[index].text) if end == -1 else end
-            lo, hi = max(start - x, 0), min(end - x, len(line.plain))
-            if hi > lo:
-                line = line.stylize(self._selection_style(), lo, hi)
-        for text, style in line.render(base, end="", parse_style=get_style):
-            segments.append(Segment(text, (base + style).rich_style_with_offset(x, index)))
-            x += len(text)
+        span = selection.get_span(index) if selection is not None else None
+        for piece, x in self._block_lines(index)[row]:
+            if x is None:  # decoration: bars, bullets, rules, marks; no character of the text
+                for text, style in piece.render(base, end="", parse_style=get_style):
+                    segments.append(Segment(text, (base + style).rich_style))
+                continue
+            if span is not None:
+                start, end = span
+                end = len(self.blocks[index].text) if end == -1 else end
+                lo, hi = max(start - x, 0), min(end - x, len(piece.plain))
+                if hi > lo:
+                    piece = piece.stylize(self._selection_style(), lo, hi)
+            for text, style in piece.render(base, end="", parse_style=get_style):
+                segments.append(Segment(text, (base + style).rich_style_with_offset(x, index)))
+                x += len(text)
         strip = Strip(segments)
         return strip.crop_extend(0, width, base.rich_style)
+
+    def _paint_gap(self, index: int, width: int) -> Strip:
+        """The blank line after a block; between two quoted blocks it keeps their bars."""
+        base = self.visual_style
+        after = self.blocks[index + 1].quote_depth if index + 1 < len(self.blocks) else 0
+        depth = min(self.blocks[index].quote_depth, after)
+        if not depth:
+            return Strip.blank(width, base.rich_style)
+        segments = [Segment(" " * (self._pad + GUTTER), base.rich_style)]
+        for text, style in quote_bars(depth):
+            segments.append(Segment(str(text).rstrip(), (base + self._get_style(style)).rich_style))
+        return Strip(segments).crop_extend(0, width, base.rich_style)
 
     # -- selection (mouse) ---------------------------------------------------------
 
@@ -371,8 +446,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         # lines are keyed by whether they belong to the current block.
         for index in (old, new):
             if 0 <= index < len(self.blocks) and self._tops:
-                top = self._tops[index]
-                self.refresh_lines(top, len(self._offsets[index]) + 1)
+                self.refresh_lines(self._tops[index], self._layouts[index].height)
         self.post_message(self.CurrentChanged(self, new))
 
     def go_to(self, index: int, *, offset: int | None = None, top: bool = False) -> None:
@@ -389,7 +463,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             return
         height = self.scrollable_content_region.height
         block_top = self._tops[index]
-        block_bottom = block_top + len(self._offsets[index])
+        block_bottom = block_top + self._layouts[index].height - 1
         target = self.line_of_offset(index, offset) if offset is not None else block_top
         view_top = round(self.scroll_y)
         view_bottom = view_top + height - 1
@@ -412,3 +486,18 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         line = round(self.scroll_y) + event.y
         if 0 <= line < self.virtual_size.height:
             self.current = self.block_at_line(line)
+
+
+def _number_links(blocks: list[Block]) -> dict[int, tuple[Link, ...]]:
+    """Each block's links with footnote numbers through the article (one per address)."""
+    numbers: dict[str, int] = {}
+    links: dict[int, tuple[Link, ...]] = {}
+    for block in blocks:
+        found = []
+        for span in block.spans:
+            if span.kind == "link" and span.href:
+                number = numbers.setdefault(span.href, len(numbers) + 1)
+                found.append(Link(span.end, number, span.href))
+        if found:
+            links[block.index] = tuple(found)
+    return links
