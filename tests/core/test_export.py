@@ -65,7 +65,8 @@ def test_export_shape_on_the_sample(sample_path):
 def hostile(draw):
     pieces = st.sampled_from(
         ["---", "# Heading", "> quote", "<div>", "<!-- x", "-->", "```", "~~~", "^note-evil", "]", "[", "[x]: http://e",
-         "===", "* * *", "<b>", "`", "\\", "    code", "- item", "1. one", "<script>", "|a|b|", "***", "___", "text", "  "]
+         "===", "* * *", "<b>", "`", "\\", "    code", "- item", "1. one", "<script>", "|a|b|", "***", "___", "text", "  ",
+         "[[Note]]", "![[embed.png]]", "[[Note#^block|alias]]", "[[x]]:", "[[<div>]]"]
     )
     lines = draw(st.lists(st.lists(pieces, min_size=1, max_size=4).map(" ".join), min_size=1, max_size=6))
     return "\n".join(lines)

@@ -32,7 +32,8 @@ def escape_body(body: str) -> str:
     Code (fenced or indented) is kept as written and a fence left open is closed;
     elsewhere a line that would start a heading, quotation, rule or HTML block at
     the top level is escaped, and so are block ids and link brackets, which belong
-    to reader. The result is parsed once more to prove that it stays inside its
+    to reader, except in wikilinks and embeds (`[[Note]]`, `![[file]]`), kept as
+    written for the vault. The result is parsed once more to prove that it stays inside its
     note; if it would not, the body is written as plain text instead.
     """
     lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -45,11 +46,28 @@ def escape_body(body: str) -> str:
     return text
 
 
+_WIKILINK = re.compile(r"!?\[\[[^\[\]\n]+\]\]")
+"""A vault's wikilink or embed: [[Note]], [[Note#^block|alias]], ![[image.png]]."""
+
+
 def _defuse_line(line: str) -> str:
     line = _BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line)
     # Block ids and link syntax belong to reader; a body's are shown as typed.
-    line = line.replace("^", "\\^").replace("[", "\\[").replace("]", "\\]")
-    return re.sub(r"<(?=[!/A-Za-z?])", r"\\<", line)
+    # Wikilinks and embeds are the vault's own links and stay as written: they
+    # mean nothing to CommonMark, so they cannot open anything that leaks.
+    out: list[str] = []
+    at = 0
+    for link in _WIKILINK.finditer(line):
+        out.append(_defuse_text(line[at : link.start()]))
+        out.append(link.group(0))
+        at = link.end()
+    out.append(_defuse_text(line[at:]))
+    return "".join(out)
+
+
+def _defuse_text(text: str) -> str:
+    text = text.replace("^", "\\^").replace("[", "\\[").replace("]", "\\]")
+    return re.sub(r"<(?=[!/A-Za-z?])", r"\\<", text)
 
 
 def _parse(text: str) -> list:
