@@ -54,3 +54,11 @@ def test_export_to_stdout_file_folder_and_json(sample_path, tmp_path):
     assert done.returncode == 0 and "1 file written" in done.stdout.decode()
     assert [p.suffix for p in folder.iterdir()] == [".md"]
     one_line_error(run("export", "--all", "--db", db), 2, "-o DIR")
+
+
+def test_a_tag_with_spaces_is_refused_not_split(sample_path, tmp_path):
+    db = str(tmp_path / "n.json")
+    line = one_line_error(run("notes", "add", str(sample_path), "--db", db, "--block", "3", "--tag", "tag with space"), 2, "--tag")
+    assert "tag-with-space" in line
+    assert json.loads(run("notes", "list", "--db", db, "--json").stdout) == []
+

@@ -24,7 +24,7 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
     add.add_argument("--start", type=int, help="first character of the passage (default: whole paragraph)")
     add.add_argument("--end", type=int, help="character after the passage")
     add.add_argument("--text", default="", help="the note's body (Markdown); empty for a highlight")
-    add.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
+    add.add_argument("--tag", action="append", default=[], help="a tag, without spaces (repeatable)")
     add.add_argument("--color", default="yellow", help=COLOR_NAMES)
     remove = actions.add_parser("rm", parents=[common], help="delete a note by id")
     remove.add_argument("id", help="the note's id (see notes list)")
@@ -104,8 +104,14 @@ def _add(store, args) -> int:
         raise InputError(f"--start {start} --end {end}: block {args.block} has {len(text)} characters")
     if args.color not in COLORS:
         raise InputError(f"--color {args.color}: choose one of {', '.join(COLORS)}")
+    tags: list[str] = []
+    for value in args.tag:
+        if len(value.split()) > 1:
+            raise InputError(f"--tag {value!r}: a tag cannot hold spaces (a vault ends it at the first); "
+                             f"write {'-'.join(value.lstrip('#').split())}, or give --tag once per tag")
+        tags += [t for t in clean_tags([value]) if t not in tags]
     key = article_key(doc)
-    note = Note("", key, make_anchor(doc, args.block, start, end), body=args.text, tags=clean_tags(args.tag), color=args.color)
+    note = Note("", key, make_anchor(doc, args.block, start, end), body=args.text, tags=tags, color=args.color)
     store.add(note, article_record(doc))
     print(note.id)
     return 0

@@ -231,3 +231,15 @@ async def test_tab_labels_never_cut_notes(sample_path):
         await settle(pilot)
         tab_line = next(line for line in screen_text(app).splitlines() if "Entities" in line)
         assert "Notes" in tab_line and "Topics" in tab_line
+
+
+async def test_the_editor_refuses_a_tag_with_spaces_and_keeps_the_note(sample_path, tmp_path):
+    app = make(sample_path, tmp_path / "n.json")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("j", "a", *"body", "tab", *"tag", "space", *"with", "space", *"space", "ctrl+s")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "NoteEditor"
+        text = screen_text(app)
+        assert "Not saved" in text and "#tag-with-space" in text
+        assert app.screen.body == "body"

@@ -9,7 +9,16 @@ from reader._lazy import lazy_exports
 if TYPE_CHECKING:
     from reader.core.notes.anchoring import Anchor, Placement, make_anchor, resolve
     from reader.core.notes.migrations import SCHEMA
-    from reader.core.notes.model import COLORS, ArticleRecord, Note, article_key, article_record, clean_tags, note_label
+    from reader.core.notes.model import (
+        COLORS,
+        ArticleRecord,
+        Note,
+        article_key,
+        article_record,
+        clean_tags,
+        note_label,
+        parse_tags,
+    )
     from reader.core.notes.storage import DamagedStore, StoreError, atomic_write, ensure_private_dir
     from reader.core.notes.store import NoteStore, open_store
 
@@ -21,6 +30,7 @@ _EXPORTS = {
     "article_record": "model",
     "clean_tags": "model",
     "note_label": "model",
+    "parse_tags": "model",
     "Anchor": "anchoring",
     "Placement": "anchoring",
     "make_anchor": "anchoring",

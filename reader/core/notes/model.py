@@ -94,6 +94,34 @@ def clean_tags(tags) -> list[str]:
     return out
 
 
+def parse_tags(text: str) -> list[str]:
+    """Tags as typed in the note editor: "#economy #ai", or "economy, ai".
+
+    Tags are separated by spaces or commas. A vault ends a tag at a space, so words
+    that are not all marked with # and are not separated by commas are refused, not
+    silently taken as several tags: "tag with space" could be one tag or three.
+
+    Raises:
+        InputError: saying how to write one tag or several.
+    """
+    from reader.core.errors import InputError
+
+    tags: list[str] = []
+    for part in text.split(","):
+        words = part.split()
+        if len(words) > 1 and not all(w.startswith("#") for w in words):
+            bare = [w.lstrip("#") for w in words]
+            raise InputError(
+                f"tag {part.strip()!r} has spaces, which end a tag in a notes vault: write "
+                f"#{'-'.join(bare)} for one tag, or #{' #'.join(bare)} for {len(bare)}"
+            )
+        for word in words:
+            tag = word.lstrip("#").strip()
+            if tag and tag not in tags:
+                tags.append(tag)
+    return tags
+
+
 def note_label(note: Note, width: int = 70) -> str:
     """A note in one line: its body's first line, else its passage in quotation marks."""
     body = note.body.strip()

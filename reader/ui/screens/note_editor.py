@@ -124,9 +124,10 @@ class NoteEditor(ModalScreen[bool]):
 
     @property
     def tags(self) -> list[str]:
-        from reader.core.notes import clean_tags
+        """The tags typed; raises InputError for a tag with spaces (saying how to write it)."""
+        from reader.core.notes import parse_tags
 
-        return clean_tags([self.query_one("#editor-tags", Input).value])
+        return parse_tags(self.query_one("#editor-tags", Input).value)
 
     @property
     def color(self) -> str:
