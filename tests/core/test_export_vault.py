@@ -5,7 +5,7 @@ import pytest
 from reader.core.analysis import analyse
 from reader.core.article import parse
 from reader.core.errors import InputError
-from reader.core.export import render
+from reader.core.export import render, safe_filename
 from reader.core.export.escaping import escape_body
 from reader.core.notes import Note, make_anchor, parse_tags
 
@@ -38,3 +38,9 @@ def test_a_tag_with_spaces_is_refused_saying_how_to_write_it(typed):
         parse_tags(typed)
     message = str(caught.value)
     assert "spaces" in message and "#" + "-".join(typed.lstrip("#").split()) in message
+
+
+def test_file_names_are_safe_targets_for_vault_links():
+    name = safe_filename("Meta #AI [update] ^3 | the lab")
+    assert name == "Meta AI update 3 the lab.md"
+    assert not set("#^[]|") & set(name)

@@ -1,4 +1,4 @@
-"""File names for exports, valid on Windows, macOS and Linux."""
+"""File names for exports, valid on Windows, macOS and Linux, and as targets of vault links."""
 
 from __future__ import annotations
 
@@ -8,8 +8,12 @@ _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f
 
 
 def safe_filename(title: str, suffix: str = ".md", limit: int = 100) -> str:
-    """A file name from a title, valid on Windows, macOS and Linux."""
-    name = re.sub(r"[\x00-\x1f\x7f<>:\"/\\|?*]+", " ", title)
+    """A file name from a title, valid on Windows, macOS and Linux, and in vault links.
+
+    Besides what file systems refuse, `#`, `^`, `[`, `]` and `|` go too: a wikilink
+    (`[[name]]`) cannot point at a file whose name holds them.
+    """
+    name = re.sub(r"[\x00-\x1f\x7f<>:\"/\\|?*#^\[\]]+", " ", title)
     name = re.sub(r"\s+", " ", name).strip().strip(".")
     name = name.replace("..", ".")
     if len(name) > limit:
