@@ -62,3 +62,18 @@ def test_a_tag_with_spaces_is_refused_not_split(sample_path, tmp_path):
     assert "tag-with-space" in line
     assert json.loads(run("notes", "list", "--db", db, "--json").stdout) == []
 
+
+def test_export_into_a_folder_to_make_and_nothing_without_notes(sample_path, tmp_path):
+    db = str(tmp_path / "n.json")
+    target = tmp_path / "vault" / "reader"
+    nothing = run("export", str(sample_path), "--db", db, "-o", f"{target}/")
+    assert nothing.returncode == 0 and "nothing written" in nothing.stderr.decode()
+    assert not target.exists()
+    empty = run("export", str(sample_path), "--db", db)
+    assert empty.returncode == 0 and empty.stdout == b""
+    run("notes", "add", str(sample_path), "--db", db, "--block", "3", "--text", "see [[Meta AI]]", "--tag", "ai")
+    written = run("export", str(sample_path), "--db", db, "-o", f"{target}/")
+    assert written.returncode == 0, written.stderr
+    [path] = list(target.iterdir())
+    assert target.is_dir() and path.suffix == ".md" and str(path) == written.stdout.decode().strip()
+    assert "see [[Meta AI]]" in path.read_text(encoding="utf-8")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -13,7 +14,9 @@ from reader.core.errors import InputError, ReaderError
 def add_parser(sub, common: argparse.ArgumentParser) -> None:
     parser = sub.add_parser("export", parents=[common], help="write an article's notes as Markdown")
     parser.add_argument("path", nargs="?", help="the article")
-    parser.add_argument("-o", "--output", metavar="FILE", help="file (or folder) to write; standard output without it")
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="file, or folder (made if it ends in /); standard output without it"
+    )
     parser.add_argument("--all", action="store_true", help="every annotated article, one file each (needs -o DIR)")
     parser.add_argument(
         "--format", choices=("md", "json"), default="md", help="md (default) or json (W3C Web Annotation)"
@@ -24,7 +27,7 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from reader.core.article import load
     from reader.core.export import export_article, safe_filename, write_export
-    from reader.core.notes import open_store
+    from reader.core.notes import article_key, ensure_private_dir, open_store
 
     store = open_store(args.db)
     fmt = args.format
@@ -35,9 +38,14 @@ def run(args: argparse.Namespace) -> int:
     if not args.path:
         raise InputError("export needs the article's PATH (or --all -o DIR)")
     doc = load(args.path)
+    if not store.notes_for(article_key(doc)):
+        # An empty export is no use in a vault, and would replace an earlier one.
+        print(f"no notes on {doc.title!r}: nothing written", file=sys.stderr)
+        return 0
     if args.output:
         out = Path(args.output).expanduser()
-        if out.is_dir():
+        if args.output.endswith(("/", os.sep)) or out.is_dir():
+            ensure_private_dir(out)  # -o newdir/ is a folder to make, not a file named newdir
             out = out / safe_filename(doc.title, ".json" if fmt == "json" else ".md")
         write_export(out, lambda existing: export_article(store, doc, fmt, existing if fmt == "md" else None))
         print(out)

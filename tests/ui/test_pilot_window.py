@@ -233,6 +233,19 @@ async def test_tab_labels_never_cut_notes(sample_path):
         assert "Notes" in tab_line and "Topics" in tab_line
 
 
+async def test_x_with_no_notes_writes_nothing(sample_path, tmp_path):
+    folder = tmp_path / "out"
+    app = build_app(load(sample_path), settings=Settings(export_folder=folder), store=NoteStore(tmp_path / "n.json"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("x")
+        assert any("no notes" in n.message for n in app._notifications)
+        assert not folder.exists() or not any(folder.iterdir())
+        await pilot.press("j", "h", "x")
+        await settle(pilot)
+        assert len(list(folder.iterdir())) == 1
+
+
 async def test_the_editor_refuses_a_tag_with_spaces_and_keeps_the_note(sample_path, tmp_path):
     app = make(sample_path, tmp_path / "n.json")
     async with app.run_test(size=(120, 40)) as pilot:

@@ -283,6 +283,9 @@ class NotesMixin:
 
         folder = getattr(self.app, "settings", None) and self.app.settings.export_folder or paths.default_export_dir()
         target = folder / safe_filename(self.document.title)
+        if not self.notes:
+            self.notify("Nothing to export: this article has no notes yet (a writes one, h highlights)", timeout=4)
+            return
         analysis = getattr(self, "analysis", None)
         if analysis is None:
             self.notify("Export: the analysis is still running; try again in a moment", timeout=3)
