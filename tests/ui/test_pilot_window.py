@@ -256,3 +256,35 @@ async def test_the_editor_refuses_a_tag_with_spaces_and_keeps_the_note(sample_pa
         text = screen_text(app)
         assert "Not saved" in text and "#tag-with-space" in text
         assert app.screen.body == "body"
+
+
+async def test_h_twice_makes_one_highlight(sample_path, tmp_path):
+    app = make(sample_path, tmp_path / "n.json")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("j", "h", "h")
+        assert len(app.screen.notes) == 1
+        assert any("already highlighted" in n.message for n in app._notifications)
+
+
+async def test_a_on_a_paragraph_with_a_note_offers_that_note(sample_path, tmp_path):
+    app = make(sample_path, tmp_path / "n.json")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        reader = app.screen
+        await pilot.press("j", "a", *"first", "ctrl+s")
+        await settle(pilot)
+        [note] = reader.notes
+        await pilot.press("a")
+        assert type(app.screen).__name__ == "ChoiceScreen"
+        assert "¶ 2 has a note: first" in screen_text(app)
+        await pilot.press("e")  # edit it: the editor opens on that note, with its text
+        assert type(app.screen).__name__ == "NoteEditor" and app.screen.editing
+        assert app.screen.body == "first"
+        await pilot.press("escape")
+        await pilot.press("a", "n")  # or write another one
+        assert type(app.screen).__name__ == "NoteEditor" and not app.screen.editing
+        await pilot.press(*"second", "ctrl+s")
+        await settle(pilot)
+        assert sorted(n.body for n in reader.notes) == ["first", "second"]
+        assert note in reader.notes

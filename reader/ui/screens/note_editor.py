@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, RadioButton, RadioSet, Static, TextArea
+from textual.widgets import Footer, Input, Label, RadioButton, RadioSet, Static, TextArea
 
 from reader.core.article import shorten
 from reader.core.errors import ReaderError
@@ -39,6 +39,38 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
+
+
+class ChoiceScreen(ModalScreen[str | None]):
+    """A question with a few answers, each on a key; enter takes the first, escape none."""
+
+    BINDINGS = [Binding("escape", "choose(None)", "Cancel", id="choice.cancel")]
+
+    def __init__(self, question: str, choices: list[tuple[str, str, str]]) -> None:
+        """`choices`: (key, what it does, the value it dismisses with)."""
+        super().__init__()
+        self.question = question
+        self.choices = choices
+
+    def on_key(self, event: events.Key) -> None:
+        for key, _, value in self.choices:
+            if event.key == key:
+                event.stop()
+                self.dismiss(value)
+                return
+        if event.key == "enter":
+            event.stop()
+            self.dismiss(self.choices[0][2])
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm-box"):
+            yield Static(Content(self.question), id="confirm-question")
+            keys = " · ".join(f"{key} {text}" for key, text, _ in self.choices)
+            yield Static(Content.styled(f"{keys} · escape cancel", "$text-muted"), id="confirm-keys")
+        yield Footer()
+
+    def action_choose(self, value: str | None) -> None:
+        self.dismiss(value)
 
 
 class NoteEditor(ModalScreen[bool]):

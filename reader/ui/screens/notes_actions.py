@@ -151,10 +151,48 @@ class NotesMixin:
 
     # -- actions -------------------------------------------------------------------------
 
+    def _notes_on(self, block: int, start: int | None = None, end: int | None = None) -> list[Note]:
+        """Notes placed on a paragraph, or on exactly the passage [start, end) of it."""
+        found = []
+        for note in self.notes:
+            place = self.placements.get(note.id)
+            if place is None or place.block != block:
+                continue
+            if start is None or (place.start, place.end) == (start, end):
+                found.append(note)
+        return found
+
+    def _whole(self, block: int, start: int | None, end: int | None) -> tuple[int, int]:
+        return (0, len(self.document.blocks[block].text)) if start is None else (start, end or 0)
+
     def action_annotate(self) -> None:
         if not self._writable():
             return
         block, start, end = self._target()
+        if start is None and (existing := self._notes_on(block)):
+            self._offer_existing(block, existing)
+            return
+        self._new_note(block, start, end)
+
+    def _offer_existing(self, block: int, existing: list[Note]) -> None:
+        """a on a paragraph that has a note: edit that note, or write another."""
+        from reader.ui.screens.note_editor import ChoiceScreen
+
+        note = existing[-1]
+        label = note_label(note, 50) if note.body.strip() else f"a highlight, {note_label(note, 40)}"
+        more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
+
+        def chosen(choice: str | None) -> None:
+            if choice == "edit":
+                self.edit_note(note.id)
+            elif choice == "new":
+                self._new_note(block, None, None)
+
+        question = f"¶ {block + 1} has a note: {label}{more}"
+        choices = [("e", "edit it", "edit"), ("n", "write a new one", "new")]
+        self.app.push_screen(ChoiceScreen(question, choices), chosen)
+
+    def _new_note(self, block: int, start: int | None, end: int | None) -> None:
         anchor = make_anchor(self.document, block, start, end)
         from reader.ui.screens.note_editor import NoteEditor
 
@@ -170,6 +208,10 @@ class NotesMixin:
         if not self._writable():
             return
         block, start, end = self._target()
+        if self._notes_on(block, *self._whole(block, start, end)):
+            where = f"¶ {block + 1}" if start is None else "This passage"
+            self.notify(f"{where} is already highlighted (d deletes it, a edits its note)", timeout=3)
+            return
         note = Note("", self.key, make_anchor(self.document, block, start, end), color=self.last_color)
         try:
             self._save_new(note)
