@@ -8,6 +8,9 @@ from collections.abc import Iterable
 from reader.core.analysis import NAMED_KINDS
 from reader.ui.widgets.article_view import Decoration
 
+COLOR_GLYPH = {"yellow": "●", "green": "◆", "blue": "■", "pink": "▲", "purple": "★"}
+"""Each colour has its own mark, so a note's colour never relies on colour alone."""
+
 
 def spans_layer(spans: Iterable[tuple[int, int, int]], style: str) -> dict[int, list[Decoration]]:
     """(block, start, end) ranges, all in one style."""

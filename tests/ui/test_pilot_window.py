@@ -288,3 +288,27 @@ async def test_a_on_a_paragraph_with_a_note_offers_that_note(sample_path, tmp_pa
         await settle(pilot)
         assert sorted(n.body for n in reader.notes) == ["first", "second"]
         assert note in reader.notes
+
+
+async def test_the_editor_shows_its_own_keys_and_starts_on_the_notes_colour(sample_path, tmp_path):
+    app = make(sample_path, tmp_path / "n.json")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        reader = app.screen
+        await pilot.press("j", "a")
+        editor = app.screen
+        line = footer(app)
+        assert "Save" in line and "Cancel" in line
+        assert "Quote" not in line and "Search" not in line
+        # Each colour is drawn with its own mark.
+        text = screen_text(app)
+        for glyph, name in (("●", "yellow"), ("◆", "green"), ("■", "blue"), ("▲", "pink"), ("★", "purple")):
+            assert f"{glyph} {name}" in text
+        await pilot.press(*"x", "tab", "tab")  # to the colours
+        await pilot.press("right", "right", "enter", "ctrl+s")  # blue
+        await settle(pilot)
+        assert editor.is_attached is False and reader.notes[0].color == "blue"
+        reader.edit_note(reader.notes[0].id)
+        await settle(pilot)
+        selected = [b.id for b in app.screen.query("RadioButton") if b.has_class("-selected")]
+        assert selected == ["color-blue"], "the colour cursor is on the note's colour"

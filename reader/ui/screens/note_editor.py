@@ -15,6 +15,7 @@ from textual.widgets import Footer, Input, Label, RadioButton, RadioSet, Static,
 from reader.core.article import shorten
 from reader.core.errors import ReaderError
 from reader.core.notes import COLORS
+from reader.ui.decorations import COLOR_GLYPH
 
 SaveCallback = Callable[[str, list[str], str], None]
 """Called with (body, tags, colour); raises ReaderError when the note cannot be saved."""
@@ -115,11 +116,18 @@ class NoteEditor(ModalScreen[bool]):
                 yield Input(tags, placeholder="#tag #another", id="editor-tags")
             with RadioSet(id="editor-colors"):
                 for name in COLORS:
-                    yield RadioButton(name, value=name == color, id=f"color-{name}")
+                    # Each colour with its own mark, in its colour: the choice never relies on hue alone.
+                    label = Content.assemble((COLOR_GLYPH[name], f"$note-{name}-mark"), " ", name)
+                    yield RadioButton(label, value=name == color, id=f"color-{name}")
             yield Static(Content.styled("ctrl+s save · escape cancel", "$text-muted"), id="editor-keys")
             yield Static("", id="editor-error")
+        yield Footer()  # the editor's keys, not the reading window's beneath it
 
     def on_mount(self) -> None:
+        # The colour cursor starts on the note's colour, not on the first one.
+        colors = self.query_one(RadioSet)
+        for _ in range(COLORS.index(self.initial[2]) if self.initial[2] in COLORS else 0):
+            colors.action_next_button()
         body = self.query_one("#editor-body", TextArea)
         # At once, not after the next refresh: typing starts the moment `a` is pressed.
         self.set_focus(body)
@@ -164,7 +172,7 @@ class NoteEditor(ModalScreen[bool]):
     @property
     def color(self) -> str:
         pressed = self.query_one(RadioSet).pressed_button
-        return str(pressed.label) if pressed is not None else "yellow"
+        return (pressed.id or "").removeprefix("color-") if pressed is not None else "yellow"
 
     def _changed(self) -> bool:
         body, tags, color = self.initial

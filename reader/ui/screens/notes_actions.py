@@ -24,6 +24,7 @@ from reader.core.notes import (
     note_label,
     resolve,
 )
+from reader.ui.decorations import COLOR_GLYPH
 from reader.ui.widgets.article_view import Decoration
 from reader.ui.widgets.side_panel import Row
 
@@ -35,8 +36,6 @@ NOTE_BINDINGS = [
     Binding("x", "export", "Export", id="reader.export"),
 ]
 
-COLOR_GLYPH = {"yellow": "●", "green": "◆", "blue": "■", "pink": "▲", "purple": "★"}
-"""Each colour has its own mark, so a note's colour never relies on colour alone."""
 
 
 class NotesMixin:
