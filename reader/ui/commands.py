@@ -7,6 +7,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from reader.core.analysis import EntityKind
+from reader.ui.wording import count
 
 
 class ArticleCommands(Provider):
@@ -20,14 +21,16 @@ class ArticleCommands(Provider):
         if analysis is not None:
             for e in analysis.entities:
                 names = ", ".join(e.aliases[:3])
-                help_ = f"{EntityKind(e.kind).noun} · {len(e.mentions)} mentions" + (f" · also {names}" if names else "")
+                help_ = f"{EntityKind(e.kind).noun} · {count(len(e.mentions), 'mention')}" + (
+                    f" · also {names}" if names else ""
+                )
                 items.append((f"Go to {e.name}", help_, "entity", e.id))
             for q in analysis.quotes:
                 opening = " ".join(q.text.split()[:9])
                 items.append((f"Quote: “{opening}…”", f"said by {q.speaker}" if q.speaker else "unattributed", "quote", q.id))
             for t in analysis.topics:
                 label = "Section" if t.kind == "section" else "Topic"
-                items.append((f"{label}: {t.title}", f"{len(t.blocks)} paragraphs", "topic", t.id))
+                items.append((f"{label}: {t.title}", count(len(t.blocks), "paragraph"), "topic", t.id))
         for note in getattr(screen, "notes_for_palette", lambda: [])():
             items.append(note)
         return items

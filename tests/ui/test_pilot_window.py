@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from reader.core.article import load
 from reader.core.notes import NoteStore
 from reader.core.settings import Settings
@@ -312,3 +314,34 @@ async def test_the_editor_shows_its_own_keys_and_starts_on_the_notes_colour(samp
         await settle(pilot)
         selected = [b.id for b in app.screen.query("RadioButton") if b.has_class("-selected")]
         assert selected == ["color-blue"], "the colour cursor is on the note's colour"
+
+
+async def test_topics_tab_and_the_topic_key_count_alike(sample_path):
+    app = make(sample_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        screen = app.screen
+        shown = sum(1 for t in screen.analysis.topics if t.blocks)
+        assert f"Topics {shown}" in screen_text(app)
+        seen = set()
+        for i in range(shown):
+            await pilot.press("right_curly_bracket")
+            assert f"topic {i + 1} of {shown}" in screen_text(app).splitlines()[0]
+            seen.add(screen.status.extra)
+        assert len(seen) == shown
+        await pilot.press("right_curly_bracket")
+        assert f"topic 1 of {shown}" in screen_text(app).splitlines()[0]
+
+
+async def test_topic_rows_say_paragraphs_and_the_palette_counts_in_words(sample_path):
+    app = make(sample_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("3")
+        text = screen_text(app)
+        assert " paragraphs" in text or " paragraph" in text
+        assert not [line for line in text.splitlines() if "# " in line and "¶" in line.split("# ", 1)[1]]
+        items = app.screen._commands()(app.screen)._items()  # the palette's entries
+        helps = [help_ for _, help_, kind, _ in items if kind == "entity"]
+        assert any(h.endswith("· 1 mention") or "· 1 mention ·" in h for h in helps)
+        assert not any(re.search(r"(?<!\d)1 mentions", h) for h in helps)

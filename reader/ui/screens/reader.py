@@ -38,6 +38,19 @@ TAB_KEYS = Binding.Group("Tabs", compact=True)
 """1 2 3 4 choose a tab of the side panel; the footer shows them as one item."""
 
 
+def topic_stops(topics) -> list[tuple[Position, str]]:
+    """Where } stops: every topic that covers a paragraph (as many as the Topics tab
+    counts), at its first paragraph, sections before keywords; several starting on
+    one paragraph are told apart by their place among them: (block, 0), (block, 1)."""
+    shown = [t for t in topics if t.blocks]
+    order = sorted(shown, key=lambda t: (t.blocks[0], t.kind != "section"))
+    stops: list[tuple[Position, str]] = []
+    for t in order:
+        k = sum(1 for (block, _), _ in stops if block == t.blocks[0])
+        stops.append(((t.blocks[0], k), t.title))
+    return stops
+
+
 class ReaderScreen(NotesMixin, Screen):
     """Reads one article.
 
@@ -197,15 +210,11 @@ class ReaderScreen(NotesMixin, Screen):
         doc = self.document
         self.status.language = doc.language
         self._fill_panel()
-        self.panel.set_rows("topics", "Topics", topic_rows(result.topics), len(result.topics))
+        self.topic_positions = topic_stops(result.topics)
+        self.panel.set_rows("topics", "Topics", topic_rows(result.topics), len(self.topic_positions))
         self.article.set_layer("quotes", quote_layer(result.quotes))
         self.article.set_layer("entities", entity_layer(result.entities))
         self.quote_positions = sorted((q.block, q.start) for q in result.quotes)
-        stops: dict[Position, str] = {}
-        for t in result.topics:
-            if t.blocks:
-                stops.setdefault((t.blocks[0], 0), t.title)
-        self.topic_positions = sorted(stops.items())
         self.refresh_bindings()
 
     def _fill_panel(self) -> None:
@@ -344,9 +353,9 @@ class ReaderScreen(NotesMixin, Screen):
         i = self._step(positions, forward, "topic")
         if i is None:
             return
-        (block, _), title = self.topic_positions[i]
+        (block, k), title = self.topic_positions[i]
         self._jump(block, 0)
-        self.cursor = (block, 0)
+        self.cursor = (block, k)  # the next } goes on to a topic that starts on the same paragraph
         short = shorten(title, 40)
         self.status.extra = f"topic {i + 1} of {len(positions)} · {short}"
 

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from reader.core.analysis import EntityKind
 from reader.core.article import shorten, spread_map
+from reader.ui.wording import count
 
 TABS = (("entities", "Entities"), ("quotes", "Quotes"), ("topics", "Topics"), ("notes", "Notes"))
 
@@ -242,9 +243,10 @@ def quote_rows(quotes, width: int) -> list[Row | str]:
 
 
 def topic_rows(topics) -> list[Row | str]:
+    """Sections, then keyword topics: the topics } visits (those that cover a paragraph)."""
     rows: list[Row | str] = []
-    sections = [t for t in topics if t.kind == "section"]
-    keywords = [t for t in topics if t.kind == "keyword"]
+    sections = [t for t in topics if t.kind == "section" and t.blocks]
+    keywords = [t for t in topics if t.kind == "keyword" and t.blocks]
     if sections:
         rows.append(f"Sections ({len(sections)})")
         for t in sections:
@@ -252,7 +254,8 @@ def topic_rows(topics) -> list[Row | str]:
     if keywords:
         rows.append(f"Keywords ({len(keywords)})")
         for t in keywords:
-            rows.append(
-                Row("topic", t.id, Content.assemble(("# ", ".panel--muted"), t.title, (f"  ¶{len(t.blocks)}", ".panel--count")))
-            )
+            # How many paragraphs it spans, in words: "¶8" read as paragraph 8.
+            spread = count(len(t.blocks), "paragraph")
+            label = Content.assemble(("# ", ".panel--muted"), t.title, (f"  {spread}", ".panel--count"))
+            rows.append(Row("topic", t.id, label))
     return rows
