@@ -7,7 +7,7 @@ from tests.test_cli import one_line_error, run
 
 def test_notes_add_list_rm(sample_path, tmp_path):
     db = str(tmp_path / "n.json")
-    added = run("notes", "add", str(sample_path), "--db", db, "--block", "3", "--start", "6", "--end", "18", "--text", "chi è?", "--tag", "persone", "--color", "blue")
+    added = run("notes", "add", str(sample_path), "--db", db, "--block", "4", "--start", "6", "--end", "18", "--text", "chi è?", "--tag", "persone", "--color", "blue")
     assert added.returncode == 0, added.stderr
     note_id = added.stdout.decode().strip()
     listed = json.loads(run("notes", "list", "--db", db, "--json").stdout)
@@ -38,7 +38,7 @@ def test_reader_db_environment_variable(sample_path, tmp_path):
 
 def test_export_to_stdout_file_folder_and_json(sample_path, tmp_path):
     db = str(tmp_path / "n.json")
-    run("notes", "add", str(sample_path), "--db", db, "--block", "5", "--text", "Wang's note", "--tag", "wang")
+    run("notes", "add", str(sample_path), "--db", db, "--block", "6", "--text", "Wang's note", "--tag", "wang")
     out = run("export", str(sample_path), "--db", db)
     assert out.returncode == 0 and out.stdout.decode().startswith("---\ntitle: ")
     assert "Wang's note" in out.stdout.decode()
@@ -77,3 +77,28 @@ def test_export_into_a_folder_to_make_and_nothing_without_notes(sample_path, tmp
     [path] = list(target.iterdir())
     assert target.is_dir() and path.suffix == ".md" and str(path) == written.stdout.decode().strip()
     assert "see [[Meta AI]]" in path.read_text(encoding="utf-8")
+
+
+def test_block_counts_from_1_like_the_window(sample_path, tmp_path):
+    db = str(tmp_path / "n.json")
+    one_line_error(run("notes", "add", str(sample_path), "--db", db, "--block", "0"), 2, "¶ 1 to 56")
+    added = run("notes", "add", str(sample_path), "--db", db, "--block", "56", "--text", "last")
+    assert added.returncode == 0, added.stderr
+    [note] = json.loads(run("notes", "list", "--db", db, "--json").stdout)
+    assert note["paragraph"] == 56 and note["passage"].startswith("#Benvenuti")
+    assert "¶56" in run("notes", "list", str(sample_path), "--db", db).stdout.decode()
+
+
+def test_notes_of_all_articles_are_grouped_under_each_article(sample_path, tmp_path):
+    db = str(tmp_path / "n.json")
+    other = tmp_path / "another.txt"
+    other.write_text("Another story\nA first paragraph of it.\nA second one.\n", encoding="utf-8")
+    run("notes", "add", str(sample_path), "--db", db, "--block", "9", "--text", "later in Meta")
+    run("notes", "add", str(other), "--db", db, "--block", "3", "--text", "on another")
+    run("notes", "add", str(sample_path), "--db", db, "--block", "2", "--text", "early in Meta")
+    lines = run("notes", "list", "--db", db).stdout.decode().splitlines()
+    heads = [line for line in lines if line and not line.startswith("  ")]
+    assert heads[0].startswith("Another story  (") and str(other) in heads[0]
+    assert heads[1].startswith("Meta AI ha licenziato")
+    notes = [line for line in lines if line.startswith("  ")]
+    assert ["on another" in notes[0], "early in Meta" in notes[1], "later in Meta" in notes[2]] == [True] * 3

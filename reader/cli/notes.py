@@ -20,7 +20,9 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
     listing.add_argument("--json", action="store_true", help="print JSON")
     add = actions.add_parser("add", parents=[common], help="add a note; prints its id")
     add.add_argument("path", help="the article")
-    add.add_argument("--block", type=int, required=True, help="paragraph index, from 0 (as in analyze --json)")
+    add.add_argument(
+        "--block", type=int, required=True, metavar="N", help="the paragraph, from 1: the window's ¶ N, analyze's bN"
+    )
     add.add_argument("--start", type=int, help="first character of the passage (default: whole paragraph)")
     add.add_argument("--end", type=int, help="character after the passage")
     add.add_argument("--text", default="", help="the note's body (Markdown); empty for a highlight")
@@ -52,10 +54,12 @@ def _list(store, args) -> int:
         doc = load(args.path)
         keys = [article_key(doc)]
     else:
-        keys = sorted({n.article for n in store.all_notes()})
+        keys = {n.article for n in store.all_notes()}
+    # By article (its title, then where it is), each article's notes in reading order.
+    keys = sorted(keys, key=lambda k: ((titles[k].title.casefold(), titles[k].source) if k in titles else ("", k)))
     rows = []
     for key in keys:
-        for note in store.notes_for(key):
+        for note in sorted(store.notes_for(key), key=lambda n: (n.anchor.block, n.anchor.start, n.created)):
             article = titles.get(key)
             rows.append(
                 {
@@ -63,6 +67,7 @@ def _list(store, args) -> int:
                     "article": article.title if article else "",
                     "source": article.source if article else "",
                     "block": note.anchor.block,
+                    "paragraph": note.anchor.block + 1,
                     "start": note.anchor.start,
                     "end": note.anchor.end,
                     "passage": note.anchor.exact,
@@ -80,12 +85,20 @@ def _list(store, args) -> int:
     if not rows:
         print("no notes")
         return 0
+    heading = None
     for r in rows:
+        if not args.path and (r["article"], r["source"]) != heading:
+            # Notes of all articles: each article named once, above its notes.
+            if heading is not None:
+                print()
+            heading = (r["article"], r["source"])
+            print(f"{r['article'] or '(untitled)'}  ({r['source'] or 'standard input'})")
         body = (r["body"].strip().splitlines() or [""])[0]
         passage = r["passage"].replace("\n", " ")
         passage = shorten(passage, 50)
         tags = " ".join(f"#{t}" for t in r["tags"])
-        print(f"{r['id']}  ¶{r['block'] + 1:<4} {r['color']:<6}  “{passage}”  {body}  {tags}".rstrip())
+        indent = "" if args.path else "  "
+        print(f"{indent}{r['id']}  ¶{r['paragraph']:<4} {r['color']:<6}  “{passage}”  {body}  {tags}".rstrip())
     return 0
 
 
@@ -94,14 +107,15 @@ def _add(store, args) -> int:
     from reader.core.notes import COLORS, Note, article_key, article_record, clean_tags, make_anchor
 
     doc = load(args.path)
-    if not 0 <= args.block < len(doc.blocks):
-        raise InputError(f"--block {args.block}: the article has blocks 0 to {len(doc.blocks) - 1}")
-    text = doc.blocks[args.block].text
+    if not 1 <= args.block <= len(doc.blocks):
+        raise InputError(f"--block {args.block}: the article has paragraphs ¶ 1 to {len(doc.blocks)} (counted from 1)")
+    block = args.block - 1
+    text = doc.blocks[block].text
     start, end = args.start, args.end
     if (start is None) != (end is None):
         raise InputError("--start and --end go together")
     if start is not None and not (0 <= start < end <= len(text)):
-        raise InputError(f"--start {start} --end {end}: block {args.block} has {len(text)} characters")
+        raise InputError(f"--start {start} --end {end}: ¶ {args.block} has {len(text)} characters")
     if args.color not in COLORS:
         raise InputError(f"--color {args.color}: choose one of {', '.join(COLORS)}")
     tags: list[str] = []
@@ -111,7 +125,7 @@ def _add(store, args) -> int:
                              f"write {'-'.join(value.lstrip('#').split())}, or give --tag once per tag")
         tags += [t for t in clean_tags([value]) if t not in tags]
     key = article_key(doc)
-    note = Note("", key, make_anchor(doc, args.block, start, end), body=args.text, tags=tags, color=args.color)
+    note = Note("", key, make_anchor(doc, block, start, end), body=args.text, tags=tags, color=args.color)
     store.add(note, article_record(doc))
     print(note.id)
     return 0
