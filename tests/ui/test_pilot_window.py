@@ -345,3 +345,16 @@ async def test_topic_rows_say_paragraphs_and_the_palette_counts_in_words(sample_
         helps = [help_ for _, help_, kind, _ in items if kind == "entity"]
         assert any(h.endswith("· 1 mention") or "· 1 mention ·" in h for h in helps)
         assert not any(re.search(r"(?<!\d)1 mentions", h) for h in helps)
+
+
+async def test_the_library_moves_with_j_and_k_and_says_enter_opens(tmp_path):
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text(f"Article {name[0].upper()}\nSome words of the body.\n", encoding="utf-8")
+    app = build_app(library=sorted(tmp_path.glob("*.txt")), settings=Settings(), store=NoteStore(tmp_path / "n.json"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "⏎ Open" in footer(app) and "q Quit" in footer(app)
+        await pilot.press("j", "j", "k", "enter")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "ReaderScreen"
+        assert "Article B" in screen_text(app).splitlines()[0]

@@ -29,10 +29,20 @@ def _first_line(path: Path) -> str:
     return line[:100] or path.name
 
 
+class LibraryList(OptionList):
+    """The articles: ↑/↓ or j/k move, enter opens (shown in the footer)."""
+
+    BINDINGS = [
+        Binding("enter", "select", "Open", id="library.open"),
+        Binding("j", "cursor_down", "Down", show=False, id="library.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="library.up"),
+    ]
+
+
 class LibraryScreen(Screen):
     """A list of the articles in a folder; enter opens one."""
 
-    BINDINGS = [Binding("enter", "open", "Open", show=True, id="library.open")]
+    BINDINGS = [Binding("enter", "open", "Open", show=False, id="library.open_screen")]
 
     def __init__(self, paths: list[Path]) -> None:
         super().__init__()
@@ -41,9 +51,9 @@ class LibraryScreen(Screen):
     def compose(self) -> ComposeResult:
         folder = self.paths[0].parent if self.paths else Path(".")
         yield Static(Content(f" Articles in {folder}"), id="library-title")
-        yield OptionList(
+        yield LibraryList(
             *(
-                Option(Content.assemble((_first_line(p), "bold"), "\n", (p.name, "dim")), id=str(i))
+                Option(Content.assemble((_first_line(p), "bold"), "\n", (p.name, "$text-muted")), id=str(i))
                 for i, p in enumerate(self.paths)
             ),
             id="library",
