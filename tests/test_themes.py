@@ -41,6 +41,13 @@ def test_theme_contrast_meets_wcag(path):
     if "surface" in spec.colors:
         pairs += [(var, spec.variables[var], "surface", spec.colors["surface"]) for var in TEXT_VARIABLES]
     pairs += [("foreground", fg, var, spec.variables[var]) for var in HIGHLIGHTS]
+    # Names, quotations and links are painted on the highlights too (a note over a
+    # quotation), and the panel's rows on its cursors: every one at the target.
+    in_article = ("reader-heading", "reader-person", "reader-org", "reader-place", "reader-quote", "reader-link")
+    pairs += [(t, spec.variables[t], h, spec.variables[h]) for t in in_article for h in HIGHLIGHTS]
+    marks = [v for v in TEXT_VARIABLES if v.endswith("-mark")]
+    cursors = ("reader-row-cursor", "reader-row-cursor-blurred")
+    pairs += [(t, spec.variables[t], c, spec.variables[c]) for t in (*marks, "reader-muted") for c in cursors]
     for text_name, text, back_name, back in pairs:
         ratio = contrast(text, back)
         if ratio < need:
@@ -81,3 +88,18 @@ def test_fallbacks_cover_every_reader_colour():
     from reader.ui.theming import LIGHT_DEFAULTS, VARIABLE_DEFAULTS
 
     assert set(VARIABLE_DEFAULTS) == set(READER_VARIABLES) == set(LIGHT_DEFAULTS)
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
+def test_a_bundled_theme_is_shown_as_its_file_says(path):
+    """The window keeps every theme readable by moving colours that fall short
+    (reader/ui/contrast.py); a bundled theme has none, so nothing of it is moved."""
+    from reader.ui.contrast import readable, target
+    from reader.ui.theming import LIGHT_DEFAULTS, VARIABLE_DEFAULTS, to_textual
+
+    spec = read_theme(path)
+    theme = to_textual(spec)
+    variables = {**(VARIABLE_DEFAULTS if spec.dark else LIGHT_DEFAULTS), **theme.to_color_system().generate(), **theme.variables}
+    shown = readable(variables, dark=spec.dark, need=target(spec.name), fixed=frozenset(theme.variables))
+    moved = {k: (variables[k], v) for k, v in shown.items() if str(variables.get(k, "")).lower() != v.lower()}
+    assert not moved, f"{spec.name}: colours that fall short of its contrast target, moved: {moved}"

@@ -52,6 +52,9 @@ TEXT_VARIABLES = (
     "note-blue-mark",
     "note-pink-mark",
     "note-purple-mark",
+    "reader-key",
+    "reader-muted",
+    "reader-error",
 )
 """Reader colours drawn as text (and marks) on the background and the panel."""
 HIGHLIGHT_VARIABLES = (
@@ -63,8 +66,11 @@ HIGHLIGHT_VARIABLES = (
     "note-blue",
     "note-pink",
     "note-purple",
+    "reader-row-cursor",
+    "reader-row-cursor-blurred",
 )
-"""Reader colours drawn as backgrounds under body text."""
+"""Reader colours drawn as backgrounds under body text (and, for the row cursors,
+under every colour a list row uses)."""
 READER_VARIABLES = TEXT_VARIABLES + HIGHLIGHT_VARIABLES
 """The reader's own theme variables; every theme file may set them."""
 

@@ -94,6 +94,21 @@ class ReaderApp(App):
                 return name
         return "textual-dark"
 
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables, with every colour pair the reader paints kept readable.
+
+        See reader/ui/contrast.py: 4.5:1 (7:1 in a high-contrast theme) for text on
+        every background it is drawn on, in every theme, Textual's own included.
+        """
+        from reader.ui.contrast import readable, target
+
+        theme = self.current_theme
+        variables = readable(
+            super().get_css_variables(), dark=theme.dark, need=target(theme.name), fixed=frozenset(theme.variables)
+        )
+        self.theme_variables = variables
+        return variables
+
     def get_theme_variable_defaults(self) -> dict[str, str]:
         from reader.ui.theming import LIGHT_DEFAULTS, VARIABLE_DEFAULTS
 

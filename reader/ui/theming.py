@@ -31,9 +31,16 @@ VARIABLE_DEFAULTS: dict[str, str] = {
     "note-blue-mark": "#5fa8ff",
     "note-pink-mark": "#ff7ac6",
     "note-purple-mark": "#b58cff",
+    "reader-key": "#f2b45c",
+    "reader-muted": "#a0a8b4",
+    "reader-error": "#ff7b7b",
+    "reader-row-cursor": "#2f4a6e",
+    "reader-row-cursor-blurred": "#283244",
 }
 """Values used where a theme does not set a reader variable (Textual's built-in
-themes do not know them). Dark-theme values; light themes get LIGHT_DEFAULTS."""
+themes do not know them). Dark-theme values; light themes get LIGHT_DEFAULTS. Where
+they fall short of contrast on a theme's own colours, reader/ui/contrast.py moves
+them (and it makes the keys, muted text and list cursors from the theme's colours)."""
 
 LIGHT_DEFAULTS: dict[str, str] = {
     "reader-heading": "#1a1a1a",
@@ -56,6 +63,11 @@ LIGHT_DEFAULTS: dict[str, str] = {
     "note-blue-mark": "#1f4fbf",
     "note-pink-mark": "#a3195b",
     "note-purple-mark": "#5b2a9e",
+    "reader-key": "#8a4b00",
+    "reader-muted": "#555555",
+    "reader-error": "#a8201a",
+    "reader-row-cursor": "#c4d8f4",
+    "reader-row-cursor-blurred": "#e0e6ee",
 }
 
 
@@ -67,7 +79,11 @@ def to_textual(spec: ThemeSpec) -> Theme:
                 Color.parse(value)
             except ColorParseError:
                 raise ValueError(f"{spec.path.name if spec.path else spec.name}: bad colour {key} = {value!r}") from None
-    defaults = VARIABLE_DEFAULTS if spec.dark else LIGHT_DEFAULTS
+    from reader.ui.contrast import DERIVED
+
+    # Keys, muted text, errors and list cursors a theme leaves out are made from its
+    # own colours (reader/ui/contrast.py), not taken from the generic fallbacks.
+    defaults = {k: v for k, v in (VARIABLE_DEFAULTS if spec.dark else LIGHT_DEFAULTS).items() if k not in DERIVED}
     return Theme(name=spec.name, dark=spec.dark, variables={**defaults, **spec.variables}, **spec.colors)
 
 

@@ -41,7 +41,7 @@ def binding_table(screen: Screen) -> Content:
             rows.append((describe_key(binding.key, app), binding.description, binding.id or ""))
     width = max((len(keys) for keys, _, _ in rows), default=10)
     return Content("\n").join(
-        Content.assemble((keys.rjust(width), "bold $accent"), "   ", desc.ljust(32), (ident, "$text-muted"))
+        Content.assemble((keys.rjust(width), "bold $reader-key"), "   ", desc.ljust(32), (ident, "$reader-muted"))
         for keys, desc, ident in rows
     )
 
@@ -78,7 +78,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Content(PANEL_KEYS), id="help-panel")
             yield Static(Content.styled("Keys", "bold"), id="help-title")
             yield Static(binding_table(self.under), id="help-keys")
-            yield Static(Content.styled("escape, q or ? closes this help", "italic $text-muted"), id="help-foot")
+            yield Static(Content.styled("escape, q or ? closes this help", "italic $reader-muted"), id="help-foot")
 
     def action_dismiss(self) -> None:
         self.dismiss(None)

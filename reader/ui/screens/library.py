@@ -53,7 +53,7 @@ class LibraryScreen(Screen):
         yield Static(Content(f" Articles in {folder}"), id="library-title")
         yield LibraryList(
             *(
-                Option(Content.assemble((_first_line(p), "bold"), "\n", (p.name, "$text-muted")), id=str(i))
+                Option(Content.assemble((_first_line(p), "bold"), "\n", (p.name, "$reader-muted")), id=str(i))
                 for i, p in enumerate(self.paths)
             ),
             id="library",

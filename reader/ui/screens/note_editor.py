@@ -21,6 +21,15 @@ SaveCallback = Callable[[str, list[str], str], None]
 """Called with (body, tags, colour); raises ReaderError when the note cannot be saved."""
 
 
+class ColourButton(RadioButton):
+    """A colour choice whose button is empty when off and ● when on: the state is told
+    by shape, not by a dim dot against a bright one."""
+
+    @property
+    def BUTTON_INNER(self) -> str:  # Textual's name, read from the instance
+        return "●" if self.value else " "
+
+
 class ConfirmScreen(ModalScreen[bool]):
     """A yes/no question."""
 
@@ -36,7 +45,7 @@ class ConfirmScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box"):
             yield Static(Content(self.question), id="confirm-question")
-            yield Static(Content.styled("y yes · n no", "$text-muted"), id="confirm-keys")
+            yield Static(Content.styled("y yes · n no", "$reader-muted"), id="confirm-keys")
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
@@ -67,7 +76,7 @@ class ChoiceScreen(ModalScreen[str | None]):
         with Vertical(id="confirm-box"):
             yield Static(Content(self.question), id="confirm-question")
             keys = " · ".join(f"{key} {text}" for key, text, _ in self.choices)
-            yield Static(Content.styled(f"{keys} · escape cancel", "$text-muted"), id="confirm-keys")
+            yield Static(Content.styled(f"{keys} · escape cancel", "$reader-muted"), id="confirm-keys")
         yield Footer()
 
     def action_choose(self, value: str | None) -> None:
@@ -118,8 +127,8 @@ class NoteEditor(ModalScreen[bool]):
                 for name in COLORS:
                     # Each colour with its own mark, in its colour: the choice never relies on hue alone.
                     label = Content.assemble((COLOR_GLYPH[name], f"$note-{name}-mark"), " ", name)
-                    yield RadioButton(label, value=name == color, id=f"color-{name}")
-            yield Static(Content.styled("ctrl+s save · escape cancel", "$text-muted"), id="editor-keys")
+                    yield ColourButton(label, value=name == color, id=f"color-{name}")
+            yield Static(Content.styled("ctrl+s save · escape cancel", "$reader-muted"), id="editor-keys")
             yield Static("", id="editor-error")
         yield Footer()  # the editor's keys, not the reading window's beneath it
 
@@ -184,7 +193,7 @@ class NoteEditor(ModalScreen[bool]):
         try:
             self.on_save(self.body, self.tags, self.color)
         except ReaderError as exc:
-            self.query_one("#editor-error", Static).update(Content.styled(f"Not saved: {exc}", "bold $error"))
+            self.query_one("#editor-error", Static).update(Content.styled(f"Not saved: {exc}", "bold $reader-error"))
             return
         self.dismiss(True)
 

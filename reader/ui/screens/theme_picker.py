@@ -27,12 +27,12 @@ class ThemePicker(ModalScreen[str | None]):
             yield Static(Content.styled("Theme", "bold"), id="picker-title")
             yield OptionList(
                 *(
-                    Option(Content.assemble((name, "bold"), f"  {kind}", (f"  {where}", "$text-muted")), id=name)
+                    Option(Content.assemble((name, "bold"), f"  {kind}", (f"  {where}", "$reader-muted")), id=name)
                     for name, kind, where in self.rows
                 ),
                 id="picker-list",
             )
-            yield Static(Content.styled("↑↓ preview · enter choose · escape cancel", "$text-muted"), id="picker-keys")
+            yield Static(Content.styled("↑↓ preview · enter choose · escape cancel", "$reader-muted"), id="picker-keys")
 
     def on_mount(self) -> None:
         self.original = self.app.theme
