@@ -40,8 +40,9 @@ def binding_table(screen: Screen) -> Content:
             ours.add(binding.description)
             rows.append((describe_key(binding.key, app), binding.description, binding.id or ""))
     width = max((len(keys) for keys, _, _ in rows), default=10)
+    room = max((len(desc) for _, desc, _ in rows), default=30) + 2  # descriptions never run into the ids
     return Content("\n").join(
-        Content.assemble((keys.rjust(width), "bold $reader-key"), "   ", desc.ljust(32), (ident, "$reader-muted"))
+        Content.assemble((keys.rjust(width), "bold $reader-key"), "   ", desc.ljust(room), (ident, "$reader-muted"))
         for keys, desc, ident in rows
     )
 
