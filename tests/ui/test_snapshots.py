@@ -5,7 +5,7 @@ from reader.core.article import load
 from reader.core.notes import NoteStore
 from reader.core.settings import Settings
 from reader.ui.app import build_app
-from tests.conftest import SAMPLE
+from tests.conftest import ROOT, SAMPLE
 from tests.ui.conftest import ready, settle
 
 SIZE = (120, 40)
@@ -75,3 +75,32 @@ def test_narrow_terminal(snap_compare, tmp_path):
         await quiet(pilot)
 
     assert snap_compare(app_for(tmp_path), terminal_size=(80, 30), run_before=narrow)
+
+
+MARKDOWN = ROOT / "tests" / "data" / "markdown" / "snapshot.md"
+
+
+def markdown_app(tmp_path):
+    app = build_app(load(MARKDOWN), settings=Settings(), store=NoteStore(tmp_path / "notes.json"))
+    app.animation_level = "none"
+    return app
+
+
+def test_markdown_at_80_columns(snap_compare, tmp_path):
+    """Lists with nesting, a table, nested quotes, code, a link's footnote: 80 columns."""
+
+    async def shown(pilot):
+        await settled(pilot)
+        await quiet(pilot)
+
+    assert snap_compare(markdown_app(tmp_path), terminal_size=(80, 44), run_before=shown)
+
+
+def test_markdown_at_120_columns(snap_compare, tmp_path):
+    """The same article beside the side panel: 120 columns."""
+
+    async def shown(pilot):
+        await settled(pilot)
+        await quiet(pilot)
+
+    assert snap_compare(markdown_app(tmp_path), terminal_size=(120, 44), run_before=shown)
