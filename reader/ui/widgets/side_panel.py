@@ -198,6 +198,10 @@ def entity_rows(entities, total_blocks: int, width: int) -> list[Row | str]:
     """Entities grouped by kind, most mentioned first, with a map of where they fall."""
     rows: list[Row | str] = []
     map_width = 10
+    # The names' column is as wide as the longest name, if the panel has the room:
+    # counts and maps then stand beside the names, not across a wide panel.
+    longest = max((len(e.name) for e in entities), default=6)
+    room = max(6, min(longest, width - map_width - 3 - 2))
     for kind in EntityKind:
         group = sorted((e for e in entities if e.kind == kind), key=lambda e: (-len(e.mentions), e.name))
         if not group:
@@ -205,7 +209,6 @@ def entity_rows(entities, total_blocks: int, width: int) -> list[Row | str]:
         rows.append(f"{kind.heading} ({len(group)})")
         for e in group:
             count = str(len(e.mentions))
-            room = max(6, width - map_width - len(count) - 5)
             name = shorten(e.name, room)
             where = spread_map([m.block for m in e.mentions], total_blocks, map_width)
             label = Content.assemble(
@@ -222,13 +225,8 @@ def entity_rows(entities, total_blocks: int, width: int) -> list[Row | str]:
 def quote_rows(quotes, width: int) -> list[Row | str]:
     rows: list[Row | str] = []
     for q in quotes:
-        words = q.text.split()
-        opening = " ".join(words[:8])
-        room = max(10, width - 4)
-        if len(opening) > room:
-            opening = shorten(opening, room)
-        elif len(words) > 8:
-            opening += " …"
+        # As much of its opening as the row holds: a wide panel shows more of it.
+        opening = shorten(" ".join(q.text.split()), max(10, width - 4), at_word=True)
         speaker = q.speaker or "unattributed"
         style = ".panel--speaker" if q.speaker else ".panel--muted"
         label = Content.assemble(
