@@ -358,3 +358,13 @@ async def test_the_library_moves_with_j_and_k_and_says_enter_opens(tmp_path):
         await settle(pilot)
         assert type(app.screen).__name__ == "ReaderScreen"
         assert "Article B" in screen_text(app).splitlines()[0]
+
+
+async def test_narrowing_with_the_panel_focused_gives_the_keys_back_to_the_text(sample_path):
+    app = make(sample_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("1")
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert app.screen.focused is app.screen.article

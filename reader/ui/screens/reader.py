@@ -188,6 +188,8 @@ class ReaderScreen(NotesMixin, Screen):
 
     def _fit(self, width: int) -> None:
         narrow = width < NARROW
+        if narrow and not self.has_class("-narrow") and self.panel_has_focus and not self.has_class("-overlay"):
+            self.set_focus(self.article)  # the panel folds away: keys go to the text, not to a hidden list
         self.set_class(narrow, "-narrow")
         if not narrow:
             self.remove_class("-overlay")
