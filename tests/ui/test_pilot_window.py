@@ -368,3 +368,16 @@ async def test_narrowing_with_the_panel_focused_gives_the_keys_back_to_the_text(
         await pilot.resize_terminal(80, 24)
         await settle(pilot)
         assert app.screen.focused is app.screen.article
+
+
+async def test_the_editor_fits_80x24_and_the_choice_is_a_box(sample_path, tmp_path):
+    app = make(sample_path, tmp_path / "n.json")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("j", "j", "j", "a")
+        text = screen_text(app)
+        assert "★ purple" in text and "ctrl+s save" in text, text
+        await pilot.press(*"x", "ctrl+s", "a")
+        assert type(app.screen).__name__ == "ChoiceScreen"
+        box = app.screen.query_one("#confirm-box")
+        assert box.region.x > 0 and box.region.y > 0, "centred, not pinned to the corner"

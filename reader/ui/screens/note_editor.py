@@ -132,6 +132,16 @@ class NoteEditor(ModalScreen[bool]):
             yield Static("", id="editor-error")
         yield Footer()  # the editor's keys, not the reading window's beneath it
 
+    def on_resize(self, event: events.Resize) -> None:
+        """In a short window the body and the passage give up lines, so that the
+        tags, the colours and the keys stay in view (80x24 included)."""
+        # The box may take 95% of the rows above the footer; all but the passage and
+        # the body (borders, title, tags, colours, keys, the error line) takes 17.
+        budget = int((event.size.height - 1) * 0.95) - 17
+        passage = max(1, min(5, budget - 3))
+        self.query_one("#editor-passage").styles.max_height = passage
+        self.query_one("#editor-body").styles.height = max(3, min(8, budget - passage))
+
     def on_mount(self) -> None:
         # The colour cursor starts on the note's colour, not on the first one.
         colors = self.query_one(RadioSet)
