@@ -129,7 +129,7 @@ class ReaderApp(App):
         except Exception as exc:
             self.notify(f"Theme not remembered: {exc}", severity="warning", markup=False)
 
-    async def _on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         """A key that reached the app unhandled, in the order it was typed.
 
         Keys go to whatever had focus when they arrived; typed faster than the
@@ -138,7 +138,7 @@ class ReaderApp(App):
         opened it, and the screen puts them where the reader was typing. Then the
         bindings run, and a key whose action is disabled says why.
         """
-        event.prevent_default()  # this replaces App._on_key
+        event.prevent_default()  # App._on_key, which this replaces, must not run too
         screen = self.screen
         take = getattr(screen, "take_typed_ahead", None)
         if take is not None and take(event):

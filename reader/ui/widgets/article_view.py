@@ -393,7 +393,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             return
         self.scroll_to(y=new_top, animate=False, immediate=True)
 
-    async def _on_click(self, event: events.Click) -> None:
+    async def on_click(self, event: events.Click) -> None:
         if event.button != 1:
             return
         line = round(self.scroll_y) + event.y
