@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual import events
-from textual._dispatch_key import dispatch_key  # textual is pinned
 from textual.app import App
 from textual.binding import Binding
 
 from reader.core.article import Document
 from reader.core.notes import NoteStore
 from reader.core.settings import Settings, load_settings
+from reader.ui.private_api import check_bindings, dispatch_key
 
 
 class ReaderApp(App):
@@ -143,7 +143,7 @@ class ReaderApp(App):
         take = getattr(screen, "take_typed_ahead", None)
         if take is not None and take(event):
             return
-        if await self._check_bindings(event.key):
+        if await check_bindings(self, event.key):
             return
         explain = getattr(screen, "explain_key", None)
         if explain is not None and explain(event.key):

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 
 from textual.binding import Binding
-from textual.keys import _character_to_key, format_key
+from textual.keys import format_key
+
+from reader.ui.private_api import character_to_key
 
 
 def describe_key(key: str, app=None) -> str:
@@ -21,7 +23,7 @@ def _normalise(keys: str) -> list[str]:
         key = key.strip()
         if not key:
             continue
-        out.append(_character_to_key(key) if len(key) == 1 else key)
+        out.append(character_to_key(key) if len(key) == 1 else key)
     return out
 
 

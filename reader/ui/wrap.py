@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from rich._wrap import divide_line
+from reader.ui.private_api import divide_line
 
 # Characters known to be exactly one cell wide. Combining marks (0 cells), East
 # Asian wide characters and emoji (2 cells) fall outside and take the slow path.

@@ -26,6 +26,7 @@ from textual.strip import Strip
 from textual.style import Style as VisualStyle
 
 from reader.core.article import Block, Document
+from reader.ui.private_api import widget_style
 from reader.ui.wrap import wrap_offsets
 
 LAYERS = ("quotes", "entities", "notes", "selected", "search")
@@ -219,19 +220,20 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._class_styles.clear()
         self._strip_cache.clear()
 
-    def _get_style(self, style):
-        """Resolve ".article--x" styles ourselves.
+    def _span_style(self, style: VisualStyle | str) -> VisualStyle:
+        """The style of a span, a margin mark or the bar: ".article--x" resolved ourselves.
 
         Textual's partial component styles drop an opaque background (it is blended
         with factor 1 - alpha = 0), which would hide notes, matches and the chosen
-        mentions; here a class gives exactly the rules its CSS sets.
+        mentions; here a class gives exactly the rules its CSS sets. Any other style
+        resolves as Textual's own Content rendering would.
         """
         if isinstance(style, str) and style.startswith(".article--"):
             cached = self._class_styles.get(style)
             if cached is None:
                 cached = self._class_styles[style] = self._component_style(style[1:])
             return cached
-        return super()._get_style(style)
+        return widget_style(self, style)
 
     def _component_style(self, name: str) -> VisualStyle:
         styles = self.get_component_styles(name)
@@ -303,7 +305,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _paint(self, index: int, row: int, width: int, selection: Selection | None) -> Strip:
         base = self.visual_style
-        get_style = self._get_style
+        get_style = self._span_style
         segments: list[Segment] = []
         if index == self.current:
             bar = base + get_style(".article--current-bar")
