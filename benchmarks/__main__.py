@@ -158,7 +158,14 @@ def bench_long_article() -> None:
         term.settle(0.5)
         term.press("\r")
         term.settle(0.3)
-        for key, label in (("j", "j (next paragraph)"), ("]", "] (next quotation)"), ("}", "} (next topic)"), ("e", "e (next mention)"), ("n", "n (next match)")):
+        keys = (
+            ("j", "j (next paragraph)"),
+            ("]", "] (next quotation)"),
+            ("}", "} (next topic)"),
+            ("e", "e (next mention)"),
+            ("n", "n (next match)"),
+        )
+        for key, label in keys:
             times = []
             for _ in range(15):
                 before = term.text().splitlines()[0]
@@ -168,7 +175,8 @@ def bench_long_article() -> None:
                 times.append(time.perf_counter() - start)
                 term.settle(0.05, 2)
             ms = statistics.median(times) * 1000
-            record(f"key {label} repaint, 5,000 paragraphs", ms, "ms", "< 50", ms < 50, "median of 15, key to status line changed")
+            what = f"key {label} repaint, 5,000 paragraphs"
+            record(what, ms, "ms", "< 50", ms < 50, "median of 15, key to status line changed")
     finally:
         term.close()
 
@@ -224,7 +232,7 @@ def bench_notes() -> None:
             store.add(Note("", key, anchor, body=f"note {i} " * 8, tags=["t"]))
         latencies = []
         key = f"{5 if layout == 'spread' else 7:016x}"
-        for i in range(200):
+        for _ in range(200):
             start = time.perf_counter()
             store.add(Note("", key, anchor, body="timed note"))
             latencies.append((time.perf_counter() - start) * 1000)
@@ -233,14 +241,21 @@ def bench_notes() -> None:
         where = "over 100 articles" if layout == "spread" else "all in one article"
         record(f"save a note, {stored:,} stored {where} (median)", median, "ms", "", None)
         target = stored >= 10_000
-        record(f"save a note, {stored:,} stored {where} (p95)", p95, "ms", "< 10" if target else "", p95 < 10 if target else None)
+        what = f"save a note, {stored:,} stored {where} (p95)"
+        record(what, p95, "ms", "< 10" if target else "", p95 < 10 if target else None)
 
     from reader.core.analysis import analyse
     from reader.core.export import render
 
     analysis = analyse(doc)
     notes = [
-        Note(f"{i:012x}", "k" * 16, make_anchor(doc, 1 + i % (len(doc.blocks) - 1)), body=f"Body of note {i}\nwith *two* lines", tags=["a", "b"])
+        Note(
+            f"{i:012x}",
+            "k" * 16,
+            make_anchor(doc, 1 + i % (len(doc.blocks) - 1)),
+            body=f"Body of note {i}\nwith *two* lines",
+            tags=["a", "b"],
+        )
         for i in range(1000)
     ]
     timings = []
@@ -262,7 +277,8 @@ def main() -> int:
     compileall.compile_dir(ROOT / "reader", quiet=1)
     os.environ.setdefault("READER_DB", str(WORK / "default.json"))
     started = time.perf_counter()
-    print(f"reader benchmarks · {platform.python_version()} · {os.cpu_count()} cores · {platform.platform()}\n", flush=True)
+    machine = f"{platform.python_version()} · {os.cpu_count()} cores · {platform.platform()}"
+    print(f"reader benchmarks · {machine}\n", flush=True)
     for bench in (bench_analysis, bench_notes, bench_first_paint, bench_sample_session, bench_long_article):
         try:
             bench()

@@ -105,7 +105,8 @@ def _add(store, args) -> int:
     if args.color not in COLORS:
         raise InputError(f"--color {args.color}: choose one of {', '.join(COLORS)}")
     key = article_key(doc)
-    note = Note("", key, make_anchor(doc, args.block, start, end), body=args.text, tags=clean_tags(args.tag), color=args.color)
+    anchor = make_anchor(doc, args.block, start, end)
+    note = Note("", key, anchor, body=args.text, tags=clean_tags(args.tag), color=args.color)
     store.add(note, article_record(doc))
     print(note.id)
     return 0

@@ -36,7 +36,10 @@ THEME_FIELDS = frozenset(
     }
 )
 COLOR_FIELDS = frozenset(
-    {"primary", "secondary", "warning", "error", "success", "accent", "foreground", "background", "surface", "panel", "boost"}
+    {
+        "primary", "secondary", "warning", "error", "success", "accent",
+        "foreground", "background", "surface", "panel", "boost",
+    }
 )
 
 TEXT_VARIABLES = (

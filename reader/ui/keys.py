@@ -55,7 +55,10 @@ def check_keymap(keymap: dict[str, str], scopes: dict[str, list[Binding]]) -> tu
                 owners[key].add(b.id or b.action)
         for key, ids in owners.items():
             if len(ids) > 1:
-                problems.append(f"keys: {describe_key(key)} is bound to {', '.join(sorted(ids))} in the {scope}; keeping the defaults for them")
+                problems.append(
+                    f"keys: {describe_key(key)} is bound to {', '.join(sorted(ids))} in the {scope};"
+                    " keeping the defaults for them"
+                )
                 for binding_id in ids:
                     usable.pop(binding_id, None)
     return usable, problems

@@ -66,7 +66,8 @@ def to_textual(spec: ThemeSpec) -> Theme:
             try:
                 Color.parse(value)
             except ColorParseError:
-                raise ValueError(f"{spec.path.name if spec.path else spec.name}: bad colour {key} = {value!r}") from None
+                where = spec.path.name if spec.path else spec.name
+                raise ValueError(f"{where}: bad colour {key} = {value!r}") from None
     defaults = VARIABLE_DEFAULTS if spec.dark else LIGHT_DEFAULTS
     return Theme(name=spec.name, dark=spec.dark, variables={**defaults, **spec.variables}, **spec.colors)
 

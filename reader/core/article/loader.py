@@ -41,10 +41,8 @@ def load(path: str | Path) -> Document:
     """
     path = str(path)
     decoded, name = read_source(path)
-    if path == "-":
-        markdown = looks_like_markdown(decoded.text)
-    else:
-        markdown = Path(path).suffix.lower() in MARKDOWN_SUFFIXES
+    # Standard input has no name to go by: the text itself says whether it is Markdown.
+    markdown = looks_like_markdown(decoded.text) if path == "-" else Path(path).suffix.lower() in MARKDOWN_SUFFIXES
     doc = parse(decoded.text, markdown=markdown, source=path)
     if not doc.blocks:
         raise InputError(f"{name}: no text")

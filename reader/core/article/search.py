@@ -33,10 +33,7 @@ def fold(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(text):
-        if ch.isascii():
-            piece = ch.lower()
-        else:
-            piece = fold_accents(ch).casefold()
+        piece = ch.lower() if ch.isascii() else fold_accents(ch).casefold()
         for c in piece:
             out.append(c)
             origin.append(i)

@@ -165,7 +165,9 @@ class NoteStore:
         with self._open(self.path, write=False) as db:
             records = db.table("articles").all()
         return [
-            ArticleRecord(r["key"], r.get("title", ""), r.get("source", ""), r.get("language", "und"), r.get("updated", ""))
+            ArticleRecord(
+                r["key"], r.get("title", ""), r.get("source", ""), r.get("language", "und"), r.get("updated", "")
+            )
             for r in records
         ]
 

@@ -61,7 +61,9 @@ class ReaderScreen(NotesMixin, Screen):
         Binding("left_square_bracket", "previous_quote", "Prev quote", show=False, id="reader.previous_quote"),
         Binding("right_curly_bracket", "next_topic", "Topic", id="reader.next_topic"),
         Binding("left_curly_bracket", "previous_topic", "Prev topic", show=False, id="reader.previous_topic"),
-        Binding("e", "next_occurrence", "Mention", tooltip="Next mention of the chosen item", id="reader.next_occurrence"),
+        Binding(
+            "e", "next_occurrence", "Mention", tooltip="Next mention of the chosen item", id="reader.next_occurrence"
+        ),
         Binding("E", "previous_occurrence", "Prev mention", show=False, id="reader.previous_occurrence"),
         Binding("slash", "search", "Search", id="reader.search"),
         Binding("n", "next_match", "Match", tooltip="Next search match", id="reader.next_match"),
@@ -170,7 +172,8 @@ class ReaderScreen(NotesMixin, Screen):
         doc = self.document
         self.status.language = doc.language
         width = max(20, self.panel.size.width - 4 if self.panel.size.width else 36)
-        self.panel.set_rows("entities", "Entities", entity_rows(result.entities, len(doc.blocks), width), len(result.entities))
+        entities = entity_rows(result.entities, len(doc.blocks), width)
+        self.panel.set_rows("entities", "Entities", entities, len(result.entities))
         self.panel.set_rows("quotes", "Quotes", quote_rows(result.quotes, width), len(result.quotes))
         self.panel.set_rows("topics", "Topics", topic_rows(result.topics), len(result.topics))
         self.article.set_layer("quotes", quote_layer(result.quotes))
@@ -260,7 +263,10 @@ class ReaderScreen(NotesMixin, Screen):
         page = max(1, view.scrollable_content_region.height - 2)
         at_end = view.scroll_y >= view.max_scroll_y
         view.scroll_to(y=view.scroll_y + page, animate=False, immediate=True)
-        target = len(self.document.blocks) - 1 if at_end or view.scroll_y >= view.max_scroll_y else view.first_visible_block()
+        if at_end or view.scroll_y >= view.max_scroll_y:
+            target = len(self.document.blocks) - 1
+        else:
+            target = view.first_visible_block()
         view.current = max(view.current, target) if not at_end else target
         self.cursor = (view.current, -1)
 

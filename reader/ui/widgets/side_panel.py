@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import dataclass
 
 from textual import on
@@ -12,7 +13,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList, TabbedContent, TabPane
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from reader.core.analysis import EntityKind
 from reader.core.article import shorten, spread_map
@@ -116,10 +117,8 @@ class SidePanel(Vertical):
         """Move the list cursor to a row without choosing it."""
         tab = {"entity": "entities", "quote": "quotes", "topic": "topics", "note": "notes"}[kind]
         lst = self.query_one(f"#list-{tab}", PanelList)
-        try:
+        with suppress(OptionDoesNotExist):  # not listed (yet): the cursor stays where it is
             lst.highlighted = lst.get_option_index(f"{kind}:{key}")
-        except Exception:
-            pass
 
     @property
     def active_list(self) -> PanelList:
@@ -193,7 +192,6 @@ def topic_rows(topics) -> list[Row | str]:
     if keywords:
         rows.append(f"Keywords ({len(keywords)})")
         for t in keywords:
-            rows.append(
-                Row("topic", t.id, Content.assemble(("# ", ".panel--muted"), t.title, (f"  ¶{len(t.blocks)}", ".panel--count")))
-            )
+            label = Content.assemble(("# ", ".panel--muted"), t.title, (f"  ¶{len(t.blocks)}", ".panel--count"))
+            rows.append(Row("topic", t.id, label))
     return rows
