@@ -99,7 +99,7 @@ async def test_a_failed_save_keeps_the_text_in_the_editor_and_says_why(sample_pa
         await pilot.press("j", "a")
         await type_text(pilot, "precious words")
 
-        def disk_full(fd):
+        def disk_full(_fd):
             raise OSError(errno.ENOSPC, "No space left on device")
 
         monkeypatch.setattr(os, "fsync", disk_full)

@@ -203,7 +203,7 @@ class ReaderScreen(NotesMixin, Screen):
             return self.store_problem
         return None
 
-    def check_action(self, action: str, parameters) -> bool | None:
+    def check_action(self, action: str, _parameters: tuple[object, ...]) -> bool | None:
         reason = self.disabled_reason(action)
         if action in ("next_occurrence", "previous_occurrence", "next_match", "previous_match"):
             return reason is None  # hidden from the footer until they apply
@@ -277,7 +277,7 @@ class ReaderScreen(NotesMixin, Screen):
         view.current = view.first_visible_block() if view.scroll_y > 0 else 0
         self.cursor = (view.current, -1)
 
-    def _jump(self, block: int, start: int, end: int | None = None) -> None:
+    def _jump(self, block: int, start: int) -> None:
         self.article.go_to(block, offset=max(0, start))
         self.cursor = (block, start)
         self.status.position = block

@@ -171,7 +171,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         block = self.block_at_line(y)
         return block, y - self._tops[block]
 
-    def on_resize(self, event: events.Resize) -> None:
+    def on_resize(self) -> None:
         self._ensure_layout()
 
     def block_at_line(self, y: int) -> int:
@@ -351,7 +351,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def _selection_style(self) -> VisualStyle:
         return VisualStyle.from_styles(self.screen.get_component_styles("screen--selection"))
 
-    def selection_updated(self, selection: Selection | None) -> None:
+    def selection_updated(self, _selection: Selection | None) -> None:
         self._strip_cache.clear()
         self.refresh()
 
