@@ -84,7 +84,7 @@ class ThemeError(ReaderError):
 class ThemeSpec:
     name: str
     dark: bool
-    colors: dict[str, str]
+    colors: dict[str, str | float]
     """Theme fields other than name and dark (colours and numbers)."""
     variables: dict[str, str] = field(default_factory=dict)
     source: str = "bundled"
@@ -124,7 +124,7 @@ def read_theme(path: Path, source: str = "bundled") -> ThemeSpec:
         raise ThemeError(f"{path.name}: name must be lower-case letters, digits and dashes")
     if "primary" not in raw:
         raise ThemeError(f"{path.name}: primary colour missing")
-    colors: dict[str, str] = {}
+    colors: dict[str, str | float] = {}
     for key, value in raw.items():
         if key in COLOR_FIELDS:
             if not is_color(value):

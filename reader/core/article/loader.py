@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from reader.core.article.decoding import read_source
 from reader.core.article.markdown_parser import parse_markdown
@@ -15,6 +16,7 @@ MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 
 def parse(text: str, *, markdown: bool, source: str = "-") -> Document:
     """Build a Document from clean text (see `textio.clean`)."""
+    fmt: Literal["text", "markdown"]
     if markdown:
         title, blocks = parse_markdown(text)
         fmt = "markdown"
