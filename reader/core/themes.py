@@ -68,8 +68,6 @@ HIGHLIGHT_VARIABLES = (
     "note-purple",
 )
 """Reader colours drawn as backgrounds under body text."""
-READER_VARIABLES = TEXT_VARIABLES + HIGHLIGHT_VARIABLES
-"""The reader's own theme variables; every theme file may set them."""
 
 
 _HEX = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
