@@ -92,7 +92,6 @@ class ReaderScreen(NotesMixin, Screen):
         self.cursor: Position = (0, -1)
         self.quote_positions: list[Position] = []
         self.topic_positions: list[tuple[Position, str]] = []
-        self.selected: tuple[str, str] | None = None
         self.occurrences: list[tuple[int, int, int]] = []
         self.occurrence_label = "mention"
         self.occurrence_name = ""
@@ -126,7 +125,7 @@ class ReaderScreen(NotesMixin, Screen):
         self.article.focus()
         # The panel, notes and analysis wait for the first frame: the text shows first.
         self.call_after_refresh(self._after_first_paint)
-        self._position_timer = self.set_interval(2.0, self._save_position_if_moved, pause=False)
+        self.set_interval(2.0, self._save_position_if_moved, pause=False)
         self._saved_at: int | None = None
 
     async def _after_first_paint(self) -> None:
@@ -357,7 +356,6 @@ class ReaderScreen(NotesMixin, Screen):
             label, name = "paragraph", topic.title
         else:
             return
-        self.selected = (kind, key)
         self.occurrences = sorted(occurrences)
         self.occurrence_label = label
         self.occurrence_name = name

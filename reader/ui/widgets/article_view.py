@@ -120,7 +120,6 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def __init__(self, document: Document, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self.document = document
         self.blocks: list[Block] = document.blocks
         self._layers: dict[str, dict[int, list[Decoration]]] = {name: {} for name in LAYERS}
         self._marks: dict[int, str] = {}
@@ -180,10 +179,6 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if not self._tops:
             return 0
         return max(0, min(len(self._tops) - 1, bisect_right(self._tops, y) - 1))
-
-    def block_top(self, index: int) -> int:
-        self._ensure_layout()
-        return self._tops[index] if self._tops else 0
 
     def line_of_offset(self, index: int, offset: int) -> int:
         """The virtual line showing character `offset` of block `index`."""
@@ -283,7 +278,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def render_line(self, y: int) -> Strip:
         self._ensure_layout()
-        scroll_x, scroll_y = self.scroll_offset
+        scroll_y = self.scroll_offset.y
         width = self.scrollable_content_region.width
         line_no = scroll_y + y
         base = self.visual_style

@@ -73,10 +73,6 @@ class SidePanel(Vertical):
             self.kind = kind
             self.key = key
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._rows: dict[str, dict[str, Row]] = {name: {} for name, _ in TABS}
-
     def compose(self) -> ComposeResult:
         with TabbedContent(id="panel-tabs"):
             for name, title in TABS:
@@ -98,16 +94,12 @@ class SidePanel(Vertical):
             options.append(Option(row.label, id=option_id))
         if not options:
             options.append(Option(Content.styled(f"No {title.lower()} in this article.", "italic"), disabled=True))
-        self._rows[tab] = by_id
         lst = self.query_one(f"#list-{tab}", PanelList)
         highlighted = lst.highlighted_option.id if lst.highlighted_option else None
         lst.set_options(options)
         if highlighted and highlighted in by_id:
             lst.highlighted = lst.get_option_index(highlighted)
         self.query_one(TabbedContent).get_tab(f"tab-{tab}").label = Content(f"{title} {count}")
-
-    def show_tab(self, tab: str) -> None:
-        self.query_one(TabbedContent).active = f"tab-{tab}"
 
     @property
     def active_tab(self) -> str:
