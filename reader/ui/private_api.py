@@ -14,16 +14,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-# rich._wrap.divide_line(text, width, fold=True) -> list[int]
-# Where the 2nd, 3rd, ... lines of a paragraph start, measured in terminal cells
-# (wide CJK characters count two, combining marks none), folding words longer
-# than the width. reader.ui.wrap uses it for paragraphs that are not plain
-# one-cell text. Rich's public wrapper, Text.wrap, calls it too, but returns
-# copies of the lines as Text objects with their spaces trimmed, not character
-# offsets into the original string, which the article view needs to map a note
-# or a match to a screen line; it also costs many times more per paragraph.
-from rich._wrap import divide_line
-
 # textual._dispatch_key.dispatch_key(node, event) -> bool (a coroutine)
 # Runs a node's `key_<name>` method for a key, the last step of App._on_key.
 # ReaderApp.on_key replaces App._on_key to put steps of its own between the
@@ -44,7 +34,7 @@ if TYPE_CHECKING:
     from textual.app import App
     from textual.style import Style
 
-__all__ = ["character_to_key", "check_bindings", "dispatch_key", "divide_line", "widget_style"]
+__all__ = ["character_to_key", "check_bindings", "dispatch_key", "widget_style"]
 
 
 async def check_bindings(app: App, key: str) -> bool:

@@ -29,13 +29,6 @@ def parameters(function) -> list[str]:
 # -- what reader.ui uses --------------------------------------------------------------
 
 
-def test_divide_line_gives_where_lines_start_in_cells():
-    assert parameters(private_api.divide_line) == ["text", "width", "fold"]
-    assert private_api.divide_line("hello world", 5, fold=True) == [6]
-    assert private_api.divide_line("abcdefghij", 3, fold=True) == [3, 6, 9], "long words are folded"
-    assert private_api.divide_line("日本語のテキスト", 4, fold=True) == [2, 4, 6], "wide characters take two cells"
-
-
 async def test_dispatch_key_runs_a_nodes_key_method():
     assert parameters(private_api.dispatch_key) == ["node", "event"]
     assert inspect.iscoroutinefunction(private_api.dispatch_key)
