@@ -13,6 +13,7 @@ import inspect
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from textual import events
 from textual.app import App
 from textual.style import Style
@@ -46,6 +47,7 @@ async def test_dispatch_key_runs_a_nodes_key_method():
     assert node.pressed == ["x"]
 
 
+@pytest.mark.pilot  # it runs an app
 async def test_check_bindings_runs_the_binding_of_a_key():
     assert parameters(App._check_bindings) == ["self", "key", "priority"]
     assert inspect.iscoroutinefunction(App._check_bindings)
