@@ -2,7 +2,7 @@
 
 reader.ui.private_api says what each one is for and why nothing public does it. A
 pinned upgrade of Textual or Rich that renames or changes one fails here, by name,
-instead of somewhere deep in a Pilot or snapshot test. The last test keeps every
+instead of somewhere deep in a Pilot or snapshot test. The last two keep every
 other module of reader from reaching a private name without going through there.
 """
 
