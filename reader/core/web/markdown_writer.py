@@ -49,7 +49,7 @@ def _blocks(element: Element, out: list[str]) -> None:
         tag = child.tag if isinstance(child.tag, str) else ""
         if tag in ("hi", "ref", "del", "lb", "span") or (tag == "code" and "\n" not in "".join(child.itertext())):
             # Inline content loose in a container: gather it as a paragraph.
-            loose.append(_inline(child, with_tail=False))
+            loose.append(_inline_element(child))
         else:
             _flush(loose, out)
             _block(child, tag, out)
@@ -133,38 +133,40 @@ def _paragraph(text: str) -> str:
 
 
 def _inline(element: Element, *, with_tail: bool, skip: tuple[str, ...] = (), breaks: bool = True) -> str:
-    """Inline Markdown of element: its text, its children's, with emphasis, links and code."""
+    """Inline Markdown of element's content: its text, its children's, with emphasis, links and code."""
     parts = [_SPACES.sub(" ", escape(element.text or ""))]
     for child in element:
         tag = child.tag if isinstance(child.tag, str) else ""
-        if tag in skip:
-            pass
-        elif tag == "lb":
-            # A hard break inside a paragraph (verse, addresses); a space where breaks cannot be.
-            parts.append("\\\n" if breaks else " ")
-        elif tag == "graphic":
-            pass
-        elif tag == "hi":
-            parts.append(_wrap(_inline(child, with_tail=False, skip=skip, breaks=breaks),
-                               _EMPHASIS.get(child.get("rend") or "", "")))
-        elif tag == "code":
-            code = _SPACES.sub(" ", "".join(child.itertext()))
-            ticks = "``" if "`" in code else "`"
-            pad = " " if ticks == "``" else ""
-            parts.append(f"{ticks}{pad}{code}{pad}{ticks}" if code.strip() else "")
-        elif tag == "ref":
-            inner = _inline(child, with_tail=False, skip=skip, breaks=breaks)
-            target = (child.get("target") or "").strip()
-            if inner.strip() and target.startswith(("http://", "https://")) and not re.search(r"[\s()<>]", target):
-                parts.append(f"[{inner.strip()}]({target})")
-            else:
-                parts.append(inner)
-        else:
-            parts.append(_inline(child, with_tail=False, skip=skip, breaks=breaks))
+        if tag not in skip:
+            parts.append(_inline_element(child, skip=skip, breaks=breaks))
         parts.append(_SPACES.sub(" ", escape(child.tail or "")))
     if with_tail:
         parts.append(_SPACES.sub(" ", escape(element.tail or "")))
     return "".join(parts)
+
+
+def _inline_element(child: Element, *, skip: tuple[str, ...] = (), breaks: bool = True) -> str:
+    """One inline element with its own markup (emphasis, link, code, break), without its tail."""
+    tag = child.tag if isinstance(child.tag, str) else ""
+    if tag == "lb":
+        # A hard break inside a paragraph (verse, addresses); a space where breaks cannot be.
+        return "\\\n" if breaks else " "
+    if tag == "graphic":
+        return ""
+    if tag == "hi":
+        inner = _inline(child, with_tail=False, skip=skip, breaks=breaks)
+        return _wrap(inner, _EMPHASIS.get(child.get("rend") or "", ""))
+    if tag == "code":
+        code = _SPACES.sub(" ", "".join(child.itertext()))
+        ticks = "``" if "`" in code else "`"
+        pad = " " if ticks == "``" else ""
+        return f"{ticks}{pad}{code}{pad}{ticks}" if code.strip() else ""
+    inner = _inline(child, with_tail=False, skip=skip, breaks=breaks)
+    if tag == "ref":
+        target = (child.get("target") or "").strip()
+        if inner.strip() and target.startswith(("http://", "https://")) and not re.search(r"[\s()<>]", target):
+            return f"[{inner.strip()}]({target})"
+    return inner
 
 
 def _wrap(text: str, marker: str) -> str:
@@ -180,3 +182,66 @@ def _wrap(text: str, marker: str) -> str:
     lead = text[: len(text) - len(text.lstrip())]
     trail = text[len(text.rstrip()) :]
     return f"{lead}{marker}{core}{marker}{trail}"
+
+
+# HTML tags as trafilatura's tree names them, so a feed's HTML goes through the same writer.
+_FROM_HTML = {
+    "p": ("p", None), "h1": ("head", "h1"), "h2": ("head", "h2"), "h3": ("head", "h3"), "h4": ("head", "h4"),
+    "h5": ("head", "h5"), "h6": ("head", "h6"), "ul": ("list", "ul"), "ol": ("list", "ol"), "li": ("item", None),
+    "blockquote": ("quote", None), "br": ("lb", None), "b": ("hi", "#b"), "strong": ("hi", "#b"),
+    "i": ("hi", "#i"), "em": ("hi", "#i"), "code": ("code", None), "pre": ("code", None), "a": ("ref", None),
+    "img": ("graphic", None), "table": ("table", None), "tr": ("row", None), "td": ("cell", None),
+    "th": ("cell", None), "del": ("del", None), "s": ("del", None),
+}
+_DROPPED = frozenset({"script", "style", "iframe", "object", "embed", "noscript", "template", "svg", "math", "form"})
+
+
+def html_to_markdown(fragment: str) -> str:
+    """A feed item's HTML (a summary or content) as Markdown, through the same writer as pages."""
+    body = _html_tree(fragment)
+    return "" if body is None else write_markdown(body)
+
+
+def html_to_text(fragment: str) -> str:
+    """The words of an HTML fragment, without markup."""
+    body = _html_tree(fragment)
+    return "" if body is None else " ".join("".join(body.itertext()).split())
+
+
+def _html_tree(fragment: str) -> Element | None:
+    if not fragment.strip():
+        return None
+    if "<" not in fragment and "&" not in fragment:
+        from lxml import etree
+
+        body = etree.Element("body")
+        paragraph = etree.SubElement(body, "p")
+        paragraph.text = fragment
+        return body
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return None
+    for dropped in [el for el in root.iter() if isinstance(el.tag, str) and el.tag.lower() in _DROPPED]:
+        dropped.drop_tree()
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        tag = element.tag.lower()
+        mapped, rend = _FROM_HTML.get(tag, (None, None))
+        href = element.get("href") if tag == "a" else None
+        if tag == "pre":
+            element.text = "\n" + "".join(element.itertext()).strip("\n") + "\n"
+            for child in list(element):
+                element.remove(child)
+        element.attrib.clear()
+        element.tag = mapped or ("div" if tag not in ("span", "font", "small", "big", "u", "sub", "sup") else "span")
+        if rend:
+            element.set("rend", rend)
+        if href:
+            element.set("target", href)
+    root.tag = "body"
+    return root
