@@ -161,3 +161,12 @@ def test_discovered_feed_fetched_from_loopback(server):
     fetched = fetch_url(link.url)
     f = parse_feed(fetched.content, url=fetched.url, headers=fetched.headers)
     assert f.title == "The Harbour Ledger: World" and len(f.items) == 3
+
+
+def test_feed_html_as_markdown_and_text_is_clean():
+    markdown = html_to_markdown("<p>red\x1b[31m alert\x07\x9b</p><script>x()</script>")
+    assert "\x1b" not in markdown and "\x07" not in markdown and "\x9b" not in markdown and "x()" not in markdown
+    from reader.core.web import html_to_text
+
+    assert html_to_text("<p>Caf&eacute; <b>noir</b>\u202e</p>") == "Café noir"
+    assert html_to_markdown("") == "" and html_to_markdown("plain *text*") == "plain \\*text\\*\n"

@@ -183,6 +183,9 @@ def test_plain_text_that_is_not_markup_is_refused(server):
     ("application/atom+xml; charset=utf-8", "<feed/>", "xml"),
     ("application/json", '{"version": "https://jsonfeed.org/version/1.1"}', "json"),
     ("application/feed+json", "{}", "json"),
+    ("text/html", '<?xml version="1.0"?>\n<?xml-stylesheet href="s.xsl"?><!-- hi --><rss version="2.0"/>', "xml"),
+    ("text/html", "<feed xmlns='http://www.w3.org/2005/Atom'/>", "xml"),
+    ("text/html", '<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"></html>', "html"),
 ])
 def test_kind_from_type_or_body(server, content_type, body, kind):
     url = server.route("/f", body, headers={"Content-Type": content_type} if content_type else {})

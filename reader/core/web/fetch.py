@@ -285,13 +285,14 @@ def _charset(content_type: str) -> str | None:
 
 def sniff(media_type: str, content: bytes) -> Kind | None:
     """What a body is, from its declared media type, or from its first bytes when the type says nothing."""
+    head = content[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if media_type in _HTML_TYPES:
-        return "html"
+        # Some servers label every file text/html; a feed still says what it is in its first bytes.
+        return "xml" if _feed_start(head) else "html"
     if media_type in _XML_TYPES or (media_type.startswith("application/") and media_type.endswith("+xml")):
         return "xml"
     if media_type in _JSON_TYPES or (media_type.startswith("application/") and media_type.endswith("+json")):
         return "json"
-    head = content[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(b"{"):
         return "json"
     if not head.startswith(b"<"):
@@ -301,6 +302,16 @@ def sniff(media_type: str, content: bytes) -> Kind | None:
     if head.startswith(b"<?xml") or head.startswith((b"<rss", b"<feed", b"<rdf:rdf", b"<opml")):
         return "xml"
     return "html"
+
+
+def _feed_start(head: bytes) -> bool:
+    """Whether lower-cased first bytes open an RSS, Atom or RDF document."""
+    if head.startswith(b"<?xml"):
+        head = head[head.find(b"?>") + 2 :].lstrip()
+        while head.startswith((b"<!--", b"<?")):  # comments and stylesheets before the root
+            end = head.find(b"-->" if head.startswith(b"<!--") else b"?>")
+            head = head[end + 3 if head.startswith(b"<!--") else end + 2 :].lstrip() if end >= 0 else b""
+    return head.startswith((b"<rss", b"<feed", b"<rdf:rdf"))
 
 
 class _Body:

@@ -198,14 +198,18 @@ _DROPPED = frozenset({"script", "style", "iframe", "object", "embed", "noscript"
 
 def html_to_markdown(fragment: str) -> str:
     """A feed item's HTML (a summary or content) as Markdown, through the same writer as pages."""
+    from reader.core.article.decoding import clean
+
     body = _html_tree(fragment)
-    return "" if body is None else write_markdown(body)
+    return "" if body is None else clean(write_markdown(body))
 
 
 def html_to_text(fragment: str) -> str:
     """The words of an HTML fragment, without markup."""
+    from reader.core.article.decoding import clean
+
     body = _html_tree(fragment)
-    return "" if body is None else " ".join("".join(body.itertext()).split())
+    return "" if body is None else " ".join(clean("".join(body.itertext())).split())
 
 
 def _html_tree(fragment: str) -> Element | None:
