@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench eval snapshots analysis-expected clean
+.PHONY: run test lint bench eval snapshots analysis-expected clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,8 +18,18 @@ $(STAMP): pyproject.toml | $(BIN)/python
 run: $(STAMP)
 	$(BIN)/reader $(ARGS)
 
+# One tier only: make test PYTEST_ARGS="-m unit" (the tiers are listed in pyproject.toml).
 test: $(STAMP)
 	env -u TEXTUAL_THEME -u NO_COLOR $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# ruff, mypy and the import contracts (pyproject.toml configures all three); each
+# runs even when one before it fails, and any failure fails the target.
+lint: $(STAMP)
+	@status=0; \
+	$(BIN)/ruff check . || status=1; \
+	$(BIN)/mypy || status=1; \
+	$(BIN)/lint-imports || status=1; \
+	exit $$status
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks

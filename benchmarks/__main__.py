@@ -158,7 +158,14 @@ def bench_long_article() -> None:
         term.settle(0.5)
         term.press("\r")
         term.settle(0.3)
-        for key, label in (("j", "j (next paragraph)"), ("]", "] (next quotation)"), ("}", "} (next topic)"), ("e", "e (next mention)"), ("n", "n (next match)")):
+        keys = (
+            ("j", "j (next paragraph)"),
+            ("]", "] (next quotation)"),
+            ("}", "} (next topic)"),
+            ("e", "e (next mention)"),
+            ("n", "n (next match)"),
+        )
+        for key, label in keys:
             times = []
             for _ in range(15):
                 before = term.text().splitlines()[0]
@@ -168,7 +175,8 @@ def bench_long_article() -> None:
                 times.append(time.perf_counter() - start)
                 term.settle(0.05, 2)
             ms = statistics.median(times) * 1000
-            record(f"key {label} repaint, 5,000 paragraphs", ms, "ms", "< 50", ms < 50, "median of 15, key to status line changed")
+            what = f"key {label} repaint, 5,000 paragraphs"
+            record(what, ms, "ms", "< 50", ms < 50, "median of 15, key to status line changed")
     finally:
         term.close()
 
@@ -224,7 +232,7 @@ def bench_notes() -> None:
             store.add(Note("", key, anchor, body=f"note {i} " * 8, tags=["t"]))
         latencies = []
         key = f"{5 if layout == 'spread' else 7:016x}"
-        for i in range(200):
+        for _ in range(200):
             start = time.perf_counter()
             store.add(Note("", key, anchor, body="timed note"))
             latencies.append((time.perf_counter() - start) * 1000)
@@ -233,14 +241,21 @@ def bench_notes() -> None:
         where = "over 100 articles" if layout == "spread" else "all in one article"
         record(f"save a note, {stored:,} stored {where} (median)", median, "ms", "", None)
         target = stored >= 10_000
-        record(f"save a note, {stored:,} stored {where} (p95)", p95, "ms", "< 10" if target else "", p95 < 10 if target else None)
+        what = f"save a note, {stored:,} stored {where} (p95)"
+        record(what, p95, "ms", "< 10" if target else "", p95 < 10 if target else None)
 
     from reader.core.analysis import analyse
     from reader.core.export import render
 
     analysis = analyse(doc)
     notes = [
-        Note(f"{i:012x}", "k" * 16, make_anchor(doc, 1 + i % (len(doc.blocks) - 1)), body=f"Body of note {i}\nwith *two* lines", tags=["a", "b"])
+        Note(
+            f"{i:012x}",
+            "k" * 16,
+            make_anchor(doc, 1 + i % (len(doc.blocks) - 1)),
+            body=f"Body of note {i}\nwith *two* lines",
+            tags=["a", "b"],
+        )
         for i in range(1000)
     ]
     timings = []
@@ -250,6 +265,125 @@ def bench_notes() -> None:
         timings.append(time.perf_counter() - start)
     ms = min(timings) * 1000
     record("export 1,000 notes to Markdown", ms, "ms", "< 200", ms < 200, "best of 3, analysis already done")
+
+
+# -- the web ------------------------------------------------------------------------------
+
+
+def bench_web() -> None:
+    """Extraction, a 100-feed refresh from a loopback server, and an OPML import; self-contained."""
+    import subprocess
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from reader.core.web import extract_file, read_opml, refresh_feeds
+
+    print("The web: extraction, a 100-feed refresh from loopback, OPML import", flush=True)
+    code = "import time; t = time.perf_counter(); import httpx, trafilatura, feedparser; print(time.perf_counter() - t)"
+    imports = [float(subprocess.run([PYTHON, "-c", code], capture_output=True, text=True, check=True).stdout)
+               for _ in range(3)]
+    record("import httpx, trafilatura and feedparser (first URL only)", statistics.median(imports), "s", "", None,
+           "median of 3, fresh interpreters")
+
+    pages = sorted(p for p in (ROOT / "tests" / "web" / "fixtures").glob("*.html") if p.name != "not-an-article.html")
+    extract_file(pages[0])  # the imports and trafilatura's first-call set-up are not extraction
+    timings = []
+    for _ in range(5):
+        for page in pages:
+            start = time.perf_counter()
+            extract_file(page)
+            timings.append((time.perf_counter() - start) * 1000)
+    ms = statistics.median(timings)
+    record("extract a saved news page (median over fixtures)", ms, "ms", "< 50", ms < 50,
+           f"{len(pages)} pages x 5, max {max(timings):.1f} ms")
+
+    # The fixtures are light (3-10 kB); real pages carry far more around the article.
+    heavy = _heavy_page((ROOT / "tests" / "web" / "fixtures" / "hongkong-election.html").read_text(encoding="utf-8"))
+    from reader.core.web import extract_article
+
+    timings = []
+    for _ in range(10):
+        start = time.perf_counter()
+        extract_article(heavy)
+        timings.append((time.perf_counter() - start) * 1000)
+    ms = statistics.median(timings)
+    record(f"extract a {len(heavy) // 1000} kB page (a fixture in heavy page furniture)", ms, "ms", "< 50", ms < 50,
+           "median of 10: mega-menu, inline script, 60 teasers")
+
+    feeds = {f"/feed/{n}.rss": _rss(n, 20) for n in range(100)}
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_GET(self) -> None:
+            body = feeds.get(self.path, b"")
+            self.send_response(200 if body else 404)
+            self.send_header("Content-Type", "application/rss+xml")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    try:
+        urls = [f"http://127.0.0.1:{server.server_address[1]}{path}" for path in feeds]
+        refresh_feeds(urls[:2])  # warm the imports
+        start = time.perf_counter()
+        results = refresh_feeds(urls)
+        seconds = time.perf_counter() - start
+    finally:
+        server.shutdown()
+        server.server_close()
+    items = sum(len(r.items) for r in results)
+    ok = all(r.outcome == "updated" for r in results) and items == 2000
+    record("refresh 100 feeds of 20 items from loopback", seconds, "s", "< 5", ok and seconds < 5,
+           f"8 at a time, {items} items parsed")
+
+    outlines = "".join(
+        f'<outline text="Folder {f}">'
+        + "".join(f'<outline type="rss" text="Feed {f}-{i}" xmlUrl="https://site{f}.example/feed/{i}.xml" '
+                  f'htmlUrl="https://site{f}.example/"/>' for i in range(50))
+        + "</outline>"
+        for f in range(10)
+    )
+    head = '<?xml version="1.0" encoding="UTF-8"?><opml version="2.0"><head><title>b</title></head>'
+    data = f"{head}<body>{outlines}</body></opml>".encode()
+    times = []
+    for _ in range(5):
+        start = time.perf_counter()
+        subs = read_opml(data)
+        times.append(time.perf_counter() - start)
+    best = statistics.median(times)
+    record("import an OPML of 500 feeds", best, "s", "< 1", len(subs) == 500 and best < 1.0, "median of 5")
+
+
+def _heavy_page(page: str) -> bytes:
+    """A fixture page wrapped in what real news pages carry: a mega-menu, an inline script, teasers."""
+    menu = "<nav class='mega'><ul>" + "".join(
+        f"<li><a href='/section/{i}'>Section {i}</a><ul>"
+        + "".join(f"<li><a href='/section/{i}/{j}'>Topic {i}.{j}</a></li>" for j in range(12)) + "</ul></li>"
+        for i in range(40)) + "</ul></nav>"
+    script = "<script>" + 'var config = {"ads": [1, 2, 3], "slots": "top,bottom"};\n' * 2500 + "</script>"
+    teasers = "<section class='more'>" + "".join(
+        f"<div class='teaser'><a href='/a/{i}'><img src='/i/{i}.jpg'><h3>Another headline number {i}</h3></a>"
+        f"<p>A short standfirst for teaser {i}, to tempt a click.</p></div>" for i in range(60)) + "</section>"
+    return page.replace("<body>", "<body>" + script + menu).replace("</main>", "</main>" + teasers).encode()
+
+
+def _rss(n: int, items: int) -> bytes:
+    body = "".join(
+        f"<item><title>Feed {n}, story {i}</title><link>https://news{n}.example/{i}</link><guid>{n}-{i}</guid>"
+        f"<pubDate>Mon, 01 Dec 2025 {i:02d}:00:00 GMT</pubDate><description>&lt;p&gt;The {i}th story of feed {n}, "
+        f"told in a sentence or two as feeds summarise.&lt;/p&gt;</description></item>"
+        for i in range(items)
+    )
+    return (f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Feed {n}</title>'
+            f"<link>https://news{n}.example/</link><description>d</description>{body}</channel></rss>").encode()
 
 
 def main() -> int:
@@ -262,8 +396,10 @@ def main() -> int:
     compileall.compile_dir(ROOT / "reader", quiet=1)
     os.environ.setdefault("READER_DB", str(WORK / "default.json"))
     started = time.perf_counter()
-    print(f"reader benchmarks · {platform.python_version()} · {os.cpu_count()} cores · {platform.platform()}\n", flush=True)
-    for bench in (bench_analysis, bench_notes, bench_first_paint, bench_sample_session, bench_long_article):
+    machine = f"{platform.python_version()} · {os.cpu_count()} cores · {platform.platform()}"
+    print(f"reader benchmarks · {machine}\n", flush=True)
+    benches = (bench_analysis, bench_notes, bench_web, bench_first_paint, bench_sample_session, bench_long_article)
+    for bench in benches:
         try:
             bench()
         except Exception as exc:  # a failed benchmark is reported, never hidden

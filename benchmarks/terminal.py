@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import pty
@@ -28,7 +29,8 @@ class Terminal:
         pid, fd = pty.fork()
         if pid == 0:  # the child: become the program
             try:
-                full_env = {**os.environ, **(env or {}), "TERM": "xterm-256color", "COLUMNS": str(cols), "LINES": str(rows)}
+                size = {"COLUMNS": str(cols), "LINES": str(rows)}
+                full_env = {**os.environ, **(env or {}), "TERM": "xterm-256color", **size}
                 os.execvpe(argv[0], argv, full_env)
             finally:
                 os._exit(127)
@@ -112,10 +114,8 @@ class Terminal:
         return float("nan")
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(ProcessLookupError):  # it ended by itself
             os.kill(self.pid, signal.SIGTERM)
-        except ProcessLookupError:
-            pass
         deadline = time.perf_counter() + 3
         while time.perf_counter() < deadline:
             try:

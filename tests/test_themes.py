@@ -4,9 +4,11 @@ import pytest
 
 from reader.core import paths
 from reader.core.themes import HIGHLIGHT_VARIABLES as HIGHLIGHTS
-from reader.core.themes import READER_VARIABLES, TEXT_VARIABLES, ThemeError, load_themes, read_theme
+from reader.core.themes import TEXT_VARIABLES, ThemeError, load_themes, read_theme
 
 BUNDLED = sorted(paths.bundled_themes_dir().glob("*.toml"))
+READER_VARIABLES = TEXT_VARIABLES + HIGHLIGHTS
+"""The reader's own theme variables: text colours and highlight backgrounds."""
 
 
 def luminance(hex_color: str) -> float:

@@ -100,7 +100,7 @@ def parse_manual(path):
             kind = parts[0]
             if kind == "exclude":
                 langs = parts[2].split(",") if len(parts) > 2 and parts[2] else list(LANGS)
-                excludes.append((parts[1], [l.strip() for l in langs]))
+                excludes.append((parts[1], [lang.strip() for lang in langs]))
                 continue
             if kind == "prefer":
                 prefer[parts[1]] = parts[2]
@@ -123,28 +123,28 @@ def parse_manual(path):
                     ops.append(("cc", None, names[0]))
                     continue
                 langs = LANGS if key == "*" else key.split(",")
-                for l in langs:
-                    if l not in LANGS:
-                        sys.exit(f"places_manual.txt:{lineno}: bad language {l!r}")
-                    ops.append((op, l, names))
+                for lang in langs:
+                    if lang not in LANGS:
+                        sys.exit(f"places_manual.txt:{lineno}: bad language {lang!r}")
+                    ops.append((op, lang, names))
             rows.append((lineno, kind, canonical, ops))
     return rows, excludes, prefer
 
 
 def load_stopwords():
     sw = {}
-    for l in LANGS:
-        p = os.path.join(LANG_DIR, f"{l}.toml")
+    for lang in LANGS:
+        p = os.path.join(LANG_DIR, f"{lang}.toml")
         if os.path.exists(p):
             with open(p, "rb") as f:
-                sw[l] = set(tomllib.load(f).get("stopwords", []))
+                sw[lang] = set(tomllib.load(f).get("stopwords", []))
         else:
-            sw[l] = set()
+            sw[lang] = set()
     return sw
 
 
 def main():
-    locales = {l: Locale(l) for l in LANGS}
+    locales = {lang: Locale(lang) for lang in LANGS}
     log = sys.stderr
     entries = []  # (kind, canonical, {lang: [names]})
 
@@ -160,7 +160,7 @@ def main():
         tz_by_en.setdefault(en, tz)
 
     def tz_names(tz):
-        return {l: clean_cldr(get_timezone_location(tz, locale=l, return_city=True), l) for l in LANGS}
+        return {lang: clean_cldr(get_timezone_location(tz, locale=lang, return_city=True), lang) for lang in LANGS}
 
     rows, excludes, prefer = parse_manual(os.path.join(HERE, "places_manual.txt"))
     by_cc = {}
@@ -175,7 +175,7 @@ def main():
             continue
         if code.isdigit() and code not in CONTINENTS | REGIONS:
             continue
-        names = {l: clean_cldr(locales[l].territories[code], l, code in ALT_IN_PARENS) for l in LANGS}
+        names = {lang: clean_cldr(locales[lang].territories[code], lang, code in ALT_IN_PARENS) for lang in LANGS}
         if code in CONTINENTS:
             kind = "continent"
         elif code.isdigit() or code in REGION_CODES:
@@ -193,7 +193,7 @@ def main():
 
     # --- manual rows
     used_tz = set()
-    for lineno, kind, canonical, ops in rows:
+    for _lineno, kind, canonical, ops in rows:
         if any(op == "cc" for op, _, _ in ops):
             continue
         tz = tz_by_en.get(canonical) if kind == "city" else None
@@ -201,7 +201,7 @@ def main():
             used_tz.add(tz)
             names = tz_names(tz)
         else:
-            names = {l: [canonical] for l in LANGS}
+            names = {lang: [canonical] for lang in LANGS}
         entries.append((kind, canonical, apply_ops(names, ops)))
     print(f"time-zone cities used: {len(used_tz)}", file=log)
 
@@ -214,27 +214,27 @@ def main():
     table = {}  # name -> [kind, canonical, set(langs)]
     conflicts = []
     for kind, canonical, names in entries:
-        for l in LANGS:
-            for n in names.get(l, []):
-                if l in excl.get(n, ()):
+        for lang in LANGS:
+            for n in names.get(lang, []):
+                if lang in excl.get(n, ()):
                     continue
-                if " " not in n and not (n.isupper() and len(n) > 1) and n.casefold() in stop[l]:
-                    print(f"dropped as {l} stopword: {n}", file=log)
+                if " " not in n and not (n.isupper() and len(n) > 1) and n.casefold() in stop[lang]:
+                    print(f"dropped as {lang} stopword: {n}", file=log)
                     continue
                 cur = table.get(n)
                 if cur is None:
-                    table[n] = [kind, canonical, {l}]
+                    table[n] = [kind, canonical, {lang}]
                 elif cur[1] == canonical:
-                    cur[2].add(l)
+                    cur[2].add(lang)
                 else:
-                    conflicts.append((n, l, cur[1], canonical))
+                    conflicts.append((n, lang, cur[1], canonical))
                     want = prefer.get(n)
                     if want == canonical or (want is None and KIND_RANK[kind] < KIND_RANK[cur[0]]):
-                        table[n] = [kind, canonical, cur[2] | {l}]
+                        table[n] = [kind, canonical, cur[2] | {lang}]
                     else:
-                        cur[2].add(l)
-    for n, l, a, b in conflicts:
-        print(f"conflict: {n!r} ({l}) {a} / {b} -> {table[n][1]}", file=log)
+                        cur[2].add(lang)
+    for n, lang, a, b in conflicts:
+        print(f"conflict: {n!r} ({lang}) {a} / {b} -> {table[n][1]}", file=log)
 
     # curly-apostrophe twins of names with an apostrophe
     for n, v in list(table.items()):
@@ -247,21 +247,21 @@ def main():
         f.write("name\tkind\tlangs\tcanonical\n")
         for n in sorted(table, key=lambda s: (s.casefold(), s)):
             kind, canonical, langs = table[n]
-            f.write(f"{n}\t{kind}\t{','.join(l for l in LANGS if l in langs)}\t{canonical}\n")
+            f.write(f"{n}\t{kind}\t{','.join(lang for lang in LANGS if lang in langs)}\t{canonical}\n")
     print(f"wrote {out}: {len(table)} names", file=log)
 
 
 def apply_ops(names, ops):
-    names = {l: list(v) for l, v in names.items()}
-    for op, l, val in ops:
+    names = {lang: list(v) for lang, v in names.items()}
+    for op, lang, val in ops:
         if op == "cc":
             continue
         if op == "set":
-            names[l] = [] if val == ["-"] else list(val)
+            names[lang] = [] if val == ["-"] else list(val)
         elif op == "add":
-            names[l] = names.get(l, []) + [v for v in val if v not in names.get(l, [])]
+            names[lang] = names.get(lang, []) + [v for v in val if v not in names.get(lang, [])]
         elif op == "del":
-            names[l] = [v for v in names.get(l, []) if v not in val]
+            names[lang] = [v for v in names.get(lang, []) if v not in val]
     return names
 
 

@@ -1,7 +1,9 @@
 """The `reader` command: one module per command, one-line errors, the UI imported lazily.
 
 Each command module has `add_parser(sub, common)`, which adds its subcommand and
-sets `run`, and `run(args)`, which does the work and returns the exit status.
+sets `run`, and `run(args)`, which does the work and returns the exit status. A
+command that takes none of the common options (or no arguments) names the
+parameter with a leading underscore.
 """
 
 from __future__ import annotations

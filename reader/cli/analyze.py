@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from reader.core.analysis import Analysis
 
 
-def add_parser(sub, common: argparse.ArgumentParser) -> None:
+def add_parser(sub, _common: argparse.ArgumentParser) -> None:
     parser = sub.add_parser("analyze", help="print the analysis of an article")
     parser.add_argument("path", help="article file, or - for stdin")
     parser.add_argument("--json", action="store_true", help="print JSON (schema version 1)")

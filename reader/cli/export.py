@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from reader.cli.output import warn
@@ -47,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
         if args.output.endswith(("/", os.sep)) or out.is_dir():
             ensure_private_dir(out)  # -o newdir/ is a folder to make, not a file named newdir
             out = out / safe_filename(doc.title, ".json" if fmt == "json" else ".md")
-        write_export(out, lambda existing: export_article(store, doc, fmt, existing if fmt == "md" else None))
+        write_export(out, _renderer(store, doc, fmt))
         print(out)
         return 0
     sys.stdout.write(export_article(store, doc, fmt))
@@ -56,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _export_all(store, folder: Path, fmt: str) -> int:
     from reader.core.article import load
-    from reader.core.export import export_article, safe_filename, write_export
+    from reader.core.export import safe_filename, write_export
     from reader.core.notes import ensure_private_dir
 
     records = {a.key: a for a in store.articles()}
@@ -85,12 +86,19 @@ def _export_all(store, folder: Path, fmt: str) -> int:
         if name in used:
             name = safe_filename(f"{doc.title} {key[:6]}", ".json" if fmt == "json" else ".md")
         used.add(name)
-        write_export(folder / name, lambda existing: export_article(store, doc, fmt, existing if fmt == "md" else None))
+        write_export(folder / name, _renderer(store, doc, fmt))
         written += 1
     if progress:
         print(file=sys.stderr)
     print(f"{written} file{'s' if written != 1 else ''} written to {folder}")
     return 0
+
+
+def _renderer(store, doc, fmt: str) -> Callable[[str | None], str]:
+    """What write_export calls with the earlier export's text: Markdown merges into it, JSON replaces it."""
+    from reader.core.export import export_article
+
+    return lambda existing: export_article(store, doc, fmt, existing if fmt == "md" else None)
 
 
 def _skipped(message: str, progress: bool) -> None:

@@ -125,7 +125,8 @@ def _add(store, args) -> int:
                              f"write {'-'.join(value.lstrip('#').split())}, or give --tag once per tag")
         tags += [t for t in clean_tags([value]) if t not in tags]
     key = article_key(doc)
-    note = Note("", key, make_anchor(doc, block, start, end), body=args.text, tags=tags, color=args.color)
+    anchor = make_anchor(doc, block, start, end)
+    note = Note("", key, anchor, body=args.text, tags=tags, color=args.color)
     store.add(note, article_record(doc))
     print(note.id)
     return 0

@@ -64,4 +64,5 @@ def _reattach_tty() -> None:
         raise InputError("standard input was the article, and there is no terminal to read keys from") from None
     os.dup2(fd, 0)
     os.close(fd)
-    sys.stdin = open(0, encoding="utf-8", closefd=False)
+    # Not a `with`: this is standard input from now until the process ends.
+    sys.stdin = open(0, encoding="utf-8", closefd=False)  # noqa: SIM115

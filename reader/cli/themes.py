@@ -7,12 +7,12 @@ import argparse
 from reader.cli.output import warn
 
 
-def add_parser(sub, common: argparse.ArgumentParser) -> None:
+def add_parser(sub, _common: argparse.ArgumentParser) -> None:
     parser = sub.add_parser("themes", help="list the colour themes and where each comes from")
     parser.set_defaults(run=run)
 
 
-def run(args: argparse.Namespace) -> int:
+def run(_args: argparse.Namespace) -> int:
     from reader.ui.theming import reader_themes, theme_listing
 
     _, specs, problems = reader_themes()

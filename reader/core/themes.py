@@ -36,7 +36,10 @@ THEME_FIELDS = frozenset(
     }
 )
 COLOR_FIELDS = frozenset(
-    {"primary", "secondary", "warning", "error", "success", "accent", "foreground", "background", "surface", "panel", "boost"}
+    {
+        "primary", "secondary", "warning", "error", "success", "accent",
+        "foreground", "background", "surface", "panel", "boost",
+    }
 )
 
 TEXT_VARIABLES = (
@@ -71,8 +74,6 @@ HIGHLIGHT_VARIABLES = (
 )
 """Reader colours drawn as backgrounds under body text (and, for the row cursors,
 under every colour a list row uses)."""
-READER_VARIABLES = TEXT_VARIABLES + HIGHLIGHT_VARIABLES
-"""The reader's own theme variables; every theme file may set them."""
 
 
 _HEX = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
@@ -87,7 +88,7 @@ class ThemeError(ReaderError):
 class ThemeSpec:
     name: str
     dark: bool
-    colors: dict[str, str]
+    colors: dict[str, str | float]
     """Theme fields other than name and dark (colours and numbers)."""
     variables: dict[str, str] = field(default_factory=dict)
     source: str = "bundled"
@@ -127,7 +128,7 @@ def read_theme(path: Path, source: str = "bundled") -> ThemeSpec:
         raise ThemeError(f"{path.name}: name must be lower-case letters, digits and dashes")
     if "primary" not in raw:
         raise ThemeError(f"{path.name}: primary colour missing")
-    colors: dict[str, str] = {}
+    colors: dict[str, str | float] = {}
     for key, value in raw.items():
         if key in COLOR_FIELDS:
             if not is_color(value):

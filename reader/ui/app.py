@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual import events
-from textual._dispatch_key import dispatch_key  # textual is pinned
 from textual.app import App
 from textual.binding import Binding
 
 from reader.core.article import Document
 from reader.core.notes import NoteStore
 from reader.core.settings import Settings, load_settings
+from reader.ui.private_api import check_bindings, dispatch_key
 
 
 class ReaderApp(App):
@@ -144,7 +144,7 @@ class ReaderApp(App):
         except Exception as exc:
             self.notify(f"Theme not remembered: {exc}", severity="warning", markup=False)
 
-    async def _on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         """A key that reached the app unhandled, in the order it was typed.
 
         Keys go to whatever had focus when they arrived; typed faster than the
@@ -153,12 +153,12 @@ class ReaderApp(App):
         opened it, and the screen puts them where the reader was typing. Then the
         bindings run, and a key whose action is disabled says why.
         """
-        event.prevent_default()  # this replaces App._on_key
+        event.prevent_default()  # App._on_key, which this replaces, must not run too
         screen = self.screen
         take = getattr(screen, "take_typed_ahead", None)
         if take is not None and take(event):
             return
-        if await self._check_bindings(event.key):
+        if await check_bindings(self, event.key):
             return
         explain = getattr(screen, "explain_key", None)
         if explain is not None and explain(event.key):

@@ -21,13 +21,14 @@ class ArticleCommands(Provider):
         if analysis is not None:
             for e in analysis.entities:
                 names = ", ".join(e.aliases[:3])
-                help_ = f"{EntityKind(e.kind).noun} · {count(len(e.mentions), 'mention')}" + (
-                    f" · also {names}" if names else ""
-                )
+                help_ = f"{EntityKind(e.kind).noun} · {count(len(e.mentions), 'mention')}"
+                if names:
+                    help_ += f" · also {names}"
                 items.append((f"Go to {e.name}", help_, "entity", e.id))
             for q in analysis.quotes:
                 opening = " ".join(q.text.split()[:9])
-                items.append((f"Quote: “{opening}…”", f"said by {q.speaker}" if q.speaker else "unattributed", "quote", q.id))
+                said = f"said by {q.speaker}" if q.speaker else "unattributed"
+                items.append((f"Quote: “{opening}…”", said, "quote", q.id))
             for t in analysis.topics:
                 label = "Section" if t.kind == "section" else "Topic"
                 items.append((f"{label}: {t.title}", count(len(t.blocks), "paragraph"), "topic", t.id))

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 
 from textual.binding import Binding
-from textual.keys import _character_to_key, format_key
+from textual.keys import format_key
+
+from reader.ui.private_api import character_to_key
 
 
 def describe_key(key: str, app=None) -> str:
@@ -21,7 +23,7 @@ def _normalise(keys: str) -> list[str]:
         key = key.strip()
         if not key:
             continue
-        out.append(_character_to_key(key) if len(key) == 1 else key)
+        out.append(character_to_key(key) if len(key) == 1 else key)
     return out
 
 
@@ -53,7 +55,10 @@ def check_keymap(keymap: dict[str, str], scopes: dict[str, list[Binding]]) -> tu
                 owners[key].add(b.id or b.action)
         for key, ids in owners.items():
             if len(ids) > 1:
-                problems.append(f"keys: {describe_key(key)} is bound to {', '.join(sorted(ids))} in the {scope}; keeping the defaults for them")
+                problems.append(
+                    f"keys: {describe_key(key)} is bound to {', '.join(sorted(ids))} in the {scope};"
+                    " keeping the defaults for them"
+                )
                 for binding_id in ids:
                     usable.pop(binding_id, None)
     return usable, problems

@@ -78,7 +78,8 @@ def to_textual(spec: ThemeSpec) -> Theme:
             try:
                 Color.parse(value)
             except ColorParseError:
-                raise ValueError(f"{spec.path.name if spec.path else spec.name}: bad colour {key} = {value!r}") from None
+                where = spec.path.name if spec.path else spec.name
+                raise ValueError(f"{where}: bad colour {key} = {value!r}") from None
     from reader.ui.contrast import DERIVED
 
     # Keys, muted text, errors and list cursors a theme leaves out are made from its

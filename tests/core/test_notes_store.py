@@ -95,7 +95,7 @@ def test_a_failed_write_leaves_the_previous_file_intact(store, monkeypatch):
     before = shard.read_bytes()
     real_fsync = os.fsync
 
-    def disk_full(fd):
+    def disk_full(_fd):
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", disk_full)

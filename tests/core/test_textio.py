@@ -87,7 +87,7 @@ def test_unreadable_file_is_named(tmp_path, monkeypatch):
     target.write_text("hidden")
     import pathlib
 
-    def deny(self, *args, **kwargs):
+    def deny(*_args, **_kwargs):
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(pathlib.Path, "open", deny)

@@ -7,11 +7,12 @@ import unicodedata
 
 import pytest
 from textual import events
-from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
+from textual.keys import REPLACED_KEYS, _get_unicode_name_from_key
 
 from reader.core.article import load, parse
 from reader.core.settings import Settings
 from reader.ui.app import build_app
+from reader.ui.private_api import character_to_key
 
 
 async def settle(pilot, timeout: float = 30.0) -> None:
@@ -44,7 +45,7 @@ async def ready(app, pilot, timeout: float = 30.0) -> None:
 def key_event(key: str) -> events.Key:
     """The event a terminal sends for `key`, as Pilot builds it."""
     if len(key) == 1 and not key.isalnum():
-        key = _character_to_key(key)
+        key = character_to_key(key)
     try:
         char = unicodedata.lookup(_get_unicode_name_from_key(REPLACED_KEYS.get(key, key)))
     except KeyError:

@@ -106,7 +106,7 @@ async def test_choosing_an_entity_then_e_walks_its_mentions(sample_app):
         await pilot.press("enter")  # the first person, highlighted on focus: the most mentioned
         people = [e for e in screen.analysis.entities if e.kind == "PERSON"]
         top = sorted(people, key=lambda e: (-len(e.mentions), e.name))[0]
-        assert screen.selected == ("entity", top.id)
+        assert screen.occurrences == sorted((m.block, m.start, m.end) for m in top.mentions)
         n = len(top.mentions)
         assert n >= 3
         assert f"mention 1 of {n} · {top.name}" in screen_text(app)
@@ -168,7 +168,7 @@ async def test_click_makes_a_paragraph_current(sample_app):
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
         view = app.screen.article
-        top = view.block_top(3)
+        top = view.line_of_offset(3, 0)
         await pilot.click(view, offset=(10, top))
         assert view.current == 3
 
@@ -223,6 +223,6 @@ async def test_command_palette_jumps_to_an_entity(sample_app):
         await pilot.pause()
         screen = app.screen
         nat = next(e for e in screen.analysis.entities if e.name == "Nat Friedman")
-        assert screen.selected == ("entity", nat.id)
+        assert screen.occurrences == sorted((m.block, m.start, m.end) for m in nat.mentions)
         assert screen.article.current == nat.mentions[0].block
         assert "mention 1 of 1 · Nat Friedman" in screen_text(app)

@@ -124,7 +124,7 @@ async def test_code_blocks_keep_their_lines_on_their_own_background(tmp_path):
         code = next(b.index for b in view.blocks if b.kind == "code")
         view.go_to(code)
         await settle(pilot)
-        strip = view.render_line(view.block_top(code) - round(view.scroll_y))
+        strip = view.render_line(view.line_of_offset(code, 0) - round(view.scroll_y))
         code_bg = {seg.style.bgcolor for seg in strip if "03:10" in seg.text}
         assert code_bg and view.visual_style.rich_style.bgcolor not in code_bg
 
@@ -151,7 +151,7 @@ async def test_every_kind_of_block_is_a_paragraph_to_walk_and_annotate(tmp_path)
             assert view.current == expected
             assert f"¶ {expected + 1}/{total}" in screen_text(app).splitlines()[0]
             top = round(view.scroll_y)
-            assert top <= view.block_top(expected) < top + view.scrollable_content_region.height
+            assert top <= view.line_of_offset(expected, 0) < top + view.scrollable_content_region.height
         table = next(b.index for b in view.blocks if b.kind == "table")
         code = next(b.index for b in view.blocks if b.kind == "code")
         for index in (table, code):
@@ -164,7 +164,7 @@ async def test_every_kind_of_block_is_a_paragraph_to_walk_and_annotate(tmp_path)
         for index in (table, code):
             view.go_to(index)
             await settle(pilot)
-            first = view.render_line(view.block_top(index) - round(view.scroll_y)).text
+            first = view.render_line(view.line_of_offset(index, 0) - round(view.scroll_y)).text
             assert first[1] in "●◆■▲★", first
 
 

@@ -3,6 +3,8 @@
 import errno
 import os
 
+from textual.widgets import TabbedContent
+
 from reader.core.article import load
 from reader.core.notes import NoteStore
 from reader.core.settings import Settings
@@ -52,7 +54,7 @@ async def test_h_highlights_and_enter_edits_then_d_deletes_and_u_undoes(sample_p
         assert len(reader.notes) == 1 and reader.notes[0].body == ""
         assert "Highlighted" in " ".join(n.message for n in app._notifications)
         # The Notes tab: enter opens the editor on the note.
-        reader.panel.show_tab("notes")
+        reader.panel.query_one(TabbedContent).active = "tab-notes"
         await pilot.press("tab")
         await pilot.press("enter")
         assert type(app.screen).__name__ == "NoteEditor"
@@ -99,7 +101,7 @@ async def test_a_failed_save_keeps_the_text_in_the_editor_and_says_why(sample_pa
         await pilot.press("j", "a")
         await type_text(pilot, "precious words")
 
-        def disk_full(fd):
+        def disk_full(_fd):
             raise OSError(errno.ENOSPC, "No space left on device")
 
         monkeypatch.setattr(os, "fsync", disk_full)
@@ -167,7 +169,7 @@ async def test_a_annotates_the_text_selected_with_the_mouse(sample_path, tmp_pat
         await ready(app, pilot)
         reader = app.screen
         view = reader.article
-        top = view.block_top(3) - round(view.scroll_y)
+        top = view.line_of_offset(3, 0) - round(view.scroll_y)
         # Drag over "Xianjun Yang" in paragraph 4 (its text starts after a 3-cell margin).
         start = view.region.x + 3 + 6
         await pilot.mouse_down(view, offset=(start - view.region.x, top))

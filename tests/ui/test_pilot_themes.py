@@ -45,7 +45,7 @@ async def test_ctrl_t_previews_and_the_choice_survives_a_restart(sample_path, tm
         assert again.theme == chosen
 
 
-async def test_a_broken_user_theme_is_reported_once_and_the_reader_starts(sample_path, tmp_path, isolated_dirs):
+async def test_a_broken_user_theme_is_reported_once_and_the_reader_starts(sample_path, tmp_path):
     from reader.core import paths
 
     folder = paths.user_themes_dir()

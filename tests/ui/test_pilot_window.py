@@ -63,7 +63,7 @@ async def test_the_reading_place_is_restored_on_screen(sample_path, tmp_path):
         assert "¶ 31/56" in screen_text(again).splitlines()[0]
         top = round(view.scroll_y)
         height = view.scrollable_content_region.height
-        assert top <= view.block_top(30) < top + height, "¶31 is on screen"
+        assert top <= view.line_of_offset(30, 0) < top + height, "¶31 is on screen"
         painted = [view.render_line(y).text for y in range(height)]
         assert any(line.startswith("▎") for line in painted), "the current-paragraph bar shows"
         await pilot.press("j")
@@ -85,7 +85,8 @@ async def test_tabs_from_the_keyboard(sample_path, tmp_path):
         assert screen.panel.active_tab == "quotes" and screen.focused.id == "list-quotes"
         await pilot.press("enter")  # the first quotation, chosen without moving first
         first = screen.analysis.quotes[0]
-        assert screen.selected == ("quote", first.id)
+        assert screen.occurrence_label == "quote"
+        assert (first.block, first.start) in {(b, s) for b, s, _ in screen.occurrences}
         await pilot.press("3")
         assert screen.panel.active_tab == "topics" and screen.focused.id == "list-topics"
         await pilot.press("right")
@@ -106,7 +107,7 @@ async def test_tab_then_enter_chooses_the_first_row(sample_path):
         await pilot.press("tab", "enter")
         people = [e for e in screen.analysis.entities if e.kind == "PERSON"]
         top = sorted(people, key=lambda e: (-len(e.mentions), e.name))[0]
-        assert screen.selected == ("entity", top.id)
+        assert screen.occurrences == sorted((m.block, m.start, m.end) for m in top.mentions)
 
 
 async def test_4_opens_the_notes_of_the_current_paragraph(sample_path, tmp_path):
@@ -147,7 +148,7 @@ async def test_narrow_panel_closes_after_a_jump_and_on_escape(sample_path):
         await pilot.press("p")
         assert "Entities" in screen_text(app) and screen.focused.id == "list-entities"
         await pilot.press("down", "enter")
-        assert screen.selected is not None and screen.selected[0] == "entity"
+        assert screen.occurrences and screen.occurrence_label == "mention"
         assert "Entities" not in screen_text(app), "the panel no longer covers the text"
         assert screen.focused is screen.article
         assert "mention 1 of" in screen_text(app).splitlines()[0]

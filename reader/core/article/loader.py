@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from reader.core.article.decoding import read_source
 from reader.core.article.markdown_parser import parse_markdown
@@ -15,6 +16,7 @@ MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 
 def parse(text: str, *, markdown: bool, source: str = "-") -> Document:
     """Build a Document from clean text (see `textio.clean`)."""
+    fmt: Literal["text", "markdown"]
     if markdown:
         title, blocks = parse_markdown(text)
         fmt = "markdown"
@@ -41,10 +43,8 @@ def load(path: str | Path) -> Document:
     """
     path = str(path)
     decoded, name = read_source(path)
-    if path == "-":
-        markdown = looks_like_markdown(decoded.text)
-    else:
-        markdown = Path(path).suffix.lower() in MARKDOWN_SUFFIXES
+    # Standard input has no name to go by: the text itself says whether it is Markdown.
+    markdown = looks_like_markdown(decoded.text) if path == "-" else Path(path).suffix.lower() in MARKDOWN_SUFFIXES
     doc = parse(decoded.text, markdown=markdown, source=path)
     if not doc.blocks:
         raise InputError(f"{name}: no text")

@@ -21,7 +21,6 @@ TITLE_MAX_CHARS = 300
 HEADING_MAX_CHARS = 80
 HEADING_MAX_WORDS = 12
 
-_TERMINAL = (".", "!", "…", ";", ",", ":")
 _OPENING_QUOTES = "\"'“”„«»‹›‚‘’—–-•*·"
 _SENTENCE_END = re.compile(r"[.!?…][\"'”»’)\]]*\s+")
 

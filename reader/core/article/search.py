@@ -33,10 +33,7 @@ def fold(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(text):
-        if ch.isascii():
-            piece = ch.lower()
-        else:
-            piece = fold_accents(ch).casefold()
+        piece = ch.lower() if ch.isascii() else fold_accents(ch).casefold()
         for c in piece:
             out.append(c)
             origin.append(i)
@@ -68,11 +65,22 @@ class SearchIndex:
         matches: list[Match] = []
         for index, (folded, origin) in enumerate(self._folded):
             pos = folded.find(q)
+            end = 0
             while pos >= 0:
                 if origin is None:
-                    matches.append(Match(index, pos, pos + len(q)))
+                    start, end = pos, pos + len(q)
+                elif origin[pos] < end:
+                    # Inside a letter the last match took whole ("s" twice in "ß" -> "ss").
+                    pos = folded.find(q, pos + len(q))
+                    continue
                 else:
-                    matches.append(Match(index, origin[pos], origin[pos + len(q) - 1] + 1))
+                    # The match ends where the next letter begins: the rest of the last
+                    # letter's folding and its combining marks ("cafe" in "cafe\u0301").
+                    last, after = origin[pos + len(q) - 1], pos + len(q)
+                    while origin[after] == last:
+                        after += 1
+                    start, end = origin[pos], origin[after]
+                matches.append(Match(index, start, end))
                 if len(matches) >= limit:
                     return matches
                 pos = folded.find(q, pos + len(q))

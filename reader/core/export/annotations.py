@@ -24,13 +24,13 @@ def to_web_annotations(doc: Document, notes: list[Note], source: str) -> dict:
     items = []
     for note in notes:
         place = resolve(doc, note.anchor)
+        anchor = note.anchor
         selectors: list[dict] = [
-            {"type": "TextQuoteSelector", "exact": note.anchor.exact, "prefix": note.anchor.prefix, "suffix": note.anchor.suffix}
+            {"type": "TextQuoteSelector", "exact": anchor.exact, "prefix": anchor.prefix, "suffix": anchor.suffix}
         ]
         if place is not None:
-            selectors.append(
-                {"type": "TextPositionSelector", "start": starts[place.block] + place.start, "end": starts[place.block] + place.end}
-            )
+            offset = starts[place.block]
+            selectors.append({"type": "TextPositionSelector", "start": offset + place.start, "end": offset + place.end})
         body: list[dict] = []
         if note.body:
             body.append({"type": "TextualBody", "value": note.body, "format": "text/markdown", "purpose": "commenting"})

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import json
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 _TEXT_SPECIAL = re.compile(r"([\\`*_\[\]<>#^|~!])")
 
@@ -70,7 +75,7 @@ def _defuse_text(text: str) -> str:
     return re.sub(r"<(?=[!/A-Za-z?])", r"\\<", text)
 
 
-def _parse(text: str) -> list:
+def _parse(text: str) -> list[Token]:
     from markdown_it import MarkdownIt
 
     global _MD
@@ -79,7 +84,7 @@ def _parse(text: str) -> list:
     return _MD.parse(text)
 
 
-_MD = None
+_MD: MarkdownIt | None = None
 
 
 def _code_lines(lines: list[str]) -> set[int]:

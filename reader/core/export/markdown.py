@@ -30,6 +30,7 @@ from reader.core.notes.model import Note
 
 BEGIN = "<!-- reader:begin {key} -->"
 END = "<!-- reader:end {key} -->"
+ORPHANS_INTRO = "\n\nThese notes' passages are no longer in the article; each is kept with the words it was on."
 
 
 @dataclass
@@ -67,7 +68,9 @@ def place_notes(analysis: Analysis, notes: list[Note]) -> list[_Placed]:
     return placed
 
 
-def render_blocks(analysis: Analysis, notes: list[Note], source: str, exported: str | None = None) -> tuple[str, list[tuple[str, str]]]:
+def render_blocks(
+    analysis: Analysis, notes: list[Note], source: str, exported: str | None = None
+) -> tuple[str, list[tuple[str, str]]]:
     """The front matter and the managed blocks (key, Markdown) of an export."""
     doc = analysis.document
     placed = place_notes(analysis, notes)
@@ -98,12 +101,13 @@ def render_blocks(analysis: Analysis, notes: list[Note], source: str, exported: 
     )
     blocks: list[tuple[str, str]] = [("title", f"# {escape_text(doc.title)}")]
     current: object = object()
+    unsectioned = "Opening" if any(x.section for x in placed) else "Notes"
     for p in placed:
-        heading = "Orphaned notes" if p.place is None else (p.section or ("Notes" if not any(x.section for x in placed) else "Opening"))
+        heading = "Orphaned notes" if p.place is None else (p.section or unsectioned)
         if heading != current:
             current = heading
             key = "orphans" if p.place is None else "section-" + _slug(heading)
-            intro = "\n\nThese notes' passages are no longer in the article; each is kept with the words it was on." if p.place is None else ""
+            intro = "" if p.place is not None else ORPHANS_INTRO
             blocks.append((key, f"## {escape_text(heading)}{intro}"))
         blocks.append((f"note-{p.note.id}", _render_note(p)))
     return front, blocks

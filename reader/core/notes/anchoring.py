@@ -68,8 +68,6 @@ class Placement:
     block: int
     start: int
     end: int
-    how: str
-    """"position", "exact" or "fuzzy"."""
 
 
 def make_anchor(doc: Document, block: int, start: int | None = None, end: int | None = None) -> Anchor:
@@ -122,7 +120,7 @@ def resolve(doc: Document, anchor: Anchor) -> Placement | None:
     if 0 <= anchor.block < len(blocks):
         text = blocks[anchor.block].text
         if text[anchor.start : anchor.end] == anchor.exact:
-            return Placement(anchor.block, anchor.start, anchor.end, "position")
+            return Placement(anchor.block, anchor.start, anchor.end)
     # 2. The exact passage elsewhere: the best-placed occurrence.
     best: tuple[float, Placement] | None = None
     for b in blocks:
@@ -130,7 +128,7 @@ def resolve(doc: Document, anchor: Anchor) -> Placement | None:
         while pos >= 0:
             score = _context_score(doc, anchor, b.index, pos, pos + len(anchor.exact))
             if best is None or score > best[0]:
-                best = (score, Placement(b.index, pos, pos + len(anchor.exact), "exact"))
+                best = (score, Placement(b.index, pos, pos + len(anchor.exact)))
             pos = b.text.find(anchor.exact, pos + 1)
     if best is not None:
         return best[1]
@@ -160,7 +158,7 @@ def _fuzzy(doc: Document, anchor: Anchor) -> Placement | None:
             if SequenceMatcher(None, exact, text, autojunk=False).quick_ratio() >= 1 - MAX_EDIT_RATIO:
                 ratio = _similar(exact, text)
                 if ratio >= 1 - MAX_EDIT_RATIO / 2 and (best is None or ratio > best[0]):
-                    best = (ratio, Placement(b, 0, len(text), "fuzzy"))
+                    best = (ratio, Placement(b, 0, len(text)))
             continue
         found = _approximate(exact, text, anchor.start if b == anchor.block else None)
         if found is None:
@@ -176,7 +174,7 @@ def _fuzzy(doc: Document, anchor: Anchor) -> Placement | None:
             continue
         score = (1 - edits / max(1, n)) + context
         if best is None or score > best[0]:
-            best = (score, Placement(b, start, end, "fuzzy"))
+            best = (score, Placement(b, start, end))
     return best[1] if best else None
 
 

@@ -19,6 +19,7 @@ import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from tinydb import Query, TinyDB
 
@@ -95,13 +96,12 @@ class NoteStore:
         path = shards[-1] if shards else self._shard(note.article, 1)
         with self._open(path, write=True) as db:
             table = db.table("notes")
-            if len(table) >= SHARD_SIZE:
-                path = None
-            else:
+            full = len(table) >= SHARD_SIZE
+            if not full:
                 if not note.id or table.contains(Query().id == note.id):
                     note.id = self._new_id(table)
                 table.insert(note.to_record())
-        if path is None:  # the last file is full: start the next one
+        if full:  # the last file is full: start the next one
             with self._open(self._shard(note.article, len(shards) + 1), write=True) as db:
                 table = db.table("notes")
                 if not note.id:
@@ -165,7 +165,9 @@ class NoteStore:
         with self._open(self.path, write=False) as db:
             records = db.table("articles").all()
         return [
-            ArticleRecord(r["key"], r.get("title", ""), r.get("source", ""), r.get("language", "und"), r.get("updated", ""))
+            ArticleRecord(
+                r["key"], r.get("title", ""), r.get("source", ""), r.get("language", "und"), r.get("updated", "")
+            )
             for r in records
         ]
 
@@ -173,7 +175,7 @@ class NoteStore:
         """Record an article's title and source (kept for export and listings)."""
         with self._open(self.path, write=True) as db:
             table = db.table("articles")
-            existing = table.get(Query().key == article.key) or {}
+            existing: dict[str, Any] = table.get(Query().key == article.key) or {}
             record = {
                 "key": article.key,
                 "title": article.title,

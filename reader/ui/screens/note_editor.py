@@ -117,7 +117,8 @@ class NoteEditor(ModalScreen[bool]):
         body, tags, color = self.initial
         excerpt = shorten(self.passage, 240)
         with Vertical(id="editor-box"):
-            yield Static(Content.styled(("Edit note" if self.editing else "New note") + f" · {self.where}", "bold"), id="editor-title")
+            title = ("Edit note" if self.editing else "New note") + f" · {self.where}"
+            yield Static(Content.styled(title, "bold"), id="editor-title")
             yield Static(Content(f"“{excerpt}”"), id="editor-passage")
             yield TextArea(body, id="editor-body", soft_wrap=True, tab_behavior="focus")
             with Horizontal(id="editor-tags-row"):

@@ -7,6 +7,8 @@ the editor must still be open, with the text in it, to say why.
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 from textual.binding import Binding
 from textual.content import Content
 
@@ -336,17 +338,16 @@ class NotesMixin:
         except ReaderError as exc:
             self.notify(f"Not exported: {exc}", severity="error", markup=False)
             return
-        self.notify(f"Exported {len(self.notes)} note{'s' if len(self.notes) != 1 else ''} to {target}", title="Export", timeout=8, markup=False)
+        count = f"{len(self.notes)} note{'s' if len(self.notes) != 1 else ''}"
+        self.notify(f"Exported {count} to {target}", title="Export", timeout=8, markup=False)
 
     # -- the reading place -------------------------------------------------------------
 
     def save_position(self) -> None:
         if self.store is None or self.store_problem:
             return
-        try:
+        with suppress(ReaderError):  # the place is a convenience; never interrupt reading for it
             self.store.set_position(self.key, make_anchor(self.document, self.cursor[0]))
-        except ReaderError:
-            pass  # the place is a convenience; never interrupt reading for it
 
 
 def _note_label(note: Note, where: str, passage: bool = False) -> Content:

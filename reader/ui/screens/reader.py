@@ -85,7 +85,9 @@ class ReaderScreen(NotesMixin, Screen):
         Binding("left_square_bracket", "previous_quote", "Prev quote", show=False, id="reader.previous_quote"),
         Binding("right_curly_bracket", "next_topic", "Topic", id="reader.next_topic"),
         Binding("left_curly_bracket", "previous_topic", "Prev topic", show=False, id="reader.previous_topic"),
-        Binding("e", "next_occurrence", "Mention", tooltip="Next mention of the chosen item", id="reader.next_occurrence"),
+        Binding(
+            "e", "next_occurrence", "Mention", tooltip="Next mention of the chosen item", id="reader.next_occurrence"
+        ),
         Binding("E", "previous_occurrence", "Prev mention", show=False, id="reader.previous_occurrence"),
         Binding("slash", "search", "Search", id="reader.search"),
         Binding("n", "next_match", "Match", tooltip="Next search match", id="reader.next_match"),
@@ -126,7 +128,6 @@ class ReaderScreen(NotesMixin, Screen):
         self.cursor: Position = (0, -1)
         self.quote_positions: list[Position] = []
         self.topic_positions: list[tuple[Position, str]] = []
-        self.selected: tuple[str, str] | None = None
         self.occurrences: list[tuple[int, int, int]] = []
         self.occurrence_label = "mention"
         self.occurrence_name = ""
@@ -160,7 +161,7 @@ class ReaderScreen(NotesMixin, Screen):
         self.article.focus()
         # The panel, notes and analysis wait for the first frame: the text shows first.
         self.call_after_refresh(self._after_first_paint)
-        self._position_timer = self.set_interval(2.0, self._save_position_if_moved, pause=False)
+        self.set_interval(2.0, self._save_position_if_moved, pause=False)
         self._saved_at: int | None = None
 
     async def _after_first_paint(self) -> None:
@@ -252,7 +253,7 @@ class ReaderScreen(NotesMixin, Screen):
             return self.store_problem
         return None
 
-    def check_action(self, action: str, parameters) -> bool | None:
+    def check_action(self, action: str, _parameters: tuple[object, ...]) -> bool | None:
         reason = self.disabled_reason(action)
         if action in ("next_occurrence", "previous_occurrence", "next_match", "previous_match"):
             return reason is None  # hidden from the footer until they apply
@@ -310,7 +311,10 @@ class ReaderScreen(NotesMixin, Screen):
         page = max(1, view.scrollable_content_region.height - 2)
         at_end = view.scroll_y >= view.max_scroll_y
         view.scroll_to(y=view.scroll_y + page, animate=False, immediate=True)
-        target = len(self.document.blocks) - 1 if at_end or view.scroll_y >= view.max_scroll_y else view.first_visible_block()
+        if at_end or view.scroll_y >= view.max_scroll_y:
+            target = len(self.document.blocks) - 1
+        else:
+            target = view.first_visible_block()
         view.current = max(view.current, target) if not at_end else target
         self.cursor = (view.current, -1)
 
@@ -321,7 +325,7 @@ class ReaderScreen(NotesMixin, Screen):
         view.current = view.first_visible_block() if view.scroll_y > 0 else 0
         self.cursor = (view.current, -1)
 
-    def _jump(self, block: int, start: int, end: int | None = None) -> None:
+    def _jump(self, block: int, start: int) -> None:
         self.article.go_to(block, offset=max(0, start))
         self.cursor = (block, start)
         self.status.position = block
@@ -403,7 +407,6 @@ class ReaderScreen(NotesMixin, Screen):
             label, name = "paragraph", topic.title
         else:
             return
-        self.selected = (kind, key)
         self.occurrences = sorted(occurrences)
         self.occurrence_label = label
         self.occurrence_name = name

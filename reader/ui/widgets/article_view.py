@@ -27,6 +27,7 @@ from textual.style import Style as VisualStyle
 
 from reader.core.article import Block, Document
 from reader.ui.block_layout import BlockLayout, Link, layout_block, quote_bars
+from reader.ui.private_api import widget_style
 
 LAYERS = ("quotes", "entities", "notes", "selected", "search")
 """Decoration layers, bottom to top: a later layer's style wins where they overlap."""
@@ -145,7 +146,6 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def __init__(self, document: Document, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self.document = document
         self.blocks: list[Block] = document.blocks
         self._layers: dict[str, dict[int, list[Decoration]]] = {name: {} for name in LAYERS}
         self._marks: dict[int, str] = {}
@@ -210,7 +210,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         block = max(0, min(len(self._tops) - 1, bisect_right(self._tops, y) - 1))
         return block, y - self._tops[block]
 
-    def on_resize(self, event: events.Resize) -> None:
+    def on_resize(self) -> None:
         self._ensure_layout()
 
     def block_at_line(self, y: int) -> int:
@@ -219,10 +219,6 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if not self._tops:
             return 0
         return max(0, min(len(self._tops) - 1, bisect_right(self._tops, y) - 1))
-
-    def block_top(self, index: int) -> int:
-        self._ensure_layout()
-        return self._tops[index] if self._tops else 0
 
     def line_of_offset(self, index: int, offset: int) -> int:
         """The virtual line showing character `offset` of block `index`."""
@@ -266,19 +262,20 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._class_styles.clear()
         self._strip_cache.clear()
 
-    def _get_style(self, style):
-        """Resolve ".article--x" styles ourselves.
+    def _span_style(self, style: VisualStyle | str) -> VisualStyle:
+        """The style of a span, a margin mark or the bar: ".article--x" resolved ourselves.
 
         Textual's partial component styles drop an opaque background (it is blended
         with factor 1 - alpha = 0), which would hide notes, matches and the chosen
-        mentions; here a class gives exactly the rules its CSS sets.
+        mentions; here a class gives exactly the rules its CSS sets. Any other style
+        resolves as Textual's own Content rendering would.
         """
         if isinstance(style, str) and style.startswith(".article--"):
             cached = self._class_styles.get(style)
             if cached is None:
                 cached = self._class_styles[style] = self._component_style(style[1:])
             return cached
-        return super()._get_style(style)
+        return widget_style(self, style)
 
     def _component_style(self, name: str) -> VisualStyle:
         styles = self.get_component_styles(name)
@@ -351,7 +348,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def render_line(self, y: int) -> Strip:
         self._ensure_layout()
-        scroll_x, scroll_y = self.scroll_offset
+        scroll_y = self.scroll_offset.y
         width = self.scrollable_content_region.width
         line_no = scroll_y + y
         base = self.visual_style
@@ -373,7 +370,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _paint(self, index: int, row: int, width: int, selection: Selection | None) -> Strip:
         base = self.visual_style
-        get_style = self._get_style
+        get_style = self._span_style
         segments: list[Segment] = [Segment(" " * self._pad, base.rich_style)] if self._pad else []
         if index == self.current:
             bar = base + get_style(".article--current-bar")
@@ -414,7 +411,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             return Strip.blank(width, base.rich_style)
         segments = [Segment(" " * (self._pad + GUTTER), base.rich_style)]
         for text, style in quote_bars(depth):
-            segments.append(Segment(str(text).rstrip(), (base + self._get_style(style)).rich_style))
+            segments.append(Segment(str(text).rstrip(), (base + self._span_style(style)).rich_style))
         return Strip(segments).crop_extend(0, width, base.rich_style)
 
     # -- selection (mouse) ---------------------------------------------------------
@@ -435,7 +432,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def _selection_style(self) -> VisualStyle:
         return VisualStyle.from_styles(self.screen.get_component_styles("screen--selection"))
 
-    def selection_updated(self, selection: Selection | None) -> None:
+    def selection_updated(self, _selection: Selection | None) -> None:
         self._strip_cache.clear()
         self.refresh()
 
@@ -480,7 +477,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         # are not computed yet, and the reading place restored on opening was lost.
         self.scroll_to(y=new_top, animate=False, immediate=True, force=True)
 
-    async def _on_click(self, event: events.Click) -> None:
+    async def on_click(self, event: events.Click) -> None:
         if event.button != 1:
             return
         line = round(self.scroll_y) + event.y

@@ -46,7 +46,7 @@ class SearchBar(Input):
             return False
         return True
 
-    async def _on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         if not self.is_open:
             event.prevent_default()  # typed after the line closed: let it reach the reader's keys
         elif event.key in ("enter", "escape"):

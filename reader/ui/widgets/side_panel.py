@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import dataclass
 
 from textual import on
@@ -12,7 +13,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList, TabbedContent, TabPane
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from reader.core.analysis import EntityKind
 from reader.core.article import shorten, spread_map
@@ -95,7 +96,6 @@ class SidePanel(Vertical):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._rows: dict[str, dict[str, Row]] = {name: {} for name, _ in TABS}
         self._counts: dict[str, int | None] = {name: None for name, _ in TABS}
         self._counts["notes"] = 0
 
@@ -147,7 +147,6 @@ class SidePanel(Vertical):
             options.append(Option(row.label, id=option_id))
         if not options:
             options.append(Option(Content.styled(f"No {title.lower()} in this article.", "italic"), disabled=True))
-        self._rows[tab] = by_id
         lst = self.query_one(f"#list-{tab}", PanelList)
         highlighted = lst.highlighted_option.id if lst.highlighted_option else None
         lst.set_options(options)
@@ -176,10 +175,8 @@ class SidePanel(Vertical):
         """Move the list cursor to a row without choosing it."""
         tab = {"entity": "entities", "quote": "quotes", "topic": "topics", "note": "notes"}[kind]
         lst = self.query_one(f"#list-{tab}", PanelList)
-        try:
+        with suppress(OptionDoesNotExist):  # not listed (yet): the cursor stays where it is
             lst.highlighted = lst.get_option_index(f"{kind}:{key}")
-        except Exception:
-            pass
 
     @property
     def active_list(self) -> PanelList:
