@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from reader.cli.output import warn
+from reader.core.article import printable
 from reader.core.errors import InputError, ReaderError
 
 
@@ -40,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
         if out.is_dir():
             out = out / safe_filename(doc.title, ".json" if fmt == "json" else ".md")
         write_export(out, lambda existing: export_article(store, doc, fmt, existing if fmt == "md" else None))
-        print(out)
+        print(printable(str(out)))
         return 0
     sys.stdout.write(export_article(store, doc, fmt))
     return 0
@@ -81,7 +82,7 @@ def _export_all(store, folder: Path, fmt: str) -> int:
         written += 1
     if progress:
         print(file=sys.stderr)
-    print(f"{written} file{'s' if written != 1 else ''} written to {folder}")
+    print(printable(f"{written} file{'s' if written != 1 else ''} written to {folder}"))
     return 0
 
 

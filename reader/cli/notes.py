@@ -38,13 +38,15 @@ def run(args: argparse.Namespace) -> int:
         return _list(store, args)
     if args.notes_command == "add":
         return _add(store, args)
+    from reader.core.article import printable
+
     note = store.delete(args.id)
-    print(f"deleted {note.id}")
+    print(printable(f"deleted {note.id}"))
     return 0
 
 
 def _list(store, args) -> int:
-    from reader.core.article import load, shorten
+    from reader.core.article import load, printable, printable_json, shorten
     from reader.core.notes import article_key
 
     titles = {a.key: a for a in store.articles()}
@@ -74,8 +76,7 @@ def _list(store, args) -> int:
                 }
             )
     if args.json:
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        sys.stdout.write(printable_json(json.dumps(rows, ensure_ascii=False, indent=1)) + "\n")
         return 0
     if not rows:
         print("no notes")
@@ -85,7 +86,7 @@ def _list(store, args) -> int:
         passage = r["passage"].replace("\n", " ")
         passage = shorten(passage, 50)
         tags = " ".join(f"#{t}" for t in r["tags"])
-        print(f"{r['id']}  ¶{r['block'] + 1:<4} {r['color']:<6}  “{passage}”  {body}  {tags}".rstrip())
+        print(printable(f"{r['id']}  ¶{r['block'] + 1:<4} {r['color']:<6}  “{passage}”  {body}  {tags}".rstrip()))
     return 0
 
 

@@ -31,6 +31,7 @@ def common_options() -> argparse.ArgumentParser:
 def build_parser() -> argparse.ArgumentParser:
     from reader.cli import analyze, export, notes, open_article, themes
     from reader.core import paths
+    from reader.core.article import printable
 
     parser = ReaderParser(
         prog="reader",
@@ -48,8 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
             "  reader export --all -o DIR    one Markdown file per annotated article\n"
             "  reader themes                 list the colour themes and where each comes from\n"
             "\n"
-            f"config file: {paths.config_file()}\n"
-            f"notes:       {paths.default_db_path()} (--db or READER_DB to change)\n"
+            f"config file: {printable(str(paths.config_file()))}\n"
+            f"notes:       {printable(str(paths.default_db_path()))} (--db or READER_DB to change)\n"
             "READER_DEBUG=1 shows tracebacks instead of one-line errors."
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,

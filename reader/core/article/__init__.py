@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from reader.core.article.model import Block, BlockKind, Document, InlineSpan
     from reader.core.article.navigation import Position, spread_map, step
     from reader.core.article.search import Match, SearchIndex, fold, fold_query
-    from reader.core.article.text import fold_accents, shorten
+    from reader.core.article.text import fold_accents, printable, printable_json, shorten
 
 _EXPORTS = {
     "Block": "model",
@@ -40,6 +40,8 @@ _EXPORTS = {
     "step": "navigation",
     "fold_accents": "text",
     "shorten": "text",
+    "printable": "text",
+    "printable_json": "text",
 }
 __all__ = sorted(_EXPORTS)
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
