@@ -94,6 +94,13 @@ class ReaderApp(App):
                 return name
         return "textual-dark"
 
+    def notify(self, message: str, *, title: str = "", **kwargs) -> None:
+        """Every notification goes through the one sanitiser: messages quote file names,
+        config values and note text, whose control characters must never reach the terminal."""
+        from reader.core.article import printable
+
+        super().notify(printable(message, multiline=True), title=printable(title), **kwargs)
+
     def get_theme_variable_defaults(self) -> dict[str, str]:
         from reader.ui.theming import LIGHT_DEFAULTS, VARIABLE_DEFAULTS
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.content import Content
 
-from reader.core.article import shorten
+from reader.core.article import printable, shorten
 from reader.core.errors import ReaderError
 from reader.core.notes import (
     DamagedStore,
@@ -296,8 +296,8 @@ class NotesMixin:
 
 
 def _note_label(note: Note, where: str, passage: bool = False) -> Content:
-    excerpt = " ".join(note.anchor.exact.split())
-    tags = " ".join(f"#{t}" for t in note.tags)
+    excerpt = printable(" ".join(note.anchor.exact.split()))
+    tags = printable(" ".join(f"#{t}" for t in note.tags))
     parts: list = [
         (f"{COLOR_GLYPH.get(note.color, '●')} ", f".panel--note-{note.color}"),
         (f"{where} ", ".panel--count"),
