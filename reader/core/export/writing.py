@@ -7,6 +7,7 @@ from pathlib import Path
 
 from reader.core.analysis.pipeline import Analysis, analyse
 from reader.core.article.model import Document
+from reader.core.article.text import printable_json
 from reader.core.errors import ReaderError
 from reader.core.export.annotations import to_web_annotations
 from reader.core.export.markdown import render
@@ -23,7 +24,7 @@ def export_article(
     notes = store.notes_for(article_key(doc))
     source = article_record(doc).source
     if fmt == "json":
-        return json.dumps(to_web_annotations(doc, notes, source), ensure_ascii=False, indent=1) + "\n"
+        return printable_json(json.dumps(to_web_annotations(doc, notes, source), ensure_ascii=False, indent=1)) + "\n"
     analysis = analysis or analyse(doc)
     if existing:
         return merge(existing, analysis, notes, source)
