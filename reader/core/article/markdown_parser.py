@@ -2,6 +2,11 @@
 
 Inline markup is flattened to plain text; emphasis, links and inline code are kept
 as spans (offsets into the flattened text) so the UI can style them.
+
+markdown-it stops at MAX_NESTING levels of quotations and lists and drops what lies
+deeper (and, for a deep list, what follows it). Nothing of an article may be lost:
+the lines it left out are flattened, their markers stripped and their words kept,
+in their place among the other blocks.
 """
 
 from __future__ import annotations
@@ -13,6 +18,11 @@ from reader.core.article.plain_parser import split_long
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.S)
 _PARSER = None
+MAX_NESTING = 20
+"""Levels of nested quotations and lists kept as such (markdown-it's own limit); deeper
+ones are flattened. It also bounds the parser's recursion on a line of 2,000 `>`."""
+_CONTAINER_MARKER = re.compile(r"[ \t]*(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))")
+_LINK_DEFINITION = re.compile(r" {0,3}\[[^\]]+\]:")
 
 
 def _parser():
@@ -21,7 +31,7 @@ def _parser():
         from markdown_it import MarkdownIt
 
         # HTML off: an article's raw HTML is shown as the text it is, never obeyed.
-        _PARSER = MarkdownIt("commonmark", {"html": False})
+        _PARSER = MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_NESTING})
     return _PARSER
 
 
@@ -46,7 +56,8 @@ def parse_markdown(text: str) -> tuple[str, list[Block]]:
     """
     meta, body = front_matter(text)
     tokens = _parser().parse(body)
-    blocks: list[Block] = []
+    # (first source line, kind, text, spans, heading level), in the order of the source
+    found: list[tuple[int, str, str, tuple[InlineSpan, ...], int]] = []
     stack: list[str] = []
     heading_level = 0
     for tok in tokens:
@@ -59,26 +70,82 @@ def parse_markdown(text: str) -> tuple[str, list[Block]]:
             if stack:
                 stack.pop()
             continue
+        first = tok.map[0] if tok.map else 0
         if tok.type == "inline":
             flat, spans = flatten_inline(tok.children or [])
             flat = flat.strip("\n ")
             if not flat:
                 continue
             if "heading_open" in stack:
-                blocks.append(Block(len(blocks), "heading", flat, level=heading_level, spans=spans))
+                found.append((first, "heading", flat, spans, heading_level))
                 continue
             kind = "list_item" if "list_item_open" in stack else (
                 "blockquote" if "blockquote_open" in stack else "paragraph"
             )
-            _add(blocks, kind, flat, spans)
+            found.append((first, kind, flat, spans, 0))
         elif tok.type in ("fence", "code_block"):
             code = "\n".join(line.rstrip() for line in tok.content.split("\n")).strip()
             if code.strip():
-                _add(blocks, "paragraph", code, (InlineSpan(0, len(code), "code"),))
+                found.append((first, "paragraph", code, (InlineSpan(0, len(code), "code"),), 0))
+    if any(tok.level >= MAX_NESTING - 2 for tok in tokens):
+        found.extend(_beyond_nesting(body, tokens))
+        found.sort(key=lambda f: f[0])
+    blocks: list[Block] = []
+    for _, kind, flat, spans, level in found:
+        if kind == "heading":
+            blocks.append(Block(len(blocks), "heading", flat, level=level, spans=spans))
+        else:
+            _add(blocks, kind, flat, spans)
     title = meta.get("title") or next(
         (b.text for b in blocks if b.kind == "heading"), blocks[0].text[:80] if blocks else ""
     )
     return title, blocks
+
+
+def _beyond_nesting(body: str, tokens) -> list[tuple[int, str, str, tuple[InlineSpan, ...], int]]:
+    """The lines markdown-it left out past MAX_NESTING, flattened: markers stripped, words kept.
+
+    A line that starts with a quotation or list marker starts a block; a line
+    without one continues the block above it (a lazy continuation).
+    """
+    covered: set[int] = set()
+    for tok in tokens:
+        if tok.nesting == 0 and tok.map:
+            covered.update(range(*tok.map))
+    found: list[tuple[int, str, str, tuple[InlineSpan, ...], int]] = []
+    current: list[str] = []
+    start, kind = 0, "paragraph"
+
+    def flush() -> None:
+        if current:
+            inline = _parser().parseInline(" ".join(current))
+            flat, spans = flatten_inline(inline[0].children or [] if inline else [])
+            flat = flat.strip("\n ")
+            if flat:
+                found.append((start, kind, flat, spans, 0))
+            current.clear()
+
+    previous = -2
+    for number, line in enumerate(body.split("\n")):
+        if number in covered or not line.strip() or _LINK_DEFINITION.match(line):
+            flush()
+            continue
+        markers, end = "", 0
+        while m := _CONTAINER_MARKER.match(line, end):
+            if m.end() == end:
+                break
+            markers += m.group().strip()
+            end = m.end()
+        words = line[end:].strip()
+        if markers or previous != number - 1:
+            flush()
+            start = number
+            kind = "blockquote" if markers.startswith(">") else ("list_item" if markers else "paragraph")
+        previous = number
+        if words:
+            current.append(words)
+    flush()
+    return found
 
 
 def _add(blocks: list[Block], kind, text: str, spans: tuple[InlineSpan, ...]) -> None:
