@@ -1,0 +1,60 @@
+"""What the commands read: regular files only, never blocking, within a limit they state right."""
+
+import os
+import stat
+import sys
+
+import pytest
+
+from reader.core.article import MAX_BYTES, read_source
+from reader.core.errors import InputError
+from tests.test_cli import one_line_error, run
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs are POSIX")
+
+
+@pytest.fixture
+def fifo(tmp_path):
+    path = tmp_path / "fifo.txt"
+    os.mkfifo(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["open", "{fifo}"],
+        ["analyze", "{fifo}"],
+        ["notes", "add", "{fifo}", "--block", "0", "--text", "x"],
+        ["notes", "list", "{fifo}"],
+        ["export", "{fifo}"],
+    ],
+)
+def test_a_fifo_is_refused_at_once(fifo, tmp_path, args):
+    argv = [a.format(fifo=fifo) for a in args]
+    one_line_error(run("--db", str(tmp_path / "n.json"), *argv), 2, "fifo.txt", "named pipe")
+
+
+def test_devices_and_sockets_are_refused(tmp_path):
+    import socket
+
+    one_line_error(run("analyze", "/dev/zero"), 2, "/dev/zero", "character device")
+    path = tmp_path / "sock.txt"
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(path))
+    try:
+        assert stat.S_ISSOCK(path.stat().st_mode)
+        one_line_error(run("analyze", str(path)), 2, "sock.txt", "socket")
+    finally:
+        server.close()
+
+
+def test_the_size_limit_and_its_message_agree(tmp_path):
+    assert MAX_BYTES == 10 * 2**20
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"word " * (MAX_BYTES // 5) + b"x")  # one byte over
+    with pytest.raises(InputError) as caught:
+        read_source(str(path))
+    assert "the limit is 10 MiB" in str(caught.value) and "10.0 MiB" in str(caught.value)
+    path.write_bytes(b"word " * (MAX_BYTES // 5))  # exactly the limit: 10.5 MB, accepted
+    assert len(read_source(str(path))[0].text) == MAX_BYTES
