@@ -58,3 +58,17 @@ def test_the_size_limit_and_its_message_agree(tmp_path):
     assert "the limit is 10 MiB" in str(caught.value) and "10.0 MiB" in str(caught.value)
     path.write_bytes(b"word " * (MAX_BYTES // 5))  # exactly the limit: 10.5 MB, accepted
     assert len(read_source(str(path))[0].text) == MAX_BYTES
+
+
+def test_a_fifo_for_config_or_theme_is_reported_not_waited_on(isolated_dirs):
+    themes = isolated_dirs / "config" / "reader" / "themes"
+    themes.mkdir(parents=True)
+    os.mkfifo(themes / "stuck.toml")
+    os.mkfifo(themes.parent / "config.toml")
+    result = run("themes")
+    assert result.returncode == 0
+    assert "stuck.toml: is a named pipe" in result.stderr.decode()
+    from reader.core import paths
+    from reader.core.settings import load_settings
+
+    assert "named pipe" in load_settings(paths.config_file()).problems[0]

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.core.article.files import read_regular
+from reader.core.article.files import NotRegularFile, read_regular
 from reader.core.errors import InputError
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -180,6 +180,8 @@ def read_source(path: str) -> tuple[DecodedText, str]:
             if size > MAX_BYTES:
                 raise InputError(f"{name}: too large to open ({_mib(size)}; {limit})")
             data = read_regular(p, MAX_BYTES)
+        except NotRegularFile as exc:
+            raise InputError(f"{exc}; reader reads files, or - for standard input") from None
         except FileNotFoundError:
             raise InputError(f"{name}: no such file") from None
         except PermissionError:

@@ -28,7 +28,7 @@ class NotRegularFile(InputError):
     """A path that is not a regular file: a directory, FIFO, device, socket or link."""
 
     def __init__(self, name: str, kind: str) -> None:
-        super().__init__(f"{name}: is {kind}, not a regular file; reader reads files, or - for standard input")
+        super().__init__(f"{name}: is {kind}, not a regular file")
         self.kind = kind
 
 
