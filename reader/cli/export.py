@@ -19,6 +19,11 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--format", choices=("md", "json"), default="md", help="md (default) or json (W3C Web Annotation)"
     )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="rewrite an earlier export whose reader:begin/end markers are broken, keeping it as FILE.bak",
+    )
     parser.set_defaults(run=run)
 
 
@@ -32,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     if args.all:
         if not args.output:
             raise InputError("--all needs -o DIR, the folder to write one file per article into")
-        return _export_all(store, Path(args.output).expanduser(), fmt)
+        return _export_all(store, Path(args.output).expanduser(), fmt, args.force)
     if not args.path:
         raise InputError("export needs the article's PATH (or --all -o DIR)")
     doc = load(args.path)
@@ -40,14 +45,22 @@ def run(args: argparse.Namespace) -> int:
         out = Path(args.output).expanduser()
         if out.is_dir():
             out = out / safe_filename(doc.title, ".json" if fmt == "json" else ".md")
-        write_export(out, lambda existing: export_article(store, doc, fmt, existing if fmt == "md" else None))
+        written = write_export(
+            out, lambda existing: export_article(store, doc, fmt, existing if fmt == "md" else None), force=args.force
+        )
+        _report_forced(written)
         print(printable(str(out)))
         return 0
     sys.stdout.write(export_article(store, doc, fmt))
     return 0
 
 
-def _export_all(store, folder: Path, fmt: str) -> int:
+def _report_forced(written) -> None:
+    if written.backup is not None:
+        warn(f"{written.path}, {written.refused}; rewritten, the previous file kept as {written.backup}")
+
+
+def _export_all(store, folder: Path, fmt: str, force: bool = False) -> int:
     from reader.core.article import load
     from reader.core.export import export_article, safe_filename, write_export
     from reader.core.notes import ensure_private_dir
@@ -60,6 +73,7 @@ def _export_all(store, folder: Path, fmt: str) -> int:
     ensure_private_dir(folder)
     progress = sys.stderr.isatty()
     written = 0
+    failed = 0
     used: set[str] = set()
     for i, key in enumerate(keys, 1):
         record = records.get(key)
@@ -78,12 +92,21 @@ def _export_all(store, folder: Path, fmt: str) -> int:
         if name in used:
             name = safe_filename(f"{doc.title} {key[:6]}", ".json" if fmt == "json" else ".md")
         used.add(name)
-        write_export(folder / name, lambda existing: export_article(store, doc, fmt, existing if fmt == "md" else None))
+        def text(existing, doc=doc):
+            return export_article(store, doc, fmt, existing if fmt == "md" else None)
+
+        try:
+            done = write_export(folder / name, text, force)
+        except ReaderError as exc:  # one file that cannot be written: say so, and go on with the others
+            _skipped(f"not written: {exc}", progress)
+            failed += 1
+            continue
+        _report_forced(done)
         written += 1
     if progress:
         print(file=sys.stderr)
     print(printable(f"{written} file{'s' if written != 1 else ''} written to {folder}"))
-    return 0
+    return 1 if failed else 0
 
 
 def _skipped(message: str, progress: bool) -> None:

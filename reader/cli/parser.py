@@ -45,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
             "  reader notes list [PATH] [--json]\n"
             "  reader notes add PATH --block N [--start S --end E] --text TEXT [--tag T ...] [--color C]\n"
             "  reader notes rm ID\n"
-            "  reader export PATH [-o FILE] [--format md|json]\n"
+            "  reader export PATH [-o FILE] [--format md|json] [--force]\n"
             "  reader export --all -o DIR    one Markdown file per annotated article\n"
             "  reader themes                 list the colour themes and where each comes from\n"
             "\n"
