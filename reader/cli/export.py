@@ -41,6 +41,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.path:
         raise InputError("export needs the article's PATH (or --all -o DIR)")
     doc = load(args.path)
+    _check_notes(store, doc)
     if args.output:
         out = Path(args.output).expanduser()
         if out.is_dir():
@@ -53,6 +54,17 @@ def run(args: argparse.Namespace) -> int:
         return 0
     sys.stdout.write(export_article(store, doc, fmt))
     return 0
+
+
+def _check_notes(store, doc) -> None:
+    """An export must hold every note: refuse when one of the article's files is damaged."""
+    from reader.core.notes import DamagedStore, article_key
+
+    key = article_key(doc)
+    store.notes_for(key)
+    damage = store.notes_problem(key)
+    if damage:
+        raise DamagedStore(f"{damage}; not exported, since some of this article's notes cannot be read")
 
 
 def _report_forced(written) -> None:
@@ -80,13 +92,19 @@ def _export_all(store, folder: Path, fmt: str, force: bool = False) -> int:
         if progress:
             bar = "█" * (20 * i // len(keys))
             print(f"\r[{bar:<20}] {i}/{len(keys)}", end="", file=sys.stderr, flush=True)
+        if record is None and store.index_problem():
+            _skipped(f"skipped article {key}: its source is recorded in {store.path}, which cannot be read", progress)
+            failed += 1
+            continue
         if record is None or not record.source or record.source == "-":
             _skipped(f"notes of an article read from standard input cannot be exported with --all ({key})", progress)
             continue
         try:
             doc = load(record.source)
+            _check_notes(store, doc)
         except ReaderError as exc:
             _skipped(f"skipped {record.title or key}: {exc}", progress)
+            failed += 1
             continue
         name = safe_filename(doc.title, ".json" if fmt == "json" else ".md")
         if name in used:

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from reader.cli.output import warn_damage
 from reader.core.errors import InputError
 
 COLOR_NAMES = "yellow, green, blue, pink or purple"
@@ -35,13 +36,18 @@ def run(args: argparse.Namespace) -> int:
 
     store = open_store(args.db)
     if args.notes_command == "list":
-        return _list(store, args)
+        status = _list(store, args)
+        warn_damage(store)  # what could be read is listed; a damaged file is named once
+        return status
     if args.notes_command == "add":
-        return _add(store, args)
+        status = _add(store, args)
+        warn_damage(store)  # the note is saved; a damaged notes.json is named
+        return status
     from reader.core.article import printable
 
     note = store.delete(args.id)
     print(printable(f"deleted {note.id}"))
+    warn_damage(store)
     return 0
 
 
@@ -75,19 +81,21 @@ def _list(store, args) -> int:
                     "updated": note.updated,
                 }
             )
+    # 1 when some notes could not be read (a damaged notes.json hides only titles)
+    status = 1 if any(path != store.path for path in store.problems) else 0
     if args.json:
         sys.stdout.write(printable_json(json.dumps(rows, ensure_ascii=False, indent=1)) + "\n")
-        return 0
+        return status
     if not rows:
         print("no notes")
-        return 0
+        return status
     for r in rows:
         body = (r["body"].strip().splitlines() or [""])[0]
         passage = r["passage"].replace("\n", " ")
         passage = shorten(passage, 50)
         tags = " ".join(f"#{t}" for t in r["tags"])
         print(printable(f"{r['id']}  ¶{r['block'] + 1:<4} {r['color']:<6}  “{passage}”  {body}  {tags}".rstrip()))
-    return 0
+    return status
 
 
 def _add(store, args) -> int:

@@ -21,3 +21,10 @@ def error(message: str) -> None:
 
 def warn(message: str) -> None:
     print(f"reader: warning: {_safe(message)}", file=sys.stderr)
+
+
+def warn_damage(store) -> int:
+    """Warn, once each, of the damaged store files a command met; their number."""
+    for message in store.problems.values():
+        warn(message)
+    return len(store.problems)
