@@ -72,3 +72,34 @@ def test_a_fifo_for_config_or_theme_is_reported_not_waited_on(isolated_dirs):
     from reader.core.settings import load_settings
 
     assert "named pipe" in load_settings(paths.config_file()).problems[0]
+
+
+def _listed_bodies(db):
+    import json
+
+    return [n["body"] for n in json.loads(run("notes", "list", "--db", db, "--json").stdout)]
+
+
+def test_a_note_longer_than_the_shell_allows_from_a_file_or_standard_input(sample_path, tmp_path):
+    db = str(tmp_path / "n.json")
+    body = ("Una nota lunghissima, più lunga di quanto la shell consenta. " * 50_000).strip()  # about 3 MB
+    assert len(body.encode()) > os.sysconf("SC_ARG_MAX")
+    path = tmp_path / "body.md"
+    path.write_text(body + "\n", encoding="utf-8")
+    added = run("notes", "add", str(sample_path), "--db", db, "--block", "3", "--text-file", str(path))
+    assert added.returncode == 0, added.stderr
+    piped = run("notes", "add", str(sample_path), "--db", db, "--block", "4", "--text", "-", stdin=("second\n\n" + body + "\n").encode())
+    assert piped.returncode == 0, piped.stderr
+    assert _listed_bodies(db) == [body, "second\n\n" + body]
+
+
+def test_text_file_is_checked(sample_path, tmp_path, fifo):
+    db = str(tmp_path / "n.json")
+    add = ["notes", "add", str(sample_path), "--db", db, "--block", "3"]
+    one_line_error(run(*add, "--text-file", str(tmp_path / "missing.md")), 2, "missing.md", "no such file")
+    one_line_error(run(*add, "--text-file", str(fifo)), 2, "fifo.txt", "named pipe")
+    (tmp_path / "latin.md").write_bytes("caffè".encode("latin-1"))
+    one_line_error(run(*add, "--text-file", str(tmp_path / "latin.md")), 2, "latin.md", "not UTF-8")
+    one_line_error(run(*add, "--text", "x", "--text-file", str(tmp_path / "latin.md")), 2, "not allowed with")
+    one_line_error(run("notes", "add", "-", "--db", db, "--block", "0", "--text", "-", stdin=b"Titolo\n\nTesto.\n"), 2, "both be standard input")
+    assert _listed_bodies(db) == []

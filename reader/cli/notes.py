@@ -24,7 +24,9 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
     add.add_argument("--block", type=int, required=True, help="paragraph index, from 0 (as in analyze --json)")
     add.add_argument("--start", type=int, help="first character of the passage (default: whole paragraph)")
     add.add_argument("--end", type=int, help="character after the passage")
-    add.add_argument("--text", default="", help="the note's body (Markdown); empty for a highlight")
+    body = add.add_mutually_exclusive_group()
+    body.add_argument("--text", default="", help="the note's body (Markdown); - reads it from standard input")
+    body.add_argument("--text-file", metavar="PATH", help="read the note's body from a UTF-8 file (for long notes)")
     add.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
     add.add_argument("--color", default="yellow", help=COLOR_NAMES)
     remove = actions.add_parser("rm", parents=[common], help="delete a note by id")
@@ -113,8 +115,40 @@ def _add(store, args) -> int:
         raise InputError(f"--start {start} --end {end}: block {args.block} has {len(text)} characters")
     if args.color not in COLORS:
         raise InputError(f"--color {args.color}: choose one of {', '.join(COLORS)}")
+    body = _body(args)
     key = article_key(doc)
-    note = Note("", key, make_anchor(doc, args.block, start, end), body=args.text, tags=clean_tags(args.tag), color=args.color)
+    anchor = make_anchor(doc, args.block, start, end)
+    note = Note("", key, anchor, body=body, tags=clean_tags(args.tag), color=args.color)
     store.add(note, article_record(doc))
     print(note.id)
     return 0
+
+
+def _body(args) -> str:
+    """The note's body: --text, --text - (standard input) or --text-file PATH.
+
+    Read as UTF-8 and kept as written, but for the line break(s) that end a file or
+    an `echo`; a file must be a regular file (a FIFO is refused, never waited on).
+    """
+    from reader.core.article import MAX_BYTES, read_regular
+
+    if args.text_file is None and args.text != "-":
+        return args.text
+    if args.path == "-" and args.text == "-":
+        raise InputError("--text - and the article - cannot both be standard input; use --text-file for the body")
+    name = "standard input" if args.text == "-" else args.text_file
+    try:
+        raw = sys.stdin.buffer.read(MAX_BYTES + 1) if args.text == "-" else read_regular(args.text_file, MAX_BYTES)
+    except InputError as exc:
+        raise InputError(f"--text-file {exc}") from None
+    except FileNotFoundError:
+        raise InputError(f"--text-file {name}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"--text-file {name}: cannot read ({exc.strerror or exc})") from None
+    if len(raw) > MAX_BYTES:
+        raise InputError(f"{name}: too long for a note (the limit is {MAX_BYTES // 2**20} MiB)")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{name}: the note's body is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    return text.rstrip("\r\n")

@@ -11,6 +11,7 @@ from reader._lazy import lazy_exports
 
 if TYPE_CHECKING:
     from reader.core.article.decoding import MAX_BYTES, DecodedText, clean, decode, read_source
+    from reader.core.article.files import NotRegularFile, read_regular
     from reader.core.article.loader import MARKDOWN_SUFFIXES, load, looks_like_markdown, parse
     from reader.core.article.model import Block, BlockKind, Document, InlineSpan
     from reader.core.article.navigation import Position, spread_map, step
@@ -31,6 +32,8 @@ _EXPORTS = {
     "clean": "decoding",
     "decode": "decoding",
     "read_source": "decoding",
+    "NotRegularFile": "files",
+    "read_regular": "files",
     "Match": "search",
     "SearchIndex": "search",
     "fold": "search",
