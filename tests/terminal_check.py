@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import subprocess
 import sys
 import time
 
@@ -53,6 +54,11 @@ def violations(raw: bytes, window: bool) -> list[str]:
     return found
 
 
+def cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    """A command with its output captured (not a terminal): what a script would get."""
+    return subprocess.run([*READER, *args], input=stdin, capture_output=True, timeout=60)
+
+
 def run_in_terminal(args: list[str], env: dict | None = None, timeout: float = 60) -> tuple[bytes, int]:
     """A command in a pseudo-terminal: everything it wrote, and its exit status."""
     term = Terminal([*READER, *args], env=env)
@@ -77,9 +83,13 @@ def window(args: list[str], env: dict | None = None) -> Terminal:
 
 
 def wait_for_raw(term: Terminal, needle: bytes, timeout: float = 30.0) -> None:
-    """Pump the terminal until the program has written `needle` (its screen kept up to date)."""
+    """Pump the terminal until the program has written `needle`, or its screen shows it.
+
+    (Textual repaints only what changed, so text already on screen in part may
+    reach the terminal in pieces: the emulated screen tells then.)
+    """
     deadline = time.monotonic() + timeout
-    while needle not in term.raw:
+    while needle not in term.raw and needle.decode("utf-8") not in term.text():
         if time.monotonic() > deadline:
             raise TimeoutError(f"the program never wrote {needle!r}; the screen shows:\n{term.text()}")
         term.pump(0.02)

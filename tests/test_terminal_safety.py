@@ -7,20 +7,16 @@ note bodies and tags, and everything it writes is checked byte by byte.
 from __future__ import annotations
 
 import json
-import subprocess
+import os
 import sys
 
 import pytest
 
-from tests.terminal_check import HOSTILE, HOSTILE_NAME, READER, violations, wait_for_raw, window
+from tests.terminal_check import HOSTILE, HOSTILE_NAME, cli, run_in_terminal, violations, wait_for_raw, window
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 
 ARTICLE = "Titolo dell'articolo\n\nMario Rossi ha detto: «Siamo pronti a tutto, davvero a tutto quanto».\n\nIl secondo paragrafo parla di Roma e di Milano.\n"
-
-
-def cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([*READER, *args], input=stdin, capture_output=True, timeout=60)
 
 
 @pytest.fixture
@@ -108,3 +104,109 @@ def test_error_messages_quoting_a_file_name_print_no_control_characters(tmp_path
         assert result.returncode == 2
         assert violations(result.stderr, window=False) == [], args
         assert "\\x1bc" in result.stderr.decode() and "\\u202e" in result.stderr.decode()
+
+
+# -- every command and every screen, in a real terminal ---------------------------------------
+
+
+@pytest.fixture
+def hostile_world(tmp_path, isolated_dirs):
+    """Hostile names everywhere: folder, article, notes, tags, a user theme file, config."""
+    folder = tmp_path / ("lib" + HOSTILE)
+    folder.mkdir()
+    article = folder / (HOSTILE_NAME + ".txt")
+    article.write_text(ARTICLE, encoding="utf-8")
+    db = tmp_path / ("store" + HOSTILE) / "notes.json"
+    for block in (1, 2):
+        added = cli("notes", "add", str(article), "--db", str(db), "--block", str(block), "--text", f"body{block} " + HOSTILE, "--tag", "t" + HOSTILE)
+        assert added.returncode == 0, added.stderr
+    config = isolated_dirs / "config" / "reader"
+    themes = config / "themes"
+    themes.mkdir(parents=True)
+    (themes / ("evil" + HOSTILE + ".toml")).write_text('name = "evil-theme"\nprimary = "#aa3311"\n', encoding="utf-8")
+    (themes / ("broken" + HOSTILE + ".toml")).write_text("name = [", encoding="utf-8")
+    exports = tmp_path / ("exports" + HOSTILE)
+    esc = json.dumps(str(exports))[1:-1]
+    (config / "config.toml").write_text(
+        f'[keys]\n"reader.nope\\u001b]2;KEY\\u0007" = "z"\n\n[export]\nfolder = "{esc}"\n', encoding="utf-8"
+    )
+    fifo = folder / ("pipe" + HOSTILE + ".txt")
+    os.mkfifo(fifo)
+    return {"folder": folder, "article": article, "db": db, "exports": exports, "fifo": fifo, "tmp": tmp_path}
+
+
+def test_every_command_writes_no_control_byte_to_the_terminal(hostile_world):
+    w = hostile_world
+    article, db, tmp = str(w["article"]), str(w["db"]), w["tmp"]
+    note_id = json.loads(cli("notes", "list", "--db", db, "--json").stdout)[0]["id"]
+    damaged = tmp / ("bad" + HOSTILE) / "notes.json"
+    damaged.parent.mkdir()
+    damaged.write_bytes(b'{"positions": {"1": {"key": "k\\u001b]2;X\\u0007", "anchor": 5}}}')
+    commands = [
+        ["analyze", article],
+        ["analyze", article, "--json"],
+        ["notes", "list", "--db", db],
+        ["notes", "list", "--db", db, "--json"],
+        ["notes", "list", article, "--db", db],
+        ["notes", "add", article, "--db", db, "--block", "1", "--text", HOSTILE, "--tag", HOSTILE],
+        ["notes", "rm", "nope" + HOSTILE, "--db", db],
+        ["notes", "rm", note_id, "--db", db],
+        ["export", article, "--db", db],
+        ["export", article, "--db", db, "--format", "json"],
+        ["export", article, "--db", db, "-o", str(tmp / ("out" + HOSTILE + ".md"))],
+        ["export", "--all", "--db", db, "-o", str(tmp / ("all" + HOSTILE))],
+        ["themes"],
+        ["analyze", str(w["folder"] / ("missing" + HOSTILE + ".txt"))],
+        ["analyze", str(w["fifo"])],
+        ["notes", "list", "--db", str(damaged)],
+        ["notes", "add", article, "--db", str(damaged), "--block", "1"],
+        ["--theme", "no" + HOSTILE, article],
+        ["notes", "add", article, "--db", db, "--block", "1", "--color", HOSTILE],
+        ["--help"],
+    ]
+    for args in commands:
+        raw, status = run_in_terminal(args, env={"XDG_CONFIG_HOME": os.environ["XDG_CONFIG_HOME"] + HOSTILE})
+        assert status in (0, 1, 2), (args, raw[-300:])
+        assert b"Traceback" not in raw, (args, raw[-600:])
+        assert violations(raw, window=False) == [], args
+
+
+def test_every_screen_writes_no_control_byte_to_the_terminal(hostile_world):
+    w = hostile_world
+    term = window(["--db", str(w["db"]), str(w["folder"])])
+    try:
+        wait_for_raw(term, b"Articles in")  # the library, with a config problem and a theme problem shown
+        term.press("\r")
+        wait_for_raw(term, b"2 notes")
+        wait_for_raw(term, b"Entities 3")
+        for keys, shown, close in (
+            ("?", b"organisations underlined", "\x1b"),  # help
+            ("\x14", b"evil-theme", "\x1b"),  # ctrl+t: the theme picker
+            ("\x10", b"Note: body1", "\x1b"),  # ctrl+p: the palette
+            ("jd", b"Delete this note?", "n"),  # the confirm question quotes the note
+            ("\t", b"Notes 2", "\t"),  # the side panel
+        ):
+            term.press(keys)
+            wait_for_raw(term, shown)
+            term.settle(0.3)
+            term.press(close)
+            term.settle(0.6)  # a lone ESC is a key only once the next byte is late enough
+        term.press("\x10")
+        wait_for_raw(term, b"Note: body1")
+        term.press("Note: body2")
+        term.settle(0.3)
+        term.press("\r")  # the note editor, on a hostile note
+        wait_for_raw(term, b"Edit note")
+        term.settle(0.3)
+        term.press("\x1b")
+        term.settle(0.6)
+        term.press("x")  # export: the message names the hostile folder
+        wait_for_raw(term, b"Exported 2 notes")
+        term.settle(0.3)
+        term.press("\x1b")  # back to the library
+        wait_for_raw(term, b"Articles in" , timeout=10)
+        term.settle(0.3)
+        assert violations(bytes(term.raw), window=True) == []
+    finally:
+        term.close()
+    assert list(w["exports"].iterdir())
