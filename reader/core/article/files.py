@@ -40,7 +40,15 @@ def kind_of(mode: int) -> str | None:
 
 
 def read_regular(path: str | Path, limit: int | None = None, *, follow_symlinks: bool = True) -> bytes:
-    """A regular file's bytes (at most `limit` + 1 of them when a limit is given).
+    """A regular file's bytes (at most `limit` + 1 of them when a limit is given); see `read_regular_stat`."""
+    return read_regular_stat(path, limit, follow_symlinks=follow_symlinks)[0]
+
+
+def read_regular_stat(
+    path: str | Path, limit: int | None = None, *, follow_symlinks: bool = True
+) -> tuple[bytes, os.stat_result]:
+    """A regular file's bytes (at most `limit` + 1 of them when a limit is given), and
+    the status of the very file read.
 
     The path is checked before it is opened (a device is never opened) and again
     once open (it cannot be swapped in between); it is opened non-blocking.
@@ -59,7 +67,8 @@ def read_regular(path: str | Path, limit: int | None = None, *, follow_symlinks:
         flags |= getattr(os, "O_NOFOLLOW", 0)
     fd = os.open(path, flags)
     try:
-        kind = kind_of(os.fstat(fd).st_mode)
+        status = os.fstat(fd)
+        kind = kind_of(status.st_mode)
         if kind:
             raise NotRegularFile(name, kind)
         chunks: list[bytes] = []
@@ -70,6 +79,6 @@ def read_regular(path: str | Path, limit: int | None = None, *, follow_symlinks:
                 break
             chunks.append(chunk)
             size += len(chunk)
-        return b"".join(chunks)
+        return b"".join(chunks), status
     finally:
         os.close(fd)

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from tinydb.storages import Storage
 
-from reader.core.article.files import read_regular
+from reader.core.article.files import read_regular_stat
 from reader.core.errors import InputError, ReaderError
 from reader.core.notes.validation import Validator, describe, structure_problem
 
@@ -141,11 +141,21 @@ class AtomicJSONStorage(Storage):
     it is never written (DamagedStore), so it stays exactly as it was.
     """
 
-    def __init__(self, path: str | Path, cache: bool = False, validator: Validator | None = None, **_ignored) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        cache: bool = False,
+        validator: Validator | None = None,
+        known_good: dict | None = None,
+        **_ignored,
+    ) -> None:
         super().__init__()
         self.path = Path(path)
         self._cache = cache
         self._validator = validator
+        self._known_good = known_good if known_good is not None else {}
+        """path -> the identity of the version of it last found valid (or written here):
+        an unchanged file is not checked again, so saving a note stays fast."""
         self._data: dict | None = None
         """With cache on (for one operation on the file), the file is parsed once."""
         self.damage: str | None = None
@@ -161,7 +171,7 @@ class AtomicJSONStorage(Storage):
 
     def _read(self) -> dict | None:
         try:
-            raw = read_regular(self.path)
+            raw, status = read_regular_stat(self.path)
         except FileNotFoundError:
             return None
         except InputError as exc:  # a FIFO or a device: never waited on
@@ -177,8 +187,13 @@ class AtomicJSONStorage(Storage):
         problem = structure_problem(data)
         if problem:
             raise DamagedStore(f"{self.path}: damaged, {problem}; left as it is")
+        version = _identity(status)
+        if self._known_good.get(self.path) == version:
+            return data
         problems = self._validator(data) if self._validator else []
-        if problems:
+        if not problems:
+            self._known_good[self.path] = version
+        else:
             self.damage = f"{self.path}: damaged, {describe(problems)}; left as it is, read-only until repaired"
             bad = {(table, doc_id) for table, doc_id, _ in problems}
             data = {
@@ -192,11 +207,18 @@ class AtomicJSONStorage(Storage):
             raise DamagedStore(self.damage)
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         atomic_write(self.path, payload)
+        with contextlib.suppress(OSError):  # what was just written came from checked records
+            self._known_good[self.path] = _identity(os.stat(self.path))
         if self._cache:
             self._data = data
 
     def close(self) -> None:
         pass
+
+
+def _identity(status: os.stat_result) -> tuple[int, int, int, int]:
+    """Which version of a file this is: a rename, a rewrite or an edit changes it."""
+    return (status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
 
 
 class FileLock:
@@ -231,9 +253,9 @@ class FileLock:
             self._acquire(fd, self.timeout if timeout is None else timeout)
             try:
                 with contextlib.suppress(OSError):  # who holds it, for a writer that waits too long
-                    os.ftruncate(fd, 0)
+                    # fixed width, so the file never needs truncating
                     os.lseek(fd, 0, os.SEEK_SET)
-                    os.write(fd, f"{os.getpid()}\n".encode())
+                    os.write(fd, f"{os.getpid():>10}\n".encode())
                 yield
             finally:
                 _unlock(fd)

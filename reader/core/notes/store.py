@@ -50,6 +50,8 @@ class NoteStore:
         self._lock = FileLock(self.path.with_name(self.path.name + ".lock"), lock_timeout)
         self.problems: dict[Path, str] = {}
         """Every damaged file met so far, with what is wrong with it (one message each)."""
+        self._known_good: dict[Path, tuple] = {}
+        """Files found valid (or written) by this store, by version: not checked again."""
 
     # -- damage -----------------------------------------------------------------------
 
@@ -111,7 +113,8 @@ class NoteStore:
                 write, also when only some of its records are.
         """
         with self._lock.held(timeout) if write else nullcontext():
-            db = TinyDB(path, storage=AtomicJSONStorage, cache=True, validator=self._validator(path))
+            check = self._validator(path)
+            db = TinyDB(path, storage=AtomicJSONStorage, cache=True, validator=check, known_good=self._known_good)
             try:
                 try:
                     version = schema_of(db)
