@@ -269,8 +269,8 @@ class FileLock:
             if time.monotonic() >= deadline:
                 holder = self.holder() or "another process"
                 raise StoreError(
-                    f"{self.path}: the notes are locked by {holder}, which has held the lock for over {timeout:g} s; "
-                    "nothing was saved (is a reader stopped or stuck? try again when it is done)"
+                    f"{self.path}: the notes are locked by {holder}; waited {timeout:g} s for it and saved nothing "
+                    "(is a reader stopped or stuck? try again when it is done)"
                 )
             time.sleep(pause)
             pause = min(0.1, pause * 2)
