@@ -39,6 +39,8 @@ LOCK_TIMEOUT = 5.0
 """Seconds a write waits for the lock before it says which process holds it.
 READER_LOCK_TIMEOUT overrides it."""
 _TEMPORARY = re.compile(r"^\..+?\.(?:(\d+)\.)?[A-Za-z0-9_]{8}\.tmp$")
+LEFT_ALONE = "left as it is, read-only until repaired"
+"""How every message about a damaged file ends: what reader does with it."""
 _ANONYMOUS_STALE_AFTER = 3600.0
 """A temporary file that names no process (older versions) is stale after an hour."""
 
@@ -175,7 +177,7 @@ class AtomicJSONStorage(Storage):
         except FileNotFoundError:
             return None
         except InputError as exc:  # a FIFO or a device: never waited on
-            raise DamagedStore(f"{exc}; left as it is") from None
+            raise DamagedStore(f"{exc}; {LEFT_ALONE}") from None
         except OSError as exc:
             raise DamagedStore(f"{self.path}: cannot read ({exc.strerror or exc})") from None
         if not raw.strip():
@@ -183,10 +185,10 @@ class AtomicJSONStorage(Storage):
         try:
             data = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-            raise DamagedStore(f"{self.path}: damaged, not valid JSON ({exc}); left as it is") from None
+            raise DamagedStore(f"{self.path}: damaged, not valid JSON ({exc}); {LEFT_ALONE}") from None
         problem = structure_problem(data)
         if problem:
-            raise DamagedStore(f"{self.path}: damaged, {problem}; left as it is")
+            raise DamagedStore(f"{self.path}: damaged, {problem}; {LEFT_ALONE}")
         version = _identity(status)
         if self._known_good.get(self.path) == version:
             return data
@@ -194,7 +196,7 @@ class AtomicJSONStorage(Storage):
         if not problems:
             self._known_good[self.path] = version
         else:
-            self.damage = f"{self.path}: damaged, {describe(problems)}; left as it is, read-only until repaired"
+            self.damage = f"{self.path}: damaged, {describe(problems)}; {LEFT_ALONE}"
             bad = {(table, doc_id) for table, doc_id, _ in problems}
             data = {
                 table: {doc_id: r for doc_id, r in records.items() if (table, doc_id) not in bad}

@@ -97,7 +97,7 @@ class NotesMixin:
         self._saved_at = self.cursor[0]
 
     def _store_broken(self, message: str, damaged: bool = True) -> None:
-        self.store_problem = f"{message}; notes are read-only until it is repaired" if damaged else message
+        self.store_problem = message  # it says what is wrong, and that the file is read-only
         title = "Notes file damaged" if damaged else "Notes are read-only"
         severity = "error" if damaged else "warning"
         self.notify(self.store_problem, title=title, severity=severity, timeout=15, markup=False)
