@@ -110,6 +110,8 @@ class ReaderScreen(NotesMixin, Screen):
         self.occurrence_name = ""
         self.search_index: SearchIndex | None = None
         self.analysis_thread: threading.Thread | None = None
+        self._analysing = False
+        self._analysis_lock = threading.Lock()
         self.matches: list = []
         self.match_index = -1
         self._search_origin: Position | None = None
@@ -177,20 +179,25 @@ class ReaderScreen(NotesMixin, Screen):
     def analyse(self) -> None:
         """Analyse the article in a daemon thread; its result is shown when it comes."""
         app = self.app
+        self._analysing = True
 
         def run() -> None:
             from reader.core.analysis import analyse
 
             try:
-                result = analyse(self.document)
+                try:
+                    result = analyse(self.document)
+                except Exception as exc:  # shown, never raised into a thread nobody watches
+                    outcome, value = self._analysis_failed, f"{type(exc).__name__}: {exc}"
+                else:
+                    outcome, value = self.show_analysis, result
+                finally:
+                    with self._analysis_lock:  # from here on, no cancellation is sent
+                        self._analysing = False
+                with contextlib.suppress(RuntimeError):  # the window has closed meanwhile: nothing to show
+                    app.call_from_thread(outcome, value)
             except AnalysisCancelled:
-                return
-            except Exception as exc:  # shown, never raised into a thread nobody watches
-                outcome, value = self._analysis_failed, f"{type(exc).__name__}: {exc}"
-            else:
-                outcome, value = self.show_analysis, result
-            with contextlib.suppress(RuntimeError):  # the window has closed meanwhile: nothing to show
-                app.call_from_thread(outcome, value)
+                return  # sent while analysing, delivered at the thread's next step: within this try
 
         self.analysis_thread = threading.Thread(target=run, name="reader-analysis", daemon=True)
         self.analysis_thread.start()
@@ -198,9 +205,11 @@ class ReaderScreen(NotesMixin, Screen):
     def cancel_analysis(self) -> None:
         """Stop a running analysis at its next step (its result is no longer wanted)."""
         thread = self.analysis_thread
-        if thread is not None and thread.is_alive() and thread.ident is not None:
-            cancelled = ctypes.py_object(AnalysisCancelled)
-            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread.ident), cancelled)
+        with self._analysis_lock:
+            if self._analysing and thread is not None and thread.ident is not None:
+                cancelled = ctypes.py_object(AnalysisCancelled)
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread.ident), cancelled)
+                self._analysing = False
 
     def _analysis_failed(self, message: str) -> None:
         self.notify(f"The analysis failed: {message}", severity="error", markup=False)
