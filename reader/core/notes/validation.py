@@ -16,6 +16,8 @@ Problem = tuple[str, str, str]
 """(table, record id, what is wrong)."""
 Validator = Callable[[dict], list[Problem]]
 
+INDEX_TABLES = frozenset({"_meta", "articles", "positions", "settings"})
+NOTES_TABLES = frozenset({"_meta", "notes"})
 _KEY = re.compile(r"[0-9a-f]{16}")
 _NOTE_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
@@ -126,10 +128,23 @@ def _check(data: dict, table: str, check: Callable[[dict], str | None]) -> list[
     return problems
 
 
+def _table_problems(data: dict, known: frozenset[str]) -> list[Problem]:
+    """Tables a file of this schema does not have, and a `_meta` that is not one record."""
+    from reader.core.notes.migrations import SCHEMA, schema_of_data
+
+    if schema_of_data(data) > SCHEMA:
+        return []  # a newer reader's file: its tables are its own (it is never written)
+    problems: list[Problem] = [(table, "-", "is not a table of this file") for table in data if table not in known]
+    if "_meta" in data and len(data["_meta"]) != 1:
+        problems.append(("_meta", "-", f"must hold one record, not {len(data['_meta'])}"))
+    return problems
+
+
 def index_problems(data: dict) -> list[Problem]:
-    """The problems of notes.json: article records, positions, settings and `_meta`."""
+    """The problems of notes.json: its tables, article records, positions, settings and `_meta`."""
     return (
-        _check(data, "_meta", meta_problem)
+        _table_problems(data, INDEX_TABLES)
+        + _check(data, "_meta", meta_problem)
         + _check(data, "articles", article_problem)
         + _check(data, "positions", position_problem)
         + _check(data, "settings", setting_problem)
@@ -142,7 +157,7 @@ def notes_problems(key: str) -> Validator:
     def check(data: dict) -> list[Problem]:
         from reader.core.notes.migrations import schema_of_data, to_current
 
-        problems = _check(data, "_meta", meta_problem)
+        problems = _table_problems(data, NOTES_TABLES) + _check(data, "_meta", meta_problem)
         if problems:
             return problems
         version = schema_of_data(data)
@@ -170,4 +185,5 @@ def describe(problems: list[Problem]) -> str:
     """The first problem in words, and how many more there are."""
     table, doc_id, what = problems[0]
     more = f", and {len(problems) - 1} more" if len(problems) > 1 else ""
-    return f"{table} record {doc_id}: {what}{more}"
+    where = f"table {table!r}" if doc_id == "-" else f"{table} record {doc_id}"
+    return f"{where}: {what}{more}"
