@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -288,7 +289,7 @@ RECORD_DAMAGE = {
     ("index", "settings"): st.one_of(_field("name", not_text), _missing("name"), _missing("value")),
     ("index", "_meta"): st.one_of(_field("schema", not_whole), _missing("schema")),
     ("notes", "notes"): st.one_of(
-        _field("id", json_values.filter(lambda v: not (isinstance(v, str) and v.isalnum() and len(v) < 60))),
+        _field("id", json_values.filter(lambda v: not (isinstance(v, str) and re.fullmatch(r"[A-Za-z0-9_-]{1,64}", v)))),
         _missing("id"),
         _field("article", not_text),
         _missing("article"),
