@@ -23,17 +23,16 @@ def add_parser(sub, _common: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from reader.core.analysis import analyse, to_json
-    from reader.core.article import load
+    from reader.core.article import load, printable, printable_json
 
     doc = load(args.path)
     for warning in doc.warnings:
         warn(warning)
     result = analyse(doc)
     if args.json:
-        json.dump(to_json(result), sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        sys.stdout.write(printable_json(json.dumps(to_json(result), ensure_ascii=False, indent=1)) + "\n")
     else:
-        sys.stdout.write(summary(result))
+        sys.stdout.write(printable(summary(result), multiline=True))
     sys.stdout.flush()
     return 0
 

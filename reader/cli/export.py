@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reader.cli.output import warn
+from reader.core.article import printable
 from reader.core.errors import InputError, ReaderError
 
 
@@ -21,6 +22,11 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
     parser.add_argument("--all", action="store_true", help="every annotated article, one file each (needs -o DIR)")
     parser.add_argument(
         "--format", choices=("md", "json"), default="md", help="md (default) or json (W3C Web Annotation)"
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="rewrite an earlier export whose reader:begin/end markers are broken, keeping it as FILE.bak",
     )
     parser.set_defaults(run=run)
 
@@ -35,27 +41,45 @@ def run(args: argparse.Namespace) -> int:
     if args.all:
         if not args.output:
             raise InputError("--all needs -o DIR, the folder to write one file per article into")
-        return _export_all(store, Path(args.output).expanduser(), fmt)
+        return _export_all(store, Path(args.output).expanduser(), fmt, args.force)
     if not args.path:
         raise InputError("export needs the article's PATH (or --all -o DIR)")
     doc = load(args.path)
+    _check_notes(store, doc)
     if not store.notes_for(article_key(doc)):
         # An empty export is no use in a vault, and would replace an earlier one.
-        print(f"no notes on {doc.title!r}: nothing written", file=sys.stderr)
+        print(printable(f"no notes on {doc.title!r}: nothing written"), file=sys.stderr)
         return 0
     if args.output:
         out = Path(args.output).expanduser()
         if args.output.endswith(("/", os.sep)) or out.is_dir():
             ensure_private_dir(out)  # -o newdir/ is a folder to make, not a file named newdir
             out = out / safe_filename(doc.title, ".json" if fmt == "json" else ".md")
-        write_export(out, _renderer(store, doc, fmt))
-        print(out)
+        written = write_export(out, _renderer(store, doc, fmt), force=args.force)
+        _report_forced(written)
+        print(printable(str(out)))
         return 0
     sys.stdout.write(export_article(store, doc, fmt))
     return 0
 
 
-def _export_all(store, folder: Path, fmt: str) -> int:
+def _check_notes(store, doc) -> None:
+    """An export must hold every note: refuse when one of the article's files is damaged."""
+    from reader.core.notes import DamagedStore, article_key
+
+    key = article_key(doc)
+    store.notes_for(key)
+    damage = store.notes_problem(key)
+    if damage:
+        raise DamagedStore(f"{damage}; not exported, since some of this article's notes cannot be read")
+
+
+def _report_forced(written) -> None:
+    if written.backup is not None:
+        warn(f"{written.path}, {written.refused}; rewritten, the previous file kept as {written.backup}")
+
+
+def _export_all(store, folder: Path, fmt: str, force: bool = False) -> int:
     from reader.core.article import load
     from reader.core.export import safe_filename, write_export
     from reader.core.notes import ensure_private_dir
@@ -68,30 +92,43 @@ def _export_all(store, folder: Path, fmt: str) -> int:
     ensure_private_dir(folder)
     progress = sys.stderr.isatty()
     written = 0
+    failed = 0
     used: set[str] = set()
     for i, key in enumerate(keys, 1):
         record = records.get(key)
         if progress:
             bar = "█" * (20 * i // len(keys))
             print(f"\r[{bar:<20}] {i}/{len(keys)}", end="", file=sys.stderr, flush=True)
+        if record is None and store.index_problem():
+            _skipped(f"skipped article {key}: its source is recorded in {store.path}, which cannot be read", progress)
+            failed += 1
+            continue
         if record is None or not record.source or record.source == "-":
             _skipped(f"notes of an article read from standard input cannot be exported with --all ({key})", progress)
             continue
         try:
             doc = load(record.source)
+            _check_notes(store, doc)
         except ReaderError as exc:
             _skipped(f"skipped {record.title or key}: {exc}", progress)
+            failed += 1
             continue
         name = safe_filename(doc.title, ".json" if fmt == "json" else ".md")
         if name in used:
             name = safe_filename(f"{doc.title} {key[:6]}", ".json" if fmt == "json" else ".md")
         used.add(name)
-        write_export(folder / name, _renderer(store, doc, fmt))
+        try:
+            done = write_export(folder / name, _renderer(store, doc, fmt), force)
+        except ReaderError as exc:  # one file that cannot be written: say so, and go on with the others
+            _skipped(f"not written: {exc}", progress)
+            failed += 1
+            continue
+        _report_forced(done)
         written += 1
     if progress:
         print(file=sys.stderr)
-    print(f"{written} file{'s' if written != 1 else ''} written to {folder}")
-    return 0
+    print(printable(f"{written} file{'s' if written != 1 else ''} written to {folder}"))
+    return 1 if failed else 0
 
 
 def _renderer(store, doc, fmt: str) -> Callable[[str | None], str]:

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from reader.cli.output import warn_damage
 from reader.core.errors import InputError
 
 COLOR_NAMES = "yellow, green, blue, pink or purple"
@@ -25,7 +26,11 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
     )
     add.add_argument("--start", type=int, help="first character of the passage (default: whole paragraph)")
     add.add_argument("--end", type=int, help="character after the passage")
-    add.add_argument("--text", default="", help="the note's body (Markdown); empty for a highlight")
+    body = add.add_mutually_exclusive_group()
+    body.add_argument(
+        "--text", default="", help="the note's body (Markdown; empty for a highlight); - reads it from standard input"
+    )
+    body.add_argument("--text-file", metavar="PATH", help="read the note's body from a UTF-8 file (for long notes)")
     add.add_argument("--tag", action="append", default=[], help="a tag, without spaces (repeatable)")
     add.add_argument("--color", default="yellow", help=COLOR_NAMES)
     remove = actions.add_parser("rm", parents=[common], help="delete a note by id")
@@ -37,16 +42,23 @@ def run(args: argparse.Namespace) -> int:
 
     store = open_store(args.db)
     if args.notes_command == "list":
-        return _list(store, args)
+        status = _list(store, args)
+        warn_damage(store)  # what could be read is listed; a damaged file is named once
+        return status
     if args.notes_command == "add":
-        return _add(store, args)
+        status = _add(store, args)
+        warn_damage(store)  # the note is saved; a damaged notes.json is named
+        return status
+    from reader.core.article import printable
+
     note = store.delete(args.id)
-    print(f"deleted {note.id}")
+    print(printable(f"deleted {note.id}"))
+    warn_damage(store)
     return 0
 
 
 def _list(store, args) -> int:
-    from reader.core.article import load, shorten
+    from reader.core.article import load, printable, printable_json, shorten
     from reader.core.notes import article_key
 
     titles = {a.key: a for a in store.articles()}
@@ -78,13 +90,14 @@ def _list(store, args) -> int:
                     "updated": note.updated,
                 }
             )
+    # 1 when some notes could not be read (a damaged notes.json hides only titles)
+    status = 1 if any(path != store.path for path in store.problems) else 0
     if args.json:
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
-        return 0
+        sys.stdout.write(printable_json(json.dumps(rows, ensure_ascii=False, indent=1)) + "\n")
+        return status
     if not rows:
         print("no notes")
-        return 0
+        return status
     heading = None
     for r in rows:
         if not args.path and (r["article"], r["source"]) != heading:
@@ -92,14 +105,15 @@ def _list(store, args) -> int:
             if heading is not None:
                 print()
             heading = (r["article"], r["source"])
-            print(f"{r['article'] or '(untitled)'}  ({r['source'] or 'standard input'})")
+            print(printable(f"{r['article'] or '(untitled)'}  ({r['source'] or 'standard input'})"))
         body = (r["body"].strip().splitlines() or [""])[0]
         passage = r["passage"].replace("\n", " ")
         passage = shorten(passage, 50)
         tags = " ".join(f"#{t}" for t in r["tags"])
         indent = "" if args.path else "  "
-        print(f"{indent}{r['id']}  ¶{r['paragraph']:<4} {r['color']:<6}  “{passage}”  {body}  {tags}".rstrip())
-    return 0
+        line = f"{indent}{r['id']}  ¶{r['paragraph']:<4} {r['color']:<6}  “{passage}”  {body}  {tags}"
+        print(printable(line.rstrip()))
+    return status
 
 
 def _add(store, args) -> int:
@@ -124,9 +138,40 @@ def _add(store, args) -> int:
             raise InputError(f"--tag {value!r}: a tag cannot hold spaces (a vault ends it at the first); "
                              f"write {'-'.join(value.lstrip('#').split())}, or give --tag once per tag")
         tags += [t for t in clean_tags([value]) if t not in tags]
+    body = _body(args)
     key = article_key(doc)
     anchor = make_anchor(doc, block, start, end)
-    note = Note("", key, anchor, body=args.text, tags=tags, color=args.color)
+    note = Note("", key, anchor, body=body, tags=tags, color=args.color)
     store.add(note, article_record(doc))
     print(note.id)
     return 0
+
+
+def _body(args) -> str:
+    """The note's body: --text, --text - (standard input) or --text-file PATH.
+
+    Read as UTF-8 and kept as written, but for the line break(s) that end a file or
+    an `echo`; a file must be a regular file (a FIFO is refused, never waited on).
+    """
+    from reader.core.article import MAX_BYTES, read_regular
+
+    if args.text_file is None and args.text != "-":
+        return args.text
+    if args.path == "-" and args.text == "-":
+        raise InputError("--text - and the article - cannot both be standard input; use --text-file for the body")
+    name = "standard input" if args.text == "-" else args.text_file
+    try:
+        raw = sys.stdin.buffer.read(MAX_BYTES + 1) if args.text == "-" else read_regular(args.text_file, MAX_BYTES)
+    except InputError as exc:
+        raise InputError(f"--text-file {exc}") from None
+    except FileNotFoundError:
+        raise InputError(f"--text-file {name}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"--text-file {name}: cannot read ({exc.strerror or exc})") from None
+    if len(raw) > MAX_BYTES:
+        raise InputError(f"{name}: too long for a note (the limit is {MAX_BYTES // 2**20} MiB)")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{name}: the note's body is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    return text.rstrip("\r\n")

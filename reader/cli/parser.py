@@ -31,6 +31,7 @@ def common_options() -> argparse.ArgumentParser:
 def build_parser() -> argparse.ArgumentParser:
     from reader.cli import analyze, export, notes, open_article, themes
     from reader.core import paths
+    from reader.core.article import printable
 
     parser = ReaderParser(
         prog="reader",
@@ -42,14 +43,15 @@ def build_parser() -> argparse.ArgumentParser:
             "  reader DIR                    choose among the articles in DIR\n"
             "  reader analyze PATH [--json]  print the article's analysis\n"
             "  reader notes list [PATH] [--json]\n"
-            "  reader notes add PATH --block N [--start S --end E] --text TEXT [--tag T ...] [--color C]\n"
+            "  reader notes add PATH --block N [--start S --end E] [--text TEXT | --text - | --text-file F]\n"
+            "                  [--tag T ...] [--color C]\n"
             "  reader notes rm ID\n"
-            "  reader export PATH [-o FILE] [--format md|json]\n"
+            "  reader export PATH [-o FILE] [--format md|json] [--force]\n"
             "  reader export --all -o DIR    one Markdown file per annotated article\n"
             "  reader themes                 list the colour themes and where each comes from\n"
             "\n"
-            f"config file: {paths.config_file()}\n"
-            f"notes:       {paths.default_db_path()} (--db or READER_DB to change)\n"
+            f"config file: {printable(str(paths.config_file()))}\n"
+            f"notes:       {printable(str(paths.default_db_path()))} (--db or READER_DB to change)\n"
             "READER_DEBUG=1 shows tracebacks instead of one-line errors."
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,

@@ -13,6 +13,7 @@ def add_parser(sub, _common: argparse.ArgumentParser) -> None:
 
 
 def run(_args: argparse.Namespace) -> int:
+    from reader.core.article import printable
     from reader.ui.theming import reader_themes, theme_listing
 
     _, specs, problems = reader_themes()
@@ -21,5 +22,5 @@ def run(_args: argparse.Namespace) -> int:
     rows = theme_listing(specs)
     width = max(len(name) for name, _, _ in rows)
     for name, kind, where in rows:
-        print(f"{name:<{width}}  {kind:<5}  {where}")
+        print(printable(f"{name:<{width}}  {kind:<5}  {where}"))
     return 0

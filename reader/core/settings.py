@@ -16,6 +16,9 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.core.article.files import read_regular
+from reader.core.errors import InputError
+
 
 @dataclass
 class Settings:
@@ -30,8 +33,11 @@ class Settings:
 def load_settings(path: Path) -> Settings:
     settings = Settings()
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = tomllib.loads(read_regular(path, 1 << 20).decode("utf-8"))
     except FileNotFoundError:
+        return settings
+    except InputError as exc:  # a FIFO or a device is never waited on
+        settings.problems.append(str(exc))
         return settings
     except (OSError, UnicodeDecodeError) as exc:
         settings.problems.append(f"{path}: cannot read ({exc})")

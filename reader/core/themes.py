@@ -12,7 +12,11 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.core.errors import ReaderError
+from reader.core.article.files import read_regular
+from reader.core.errors import InputError, ReaderError
+
+MAX_CONFIG_BYTES = 1 << 20
+"""A theme or config file is a few lines; more than 1 MiB of it is not read."""
 
 THEME_FIELDS = frozenset(
     {
@@ -115,7 +119,9 @@ def read_theme(path: Path, source: str = "bundled") -> ThemeSpec:
         ThemeError: naming the file, for bad TOML, an unknown key or a bad colour.
     """
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = tomllib.loads(read_regular(path, MAX_CONFIG_BYTES).decode("utf-8"))
+    except InputError as exc:  # a FIFO or a device is never waited on
+        raise ThemeError(str(exc)) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ThemeError(f"{path.name}: cannot read ({exc})") from None
     except tomllib.TOMLDecodeError as exc:

@@ -109,6 +109,33 @@ class ReaderApp(App):
         self.theme_variables = variables
         return variables
 
+    def notify(self, message: str, *, title: str = "", **kwargs) -> None:
+        """Every notification goes through the one sanitiser: messages quote file names,
+        config values and note text, whose control characters must never reach the terminal."""
+        from reader.core.article import printable
+
+        super().notify(printable(message, multiline=True), title=printable(title), **kwargs)
+
+    def _unsaved_note(self) -> bool:
+        from reader.ui.screens.note_editor import NoteEditor
+
+        return any(isinstance(s, NoteEditor) and s._changed() for s in self.screen_stack)
+
+    async def action_quit(self) -> None:
+        """q quits at once, even while the analysis runs; never over a note being written."""
+        if self._unsaved_note():
+            self.notify("A note is being written: ctrl+s saves it, escape cancels it; then quit", severity="warning")
+            return
+        for screen in self.screen_stack:  # a running analysis would slow the shutdown down
+            cancel = getattr(screen, "cancel_analysis", None)
+            if cancel is not None:
+                cancel()
+        self.exit()
+
+    async def action_help_quit(self) -> None:
+        """ctrl+c (with no text selected to copy) quits too, as a reader expects."""
+        await self.action_quit()
+
     def get_theme_variable_defaults(self) -> dict[str, str]:
         from reader.ui.theming import LIGHT_DEFAULTS, VARIABLE_DEFAULTS
 

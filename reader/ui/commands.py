@@ -7,6 +7,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from reader.core.analysis import EntityKind
+from reader.core.article import printable
 from reader.ui.wording import count
 
 
@@ -34,7 +35,8 @@ class ArticleCommands(Provider):
                 items.append((f"{label}: {t.title}", count(len(t.blocks), "paragraph"), "topic", t.id))
         for note in getattr(screen, "notes_for_palette", lambda: [])():
             items.append(note)
-        return items
+        # Names, quotations and notes came from outside: shown only through the sanitiser.
+        return [(printable(text), printable(help_), kind, key) for text, help_, kind, key in items]
 
     async def discover(self) -> Hits:
         for text, help_, kind, key in self._items()[:40]:

@@ -45,6 +45,8 @@ def check_keymap(keymap: dict[str, str], scopes: dict[str, list[Binding]]) -> tu
     for binding_id, keys in keymap.items():
         if binding_id not in known:
             problems.append(f"keys: unknown binding id {binding_id!r} (see ? for the ids)")
+        elif not keys.isprintable():
+            problems.append(f"keys: {binding_id} = {keys!r} is not a key name; keeping the default")
         else:
             usable[binding_id] = ",".join(_normalise(keys))
     for scope, bindings in scopes.items():

@@ -77,8 +77,8 @@ def test_damaged_file_is_reported_and_left_untouched(store):
     shard = next(store.notes_dir.glob("*.json"))
     shard.write_bytes(b'{"notes": {"1": {"id": "x", "bo')
     before = shard.read_bytes()
-    with pytest.raises(DamagedStore, match=str(shard)):
-        store.notes_for(KEY)
+    assert store.notes_for(KEY) == []  # read as far as it can be: nothing, here
+    assert str(shard) in store.notes_problem(KEY)
     with pytest.raises(DamagedStore, match=str(shard)):
         store.add(note("another"))
     assert shard.read_bytes() == before

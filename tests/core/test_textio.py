@@ -85,12 +85,16 @@ def test_directory_is_not_an_article(tmp_path):
 def test_unreadable_file_is_named(tmp_path, monkeypatch):
     target = tmp_path / "secret.txt"
     target.write_text("hidden")
-    import pathlib
+    import os
 
-    def deny(*_args, **_kwargs):
-        raise PermissionError(13, "Permission denied")
+    real_open = os.open
 
-    monkeypatch.setattr(pathlib.Path, "open", deny)
+    def deny(path, *args, **kwargs):
+        if str(path) == str(target):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", deny)
     with pytest.raises(InputError, match="secret.txt: permission denied"):
         read_source(str(target))
 

@@ -11,12 +11,13 @@ from reader._lazy import lazy_exports
 
 if TYPE_CHECKING:
     from reader.core.article.decoding import MAX_BYTES, DecodedText, clean, decode, read_source
+    from reader.core.article.files import NotRegularFile, read_regular
     from reader.core.article.loader import MARKDOWN_SUFFIXES, load, looks_like_markdown, parse
     from reader.core.article.model import Block, BlockKind, Document, InlineSpan
     from reader.core.article.navigation import Position, spread_map, step
     from reader.core.article.prose import prose_only, without_code
     from reader.core.article.search import Match, SearchIndex, fold, fold_query
-    from reader.core.article.text import fold_accents, shorten
+    from reader.core.article.text import fold_accents, printable, printable_json, shorten
 
 _EXPORTS = {
     "Block": "model",
@@ -32,6 +33,8 @@ _EXPORTS = {
     "clean": "decoding",
     "decode": "decoding",
     "read_source": "decoding",
+    "NotRegularFile": "files",
+    "read_regular": "files",
     "Match": "search",
     "SearchIndex": "search",
     "fold": "search",
@@ -43,6 +46,8 @@ _EXPORTS = {
     "step": "navigation",
     "fold_accents": "text",
     "shorten": "text",
+    "printable": "text",
+    "printable_json": "text",
 }
 __all__ = sorted(_EXPORTS)
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

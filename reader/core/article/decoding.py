@@ -14,11 +14,12 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.core.article.files import NotRegularFile, read_regular
 from reader.core.errors import InputError
 
 MAX_BYTES = 10 * 1024 * 1024
-"""Largest article accepted. 10 MB is about 1.5 million words: far beyond any news
-article, and small enough that loading and analysis stay in seconds."""
+"""Largest article accepted: 10 MiB (10,485,760 bytes), about 1.5 million words, far
+beyond any news article. Messages state it in MiB, the unit it is counted in."""
 
 _MAGIC = (
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
@@ -35,10 +36,12 @@ _MAGIC = (
 
 # Terminal escape sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST),
 # DCS/SOS/PM/APC strings (ESC P/X/^/_ ... ST), 8-bit CSI, and two-character escapes.
+# A string sequence is removed whole only when it ends on its own line; one left
+# unterminated loses only its introducer, so it can never swallow the article.
 _ESCAPES = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
-    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"
+    r"|\x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)"
+    r"|\x1b[PX^_][^\x1b\n]*\x1b\\"
     r"|\x9b[0-?]*[ -/]*[@-~]"
     r"|\x1b[ -/]*[0-~]?"
 )
@@ -147,8 +150,15 @@ def _mostly_unprintable(text: str) -> bool:
     return odd > len(sample) * 0.3
 
 
+def _mib(size: int) -> str:
+    return f"{size / 2**20:.1f} MiB"
+
+
 def read_source(path: str) -> tuple[DecodedText, str]:
     """Read an article from a path, or standard input for "-".
+
+    Only a regular file is read: a FIFO, device or socket is refused at once,
+    never waited on.
 
     Returns:
         The decoded text and the name to show for it.
@@ -156,6 +166,7 @@ def read_source(path: str) -> tuple[DecodedText, str]:
     Raises:
         InputError: naming the path, for anything that cannot be read as an article.
     """
+    limit = f"the limit is {MAX_BYTES // 2**20} MiB"
     if path == "-":
         data = sys.stdin.buffer.read(MAX_BYTES + 1)
         name = "standard input"
@@ -167,12 +178,10 @@ def read_source(path: str) -> tuple[DecodedText, str]:
                 raise InputError(f"{name}: is a directory, not an article")
             size = p.stat().st_size
             if size > MAX_BYTES:
-                raise InputError(
-                    f"{name}: too large to open ({size / 1e6:.1f} MB; the limit is "
-                    f"{MAX_BYTES / 1e6:.0f} MB)"
-                )
-            with p.open("rb") as fh:
-                data = fh.read(MAX_BYTES + 1)
+                raise InputError(f"{name}: too large to open ({_mib(size)}; {limit})")
+            data = read_regular(p, MAX_BYTES)
+        except NotRegularFile as exc:
+            raise InputError(f"{exc}; reader reads files, or - for standard input") from None
         except FileNotFoundError:
             raise InputError(f"{name}: no such file") from None
         except PermissionError:
@@ -182,5 +191,5 @@ def read_source(path: str) -> tuple[DecodedText, str]:
         except OSError as exc:
             raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
     if len(data) > MAX_BYTES:
-        raise InputError(f"{name}: too large to open (the limit is {MAX_BYTES / 1e6:.0f} MB)")
+        raise InputError(f"{name}: too large to open (more than {MAX_BYTES // 2**20} MiB; {limit})")
     return decode(data, name), name

@@ -4,18 +4,28 @@ Inline markup is flattened to plain text; emphasis, links, images (as their alt
 text) and inline code are kept as spans (offsets into the flattened text) so the UI
 can style them. Lists keep their bullets, numbers and nesting, blockquotes their
 depth, code blocks their lines and tables their cells (see `Block`).
+
+markdown-it stops at MAX_NESTING levels of quotations and lists and drops what lies
+deeper (and, for a deep list, what follows it). Nothing of an article may be lost:
+the lines it left out are flattened, their markers stripped and their words kept,
+in their place among the other blocks.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reader.core.article.model import Block, InlineSpan
 from reader.core.article.plain_parser import MAX_BLOCK_CHARS, split_long
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.S)
 _PARSER = None
+MAX_NESTING = 20
+"""Levels of nested quotations and lists kept as such (markdown-it's own limit); deeper
+ones are flattened. It also bounds the parser's recursion on a line of 2,000 `>`."""
+_CONTAINER_MARKER = re.compile(r"[ \t]*(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))")
+_LINK_DEFINITION = re.compile(r" {0,3}\[[^\]]+\]:")
 
 
 def _parser():
@@ -25,7 +35,7 @@ def _parser():
 
         # HTML off: an article's raw HTML is shown as the text it is, never obeyed.
         # Tables (GitHub's pipe tables) on: news in Markdown has them.
-        _PARSER = MarkdownIt("commonmark", {"html": False}).enable("table")
+        _PARSER = MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_NESTING}).enable("table")
     return _PARSER
 
 
@@ -74,6 +84,8 @@ def parse_markdown(text: str) -> tuple[str, list[Block]]:
     items: list[_Item] = []
     quote_depth = 0
     table: _Table | None = None
+    lines: list[int] = []  # the source line each block starts on, to place what deep nesting left out
+    line = 0
 
     def place(**extra) -> dict:
         """Where a new block stands: its list and quote depth, and its item's marker."""
@@ -83,6 +95,9 @@ def parse_markdown(text: str) -> tuple[str, list[Block]]:
         return {"list_depth": len(lists), "quote_depth": quote_depth, "marker": marker, **extra}
 
     for tok in tokens:
+        lines.extend([line] * (len(blocks) - len(lines)))
+        if tok.map:
+            line = tok.map[0]
         if tok.nesting == 1:
             stack.append(tok.type)
             if tok.type == "heading_open":
@@ -132,18 +147,84 @@ def parse_markdown(text: str) -> tuple[str, list[Block]]:
             kind = "list_item" if items else ("blockquote" if quote_depth else "paragraph")
             _add(blocks, kind, flat, spans, place())
         elif tok.type in ("fence", "code_block"):
-            lines = [line.rstrip() for line in tok.content.split("\n")]
-            while lines and not lines[0].strip():
-                lines.pop(0)
-            while lines and not lines[-1].strip():
-                lines.pop()
-            if lines:
+            code = [text_line.rstrip() for text_line in tok.content.split("\n")]
+            while code and not code[0].strip():
+                code.pop(0)
+            while code and not code[-1].strip():
+                code.pop()
+            if code:
                 info = tok.info.split()[0] if tok.type == "fence" and tok.info.split() else ""
-                _add_code(blocks, lines, place(info=info))
+                _add_code(blocks, code, place(info=info))
+    lines.extend([line] * (len(blocks) - len(lines)))
+    if any(tok.level >= MAX_NESTING - 2 for tok in tokens):
+        blocks = _with_beyond_nesting(blocks, lines, _beyond_nesting(body, tokens))
     title = meta.get("title") or next(
         (b.text for b in blocks if b.kind == "heading"), blocks[0].text[:80] if blocks else ""
     )
     return title, blocks
+
+
+def _with_beyond_nesting(
+    blocks: list[Block], lines: list[int], beyond: list[tuple[int, str, str, tuple[InlineSpan, ...], int]]
+) -> list[Block]:
+    """The parsed blocks with the flattened ones from past MAX_NESTING, in source order."""
+    merged: list[tuple[int, int, Block | tuple]] = [(line, 0, block) for line, block in zip(lines, blocks)]
+    merged += [(item[0], 1, item) for item in beyond]
+    merged.sort(key=lambda m: (m[0], m[1]))
+    out: list[Block] = []
+    for _, _, item in merged:
+        if isinstance(item, Block):
+            out.append(replace(item, index=len(out)))
+        else:
+            _, kind, flat, spans, _ = item
+            _add(out, kind, flat, spans, {})
+    return out
+
+
+def _beyond_nesting(body: str, tokens) -> list[tuple[int, str, str, tuple[InlineSpan, ...], int]]:
+    """The lines markdown-it left out past MAX_NESTING, flattened: markers stripped, words kept.
+
+    A line that starts with a quotation or list marker starts a block; a line
+    without one continues the block above it (a lazy continuation).
+    """
+    covered: set[int] = set()
+    for tok in tokens:
+        if tok.nesting == 0 and tok.map:
+            covered.update(range(*tok.map))
+    found: list[tuple[int, str, str, tuple[InlineSpan, ...], int]] = []
+    current: list[str] = []
+    start, kind = 0, "paragraph"
+
+    def flush() -> None:
+        if current:
+            inline = _parser().parseInline(" ".join(current))
+            flat, spans = flatten_inline(inline[0].children or [] if inline else [])
+            flat = flat.strip("\n ")
+            if flat:
+                found.append((start, kind, flat, spans, 0))
+            current.clear()
+
+    previous = -2
+    for number, line in enumerate(body.split("\n")):
+        if number in covered or not line.strip() or _LINK_DEFINITION.match(line):
+            flush()
+            continue
+        markers, end = "", 0
+        while m := _CONTAINER_MARKER.match(line, end):
+            if m.end() == end:
+                break
+            markers += m.group().strip()
+            end = m.end()
+        words = line[end:].strip()
+        if markers or previous != number - 1:
+            flush()
+            start = number
+            kind = "blockquote" if markers.startswith(">") else ("list_item" if markers else "paragraph")
+        previous = number
+        if words:
+            current.append(words)
+    flush()
+    return found
 
 
 @dataclass

@@ -10,14 +10,17 @@ if TYPE_CHECKING:
     from reader.core.export.annotations import to_web_annotations
     from reader.core.export.filenames import safe_filename
     from reader.core.export.markdown import render
-    from reader.core.export.merging import merge
-    from reader.core.export.writing import export_article, write_export
+    from reader.core.export.merging import READER_KEYS, MergeRefused, merge
+    from reader.core.export.writing import Written, export_article, write_export
 
 _EXPORTS = {
     "export_article": "writing",
     "write_export": "writing",
     "render": "markdown",
     "merge": "merging",
+    "MergeRefused": "merging",
+    "READER_KEYS": "merging",
+    "Written": "writing",
     "safe_filename": "filenames",
     "to_web_annotations": "annotations",
 }

@@ -10,13 +10,18 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
+from reader.core.article.text import printable, printable_json
+
 _TEXT_SPECIAL = re.compile(r"([\\`*_\[\]<>#^|~!])")
 
 
 def escape_text(text: str) -> str:
-    """Plain text as Markdown that renders exactly as the text (the passage)."""
+    """Plain text as Markdown that renders exactly as the text (the passage).
+
+    Control characters are shown as visible escapes (`printable`), never written raw.
+    """
     out = []
-    for line in text.split("\n"):
+    for line in printable(text, multiline=True).split("\n"):
         line = _TEXT_SPECIAL.sub(r"\\\1", line)
         line = re.sub(r"^(\s*)([-+=]|\d+[.)])(?=\s|$)", r"\1\\\2", line)
         out.append(line)
@@ -41,7 +46,8 @@ def escape_body(body: str) -> str:
     written for the vault. The result is parsed once more to prove that it stays inside its
     note; if it would not, the body is written as plain text instead.
     """
-    lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    body = printable(body.replace("\r\n", "\n").replace("\r", "\n"), multiline=True)
+    lines = body.split("\n")
     code = _code_lines(lines)
     out = [line if i in code else _defuse_line(line) for i, line in enumerate(lines)]
     out = _close_open_fence(out)
@@ -135,5 +141,5 @@ def safe_tag(tag: str) -> str:
 
 
 def yaml_scalar(value) -> str:
-    """A YAML scalar or flow sequence (JSON is valid YAML)."""
-    return json.dumps(value, ensure_ascii=False)
+    """A YAML scalar or flow sequence (JSON is valid YAML), with no control character raw."""
+    return printable_json(json.dumps(value, ensure_ascii=False))

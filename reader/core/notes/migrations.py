@@ -19,7 +19,11 @@ SCHEMA = 1
 
 def schema_of(db: TinyDB) -> int:
     """The schema version of an open store file (the current one for a new file)."""
-    data = db.storage.read()
+    return schema_of_data(db.storage.read())
+
+
+def schema_of_data(data: dict | None) -> int:
+    """The schema version of a store file's data (the current one for a new file)."""
     if not data:
         return SCHEMA
     meta = data.get("_meta", {})
@@ -27,6 +31,11 @@ def schema_of(db: TinyDB) -> int:
         if isinstance(record, dict) and isinstance(record.get("schema"), int):
             return record["schema"]
     return 0
+
+
+def to_current(record: dict, version: int) -> dict:
+    """A note record as the current schema has it (older ones converted in memory)."""
+    return _v0_to_v1(record) if version == 0 else record
 
 
 def notes_table_records(db: TinyDB) -> list[dict]:

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from reader.core.article.model import Document
-from reader.core.article.text import shorten
+from reader.core.article.text import printable, shorten
 from reader.core.notes.anchoring import Anchor
 
 COLORS = ("yellow", "green", "blue", "pink", "purple")
@@ -123,8 +123,8 @@ def parse_tags(text: str) -> list[str]:
 
 
 def note_label(note: Note, width: int = 70) -> str:
-    """A note in one line: its body's first line, else its passage in quotation marks."""
+    """A note in one line, safe to show: its body's first line, else its passage in quotation marks."""
     body = note.body.strip()
     if body:
-        return shorten(body.splitlines()[0], width)
-    return "“" + shorten(" ".join(note.anchor.exact.split()), width - 2) + "”"
+        return shorten(printable(body.splitlines()[0]), width)
+    return "“" + shorten(printable(" ".join(note.anchor.exact.split())), width - 2) + "”"

@@ -11,13 +11,21 @@ takes the store's lock, reads the files afresh, changes them and writes them bac
 atomically (see storage.py), so two reader windows never lose each other's notes.
 Each file carries a schema version; older versions are migrated (migrations.py),
 newer ones are left alone.
+
+A damaged file (validation.py) is reported by name, once, in `problems`, and left
+byte-identical and read-only: reads skip what cannot be read and go on, writes to
+it are refused, and every other file keeps working. Reads take no lock, so a store
+in a read-only folder can be read; its writes say why they cannot be done.
 """
 
 from __future__ import annotations
 
+import os
+import re
 import secrets
+import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext, suppress
 from pathlib import Path
 from typing import Any
 
@@ -27,18 +35,52 @@ from reader.core import paths
 from reader.core.notes.anchoring import Anchor
 from reader.core.notes.migrations import SCHEMA, migrate, notes_table_records, schema_of
 from reader.core.notes.model import ArticleRecord, Note, now
-from reader.core.notes.storage import AtomicJSONStorage, FileLock, StoreError
+from reader.core.notes.storage import AtomicJSONStorage, DamagedStore, FileLock, StoreError
+from reader.core.notes.validation import Validator, index_problems, notes_problems
 
 SHARD_SIZE = 500
+_HEX_KEY = re.compile(r"[0-9a-f]{16}")
 
 
 class NoteStore:
     """Notes, reading positions and settings in a folder of TinyDB files."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, lock_timeout: float | None = None) -> None:
         self.path = Path(path).expanduser()
         self.notes_dir = self.path.with_name(self.path.stem + ".notes")
-        self._lock = FileLock(self.path.with_name(self.path.name + ".lock"))
+        self._lock = FileLock(self.path.with_name(self.path.name + ".lock"), lock_timeout)
+        self.problems: dict[Path, str] = {}
+        """Every damaged file met so far, with what is wrong with it (one message each)."""
+        self._known_good: dict[Path, tuple] = {}
+        """Files found valid (or written) by this store, by version: not checked again."""
+
+    # -- damage -----------------------------------------------------------------------
+
+    def read_only_reason(self) -> str | None:
+        """Why nothing can be saved in this store (a read-only folder, say), or None.
+
+        Probes the store's folders by creating and removing a temporary file: the
+        only test that holds for every user, root included, and every file system.
+        """
+        for folder in (self.path.parent, self.notes_dir):
+            if not folder.is_dir():
+                continue
+            try:
+                fd, probe = tempfile.mkstemp(prefix=f".probe.{os.getpid()}.", suffix=".tmp", dir=folder)
+                os.close(fd)
+                os.unlink(probe)
+            except OSError as exc:
+                return f"{folder}: cannot write here ({exc.strerror or exc}): the notes can be read, not saved"
+        return None
+
+    def index_problem(self) -> str | None:
+        """What is wrong with notes.json (articles, positions, settings), if it was found damaged."""
+        return self.problems.get(self.path)
+
+    def notes_problem(self, key: str) -> str | None:
+        """What is wrong with one of this article's notes files, if one was found damaged."""
+        mine = (m for p, m in self.problems.items() if p.parent == self.notes_dir and p.name.startswith(key + "-"))
+        return next(mine, None)
 
     # -- files ------------------------------------------------------------------
 
@@ -58,13 +100,33 @@ class NoteStore:
     def _shard(self, key: str, n: int) -> Path:
         return self.notes_dir / f"{key}-{n}.json"
 
+    def _validator(self, path: Path) -> Validator:
+        if path == self.path:
+            return index_problems
+        return notes_problems(path.stem.rsplit("-", 1)[0])
+
     @contextmanager
-    def _open(self, path: Path, write: bool) -> Iterator[TinyDB]:
-        """Open one file under the lock, migrated to the current schema."""
-        with self._lock.held():
-            db = TinyDB(path, storage=AtomicJSONStorage, cache=True)
+    def _open(self, path: Path, write: bool, timeout: float | None = None) -> Iterator[TinyDB]:
+        """Open one file, migrated to the current schema; under the lock to write it.
+
+        Raises:
+            DamagedStore: the file is damaged (it is also noted in `problems`); for a
+                write, also when only some of its records are.
+        """
+        with self._lock.held(timeout) if write else nullcontext():
+            check = self._validator(path)
+            db = TinyDB(path, storage=AtomicJSONStorage, cache=True, validator=check, known_good=self._known_good)
             try:
-                version = schema_of(db)
+                try:
+                    version = schema_of(db)
+                except DamagedStore as exc:
+                    self.problems.setdefault(path, str(exc))
+                    raise
+                damage = getattr(db.storage, "damage", None)
+                if damage:
+                    self.problems.setdefault(path, damage)
+                    if write:
+                        raise DamagedStore(damage)
                 if version > SCHEMA:
                     if write:
                         raise StoreError(
@@ -81,17 +143,28 @@ class NoteStore:
     # -- notes ------------------------------------------------------------------
 
     def notes_for(self, key: str) -> list[Note]:
-        """The notes of one article, in the order they were saved."""
+        """The notes of one article that can be read, in the order they were saved.
+
+        A damaged file's good notes are read; what cannot be is noted in `problems`.
+        """
         records: list[dict] = []
         for path in self._shards(key):
-            with self._open(path, write=False) as db:
-                records.extend(notes_table_records(db))
+            try:
+                with self._open(path, write=False) as db:
+                    records.extend(notes_table_records(db))
+            except DamagedStore:
+                continue
         return [Note.from_record(r) for r in records]
 
     def add(self, note: Note, article: ArticleRecord | None = None) -> Note:
-        """Save a new note (or restore a deleted one with its id); returns it."""
+        """Save a new note (or restore a deleted one with its id); returns it.
+
+        A damaged notes.json does not stop it (the article's title and source are
+        then not recorded); a damaged notes file of this article does.
+        """
         if article is not None:
-            self.remember_article(article)
+            with suppress(DamagedStore):  # noted in problems; the note itself goes to its own file
+                self.remember_article(article)
         shards = self._shards(note.article)
         path = shards[-1] if shards else self._shard(note.article, 1)
         with self._open(path, write=True) as db:
@@ -109,22 +182,37 @@ class NoteStore:
                 table.insert(note.to_record())
         return note
 
+    def _holding(self, key: str, note_id: str) -> Iterator[Path]:
+        """The files of an article that hold a note, newest first; damaged ones are skipped."""
+        for path in reversed(self._shards(key)):
+            try:
+                with self._open(path, write=False) as db:
+                    if db.table("notes").contains(Query().id == note_id):
+                        yield path
+            except DamagedStore:
+                continue
+
+    def _gone(self, note_id: str, keys: list[str], missing: str) -> StoreError:
+        """The error for a note not found: the damage that may hide it, else `missing`."""
+        for k in keys:
+            damage = self.notes_problem(k)
+            if damage:
+                return DamagedStore(f"{damage}; note {note_id} may be in it")
+        return StoreError(missing)
+
     def update(self, note: Note) -> Note:
         note.updated = now()
-        for path in reversed(self._shards(note.article)):
+        for path in self._holding(note.article, note.id):
             with self._open(path, write=True) as db:
                 if db.table("notes").update(note.to_record(), Query().id == note.id):
                     return note
-        raise StoreError(f"note {note.id} is no longer in the store")
+        raise self._gone(note.id, [note.article], f"note {note.id} is no longer in the store")
 
     def delete(self, note_id: str, key: str | None = None) -> Note:
         """Delete a note by id (searching all articles when key is None); returns it."""
         keys = [key] if key else self._article_keys()
         for k in keys:
-            for path in reversed(self._shards(k)):
-                with self._open(path, write=False) as db:
-                    if not db.table("notes").contains(Query().id == note_id):
-                        continue
+            for path in self._holding(k, note_id):
                 with self._open(path, write=True) as db:
                     table = db.table("notes")
                     found = table.get(Query().id == note_id)
@@ -132,7 +220,7 @@ class NoteStore:
                         continue
                     table.remove(Query().id == note_id)
                 return Note.from_record(found)
-        raise StoreError(f"no note with id {note_id}")
+        raise self._gone(note_id, keys, f"no note with id {note_id}")
 
     def find(self, note_id: str) -> Note | None:
         for k in self._article_keys():
@@ -148,7 +236,8 @@ class NoteStore:
     def _article_keys(self) -> list[str]:
         if not self.notes_dir.is_dir():
             return []
-        return sorted({p.stem.rsplit("-", 1)[0] for p in self.notes_dir.glob("*-*.json") if not p.name.startswith(".")})
+        keys = {p.stem.rsplit("-", 1)[0] for p in self.notes_dir.glob("*-*.json") if not p.name.startswith(".")}
+        return sorted(k for k in keys if _HEX_KEY.fullmatch(k))
 
     @staticmethod
     def _new_id(table) -> str:
@@ -162,8 +251,12 @@ class NoteStore:
     # -- articles, positions, settings ---------------------------------------------------
 
     def articles(self) -> list[ArticleRecord]:
-        with self._open(self.path, write=False) as db:
-            records = db.table("articles").all()
+        """The articles recorded in notes.json (none when it cannot be read)."""
+        try:
+            with self._open(self.path, write=False) as db:
+                records = db.table("articles").all()
+        except DamagedStore:
+            return []
         return [
             ArticleRecord(
                 r["key"], r.get("title", ""), r.get("source", ""), r.get("language", "und"), r.get("updated", "")
@@ -187,17 +280,24 @@ class NoteStore:
                 table.upsert(record, Query().key == article.key)
 
     def position(self, key: str) -> Anchor | None:
-        with self._open(self.path, write=False) as db:
-            found = db.table("positions").get(Query().key == key)
+        try:
+            with self._open(self.path, write=False) as db:
+                found = db.table("positions").get(Query().key == key)
+        except DamagedStore:
+            return None
         return Anchor.from_dict(found["anchor"]) if found else None
 
-    def set_position(self, key: str, anchor: Anchor) -> None:
-        with self._open(self.path, write=True) as db:
+    def set_position(self, key: str, anchor: Anchor, timeout: float | None = None) -> None:
+        """Remember the reading place; `timeout` for the lock (the window waits little for it)."""
+        with self._open(self.path, write=True, timeout=timeout) as db:
             db.table("positions").upsert({"key": key, "anchor": anchor.to_dict()}, Query().key == key)
 
     def setting(self, name: str, default=None):
-        with self._open(self.path, write=False) as db:
-            found = db.table("settings").get(Query().name == name)
+        try:
+            with self._open(self.path, write=False) as db:
+                found = db.table("settings").get(Query().name == name)
+        except DamagedStore:
+            return default
         return found["value"] if found else default
 
     def set_setting(self, name: str, value) -> None:

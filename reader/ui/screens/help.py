@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from reader.core.article import printable
 from reader.ui.keys import describe_key
 
 
@@ -31,7 +32,7 @@ def binding_table(screen: Screen) -> Content:
             continue  # "back to the library" exists only when there is a library
         seen.add(binding.id or binding.action)
         keys = keymap.get(binding.id, binding.key)
-        shown = " / ".join(dict.fromkeys(describe_key(k.strip(), app) for k in keys.split(",")))
+        shown = printable(" / ".join(dict.fromkeys(describe_key(k.strip(), app) for k in keys.split(","))))
         rows.append((shown, binding.tooltip or binding.description, binding.id or ""))
     ours = {desc for _, desc, _ in rows}
     for _key, active in screen.active_bindings.items():

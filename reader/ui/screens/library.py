@@ -15,18 +15,25 @@ from textual.widgets.option_list import Option
 from reader.core.errors import ReaderError
 
 
+def _row(path: Path) -> Content:
+    """An article in the list: its first line, and below it its file name."""
+    from reader.core.article import printable
+
+    return Content.assemble((_first_line(path), "bold"), "\n", (printable(path.name), "$reader-muted"))
+
+
 def _first_line(path: Path) -> str:
     """An article's first line as the loader reads it, else its file name."""
-    from reader.core.article import decode
+    from reader.core.article import decode, printable
 
     try:
         with path.open("rb") as fh:
             head = fh.read(400)
         text = decode(head, path.name).text
     except (OSError, ReaderError):
-        return path.name  # binary, empty or unreadable: opening it will say why
+        return printable(path.name)  # binary, empty or unreadable: opening it will say why
     line = text.lstrip("# \n").split("\n", 1)[0].strip()
-    return line[:100] or path.name
+    return printable(line[:100] or path.name)
 
 
 class LibraryList(OptionList):
@@ -49,11 +56,13 @@ class LibraryScreen(Screen):
         self.paths = paths
 
     def compose(self) -> ComposeResult:
+        from reader.core.article import printable
+
         folder = self.paths[0].parent if self.paths else Path(".")
-        yield Static(Content(f" Articles in {folder}"), id="library-title")
+        yield Static(Content(f" Articles in {printable(str(folder))}"), id="library-title")
         yield LibraryList(
             *(
-                Option(Content.assemble((_first_line(p), "bold"), "\n", (p.name, "$reader-muted")), id=str(i))
+                Option(_row(p), id=str(i))
                 for i, p in enumerate(self.paths)
             ),
             id="library",

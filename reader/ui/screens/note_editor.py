@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, RadioButton, RadioSet, Static, TextArea
 
-from reader.core.article import shorten
+from reader.core.article import printable, shorten
 from reader.core.errors import ReaderError
 from reader.core.notes import COLORS
 from reader.ui.decorations import COLOR_GLYPH
@@ -44,7 +44,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box"):
-            yield Static(Content(self.question), id="confirm-question")
+            yield Static(Content(printable(self.question, multiline=True)), id="confirm-question")
             yield Static(Content.styled("y yes · n no", "$reader-muted"), id="confirm-keys")
 
     def action_answer(self, answer: bool) -> None:
@@ -88,6 +88,10 @@ class NoteEditor(ModalScreen[bool]):
 
     Dismisses with True when saved. A failed save keeps everything typed and shows
     the reason under the editor.
+
+    A body or tag holding control characters (added by a script, say) is shown
+    with them as visible escapes (`printable`); what was stored is kept unless the
+    reader edits that field, so opening and saving never alters a note unseen.
     """
 
     BINDINGS = [
@@ -109,17 +113,23 @@ class NoteEditor(ModalScreen[bool]):
         self.passage = passage
         self.where = where
         self.on_save = on_save
-        self.initial = (body, " ".join(f"#{t}" for t in tags or []), color)
+        self.stored = (body, list(tags or []))
+        tag_line = " ".join(f"#{t}" for t in tags or [])
+        self.initial = (printable(body, multiline=True), printable(tag_line), color)
+        self.escaped = self.initial[:2] != (body, tag_line)
         self.editing = editing
         self._typed_ahead: list[str] | None = []
 
     def compose(self) -> ComposeResult:
         body, tags, color = self.initial
-        excerpt = shorten(self.passage, 240)
+        excerpt = shorten(printable(self.passage), 240)
         with Vertical(id="editor-box"):
-            title = ("Edit note" if self.editing else "New note") + f" · {self.where}"
+            title = ("Edit note" if self.editing else "New note") + f" · {printable(self.where)}"
             yield Static(Content.styled(title, "bold"), id="editor-title")
             yield Static(Content(f"“{excerpt}”"), id="editor-passage")
+            if self.escaped:
+                notice = "Control characters are shown as escapes such as \\x1b; a field you do not edit keeps them."
+                yield Static(Content.styled(notice, "italic $text-muted"), id="editor-escaped")
             yield TextArea(body, id="editor-body", soft_wrap=True, tab_behavior="focus")
             with Horizontal(id="editor-tags-row"):
                 yield Label("Tags", id="editor-tags-label")
@@ -180,14 +190,17 @@ class NoteEditor(ModalScreen[bool]):
 
     @property
     def body(self) -> str:
-        return self.query_one("#editor-body", TextArea).text
+        text = self.query_one("#editor-body", TextArea).text
+        return self.stored[0] if text == self.initial[0] else text
 
     @property
     def tags(self) -> list[str]:
         """The tags typed; raises InputError for a tag with spaces (saying how to write it)."""
         from reader.core.notes import parse_tags
 
-        return parse_tags(self.query_one("#editor-tags", Input).value)
+        value = self.query_one("#editor-tags", Input).value
+        # Tags left as they were shown keep their stored form (shown sanitised).
+        return list(self.stored[1]) if value == self.initial[1] else parse_tags(value)
 
     @property
     def color(self) -> str:
@@ -196,7 +209,8 @@ class NoteEditor(ModalScreen[bool]):
 
     def _changed(self) -> bool:
         body, tags, color = self.initial
-        return self.body != body or self.query_one("#editor-tags", Input).value != tags or self.color != color
+        typed = self.query_one("#editor-body", TextArea).text
+        return typed != body or self.query_one("#editor-tags", Input).value != tags or self.color != color
 
     # -- actions ------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from contextlib import suppress
 from textual.binding import Binding
 from textual.content import Content
 
-from reader.core.article import shorten
+from reader.core.article import printable, shorten
 from reader.core.errors import ReaderError
 from reader.core.notes import (
     DamagedStore,
@@ -61,17 +61,33 @@ class NotesMixin:
     # -- loading -----------------------------------------------------------------
 
     def load_notes(self) -> None:
+        """Read this article's notes and place, as far as the store can be read.
+
+        A damaged notes file of this article makes its notes read-only (its good
+        notes are shown); a damaged notes.json only stops the place and the theme
+        from being saved; a store in a read-only folder is read and never written.
+        """
         if self.store is None:
             return
         try:
             self.notes = self.store.notes_for(self.key)
             saved = self.store.position(self.key)
-        except DamagedStore as exc:
-            self._store_broken(str(exc))
-            return
         except StoreError as exc:
             self.notify(str(exc), title="Notes", severity="error", markup=False)
             return
+        read_only = self.store.read_only_reason()
+        damaged = self.store.notes_problem(self.key)
+        if read_only or damaged:
+            self._store_broken(read_only or damaged, damaged=bool(damaged))
+        index = self.store.index_problem()
+        if index and not read_only:
+            self.notify(
+                f"{index}. Your place and theme are not saved until it is repaired; notes are.",
+                title="notes.json damaged",
+                severity="error",
+                timeout=15,
+                markup=False,
+            )
         self.placements = {n.id: resolve(self.document, n.anchor) for n in self.notes}
         self.refresh_notes()
         if saved is not None:
@@ -81,9 +97,11 @@ class NotesMixin:
                 self.cursor = (place.block, -1)
         self._saved_at = self.cursor[0]
 
-    def _store_broken(self, message: str) -> None:
-        self.store_problem = f"{message}; notes are read-only until it is repaired"
-        self.notify(self.store_problem, title="Notes file damaged", severity="error", timeout=15, markup=False)
+    def _store_broken(self, message: str, damaged: bool = True) -> None:
+        self.store_problem = message  # it says what is wrong, and that the file is read-only
+        title = "Notes file damaged" if damaged else "Notes are read-only"
+        severity = "error" if damaged else "warning"
+        self.notify(self.store_problem, title=title, severity=severity, timeout=15, markup=False)
         self.refresh_bindings()
 
     def refresh_notes(self) -> None:
@@ -344,15 +362,17 @@ class NotesMixin:
     # -- the reading place -------------------------------------------------------------
 
     def save_position(self) -> None:
-        if self.store is None or self.store_problem:
+        if self.store is None or self.store_problem or self.store.index_problem():
             return
-        with suppress(ReaderError):  # the place is a convenience; never interrupt reading for it
-            self.store.set_position(self.key, make_anchor(self.document, self.cursor[0]))
+        # A short wait for the lock: the place is a convenience, and the window
+        # (and quitting) must never stall behind another process holding it.
+        with suppress(ReaderError):  # never interrupt reading for it
+            self.store.set_position(self.key, make_anchor(self.document, self.cursor[0]), timeout=0.2)
 
 
 def _note_label(note: Note, where: str, passage: bool = False) -> Content:
-    excerpt = " ".join(note.anchor.exact.split())
-    tags = " ".join(f"#{t}" for t in note.tags)
+    excerpt = printable(" ".join(note.anchor.exact.split()))
+    tags = printable(" ".join(f"#{t}" for t in note.tags))
     parts: list = [
         (f"{COLOR_GLYPH.get(note.color, '●')} ", f".panel--note-{note.color}"),
         (f"{where} ", ".panel--count"),

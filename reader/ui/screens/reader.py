@@ -4,11 +4,20 @@ The screen owns the reader's place (a cursor of block and offset) and turns keys
 into jumps; where the next quotation, topic, mention or match lies is computed by
 `reader.core.article.navigation`. Analysis runs in a thread after the first paint; until it
 arrives, the keys that need it are disabled with the reason shown.
+
+The analysis thread is a daemon, never waited for, and is cancelled when the
+screen goes (an exception raised into it at its next step): quitting while it
+runs ends the process at once. A thread of Textual's worker pool kept the process
+alive, its screen blank, until a long analysis was done.
 """
 
 from __future__ import annotations
 
-from textual import events, on, work
+import contextlib
+import ctypes
+import threading
+
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -24,6 +33,11 @@ from reader.ui.widgets.reader_footer import ReaderFooter
 from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.side_panel import SidePanel, entity_rows, quote_rows, topic_rows
 from reader.ui.widgets.status_line import StatusLine
+
+
+class AnalysisCancelled(BaseException):
+    """Raised into the analysis thread to stop it: the screen it was for has gone."""
+
 
 NARROW = 100
 """Below this many columns the side panel folds away (p shows it over the text)."""
@@ -132,6 +146,9 @@ class ReaderScreen(NotesMixin, Screen):
         self.occurrence_label = "mention"
         self.occurrence_name = ""
         self.search_index: SearchIndex | None = None
+        self.analysis_thread: threading.Thread | None = None
+        self._analysing = False
+        self._analysis_lock = threading.Lock()
         self.matches: list = []
         self.match_index = -1
         self._search_origin: Position | None = None
@@ -181,6 +198,7 @@ class ReaderScreen(NotesMixin, Screen):
             self.save_position()
 
     def on_unmount(self) -> None:
+        self.cancel_analysis()
         if self._saved_at != self.cursor[0]:
             self.save_position()
 
@@ -201,14 +219,47 @@ class ReaderScreen(NotesMixin, Screen):
 
     # -- analysis ----------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="analysis", exit_on_error=False, description="analysing the article")
     def analyse(self) -> None:
-        from reader.core.analysis import analyse
+        """Analyse the article in a daemon thread; its result is shown when it comes."""
+        app = self.app
+        self._analysing = True
 
-        result = analyse(self.document)
-        self.app.call_from_thread(self.show_analysis, result)
+        def run() -> None:
+            from reader.core.analysis import analyse
+
+            try:
+                try:
+                    result = analyse(self.document)
+                except Exception as exc:  # shown, never raised into a thread nobody watches
+                    outcome, value = self._analysis_failed, f"{type(exc).__name__}: {exc}"
+                else:
+                    outcome, value = self.show_analysis, result
+                finally:
+                    with self._analysis_lock:  # from here on, no cancellation is sent
+                        self._analysing = False
+                with contextlib.suppress(RuntimeError):  # the window has closed meanwhile: nothing to show
+                    app.call_from_thread(outcome, value)
+            except AnalysisCancelled:
+                return  # sent while analysing, delivered at the thread's next step: within this try
+
+        self.analysis_thread = threading.Thread(target=run, name="reader-analysis", daemon=True)
+        self.analysis_thread.start()
+
+    def cancel_analysis(self) -> None:
+        """Stop a running analysis at its next step (its result is no longer wanted)."""
+        thread = self.analysis_thread
+        with self._analysis_lock:
+            if self._analysing and thread is not None and thread.ident is not None:
+                cancelled = ctypes.py_object(AnalysisCancelled)
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread.ident), cancelled)
+                self._analysing = False
+
+    def _analysis_failed(self, message: str) -> None:
+        self.notify(f"The analysis failed: {message}", severity="error", markup=False)
 
     def show_analysis(self, result: Analysis) -> None:
+        if not self.is_attached:
+            return
         self.analysis = result
         doc = self.document
         self.status.language = doc.language

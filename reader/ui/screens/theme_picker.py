@@ -11,6 +11,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from reader.core.article import printable
+
 
 class ThemePicker(ModalScreen[str | None]):
     """A list of themes: arrows preview, enter keeps, escape goes back."""
@@ -26,10 +28,7 @@ class ThemePicker(ModalScreen[str | None]):
         with Vertical(id="picker-box"):
             yield Static(Content.styled("Theme", "bold"), id="picker-title")
             yield OptionList(
-                *(
-                    Option(Content.assemble((name, "bold"), f"  {kind}", (f"  {where}", "$reader-muted")), id=name)
-                    for name, kind, where in self.rows
-                ),
+                *(Option(_label(name, kind, where), id=name) for name, kind, where in self.rows),
                 id="picker-list",
             )
             yield Static(Content.styled("↑↓ preview · enter choose · escape cancel", "$reader-muted"), id="picker-keys")
@@ -54,3 +53,8 @@ class ThemePicker(ModalScreen[str | None]):
     def action_cancel(self) -> None:
         self.app.theme = self.original
         self.dismiss(None)
+
+
+def _label(name: str, kind: str, where: str) -> Content:
+    """A theme's row; its name and file come from outside, so through the sanitiser."""
+    return Content.assemble((printable(name), "bold"), f"  {kind}", (f"  {printable(where)}", "$reader-muted"))

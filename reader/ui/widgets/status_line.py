@@ -6,7 +6,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from reader.core.article import Document, shorten
+from reader.core.article import Document, printable, shorten
 
 
 class StatusLine(Widget):
@@ -38,9 +38,9 @@ class StatusLine(Widget):
         parts = [f"{self.language}", f"¶ {n}/{total}", f"{percent}%", notes]
         if self.extra:
             parts.insert(0, self.extra)
-        meta = "  ·  ".join(parts)
+        meta = printable("  ·  ".join(parts))
         width = self.size.width
-        title = self.document.title
+        title = printable(self.document.title)
         room = max(0, width - len(meta) - 4)
         if len(title) > room:
             title = shorten(title, room) if room > 1 else ""
