@@ -113,11 +113,9 @@ def _key(surface: str) -> str:
     return " ".join(surface.replace("’", "'").split())
 
 
-def find_entities(doc: Document, tokens: list[list[Token]] | None = None) -> list[Entity]:
-    """The entities of a document, in order of first mention."""
-    if tokens is None:
-        tokens = [tokenize(b.text) for b in doc.blocks]
-    lang = lexicon.get(doc.language)
+def find_entities(doc: Document, tokens: list[list[Token]], language: str) -> list[Entity]:
+    """The entities of a document in the given language, in order of first mention."""
+    lang = lexicon.get(language)
     stats = doc_stats(doc, tokens, lang)
     cands = find_candidates(doc, tokens, lang, stats)
     groups: dict[str, _Group] = {}

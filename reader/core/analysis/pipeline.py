@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from reader.core.analysis.language import Languages
 from reader.core.article.model import Document
 
 SCHEMA_VERSION = 1
@@ -14,41 +15,48 @@ class Analysis:
     """Everything the side panel shows about an article."""
 
     document: Document
+    languages: Languages
     entities: list = field(default_factory=list)
     quotes: list = field(default_factory=list)
     topics: list = field(default_factory=list)
+
+    @property
+    def language(self) -> str:
+        """The article's language: an ISO 639-1 code, or "und" when unsure."""
+        return self.languages.document
 
 
 def analyse(doc: Document) -> Analysis:
     """Detect languages, then entities, quotations (with speakers) and topics."""
     from reader.core.analysis.entities import find_entities
-    from reader.core.analysis.language import detect_document
+    from reader.core.analysis.language import detect_languages
     from reader.core.analysis.quotes import find_quotes
     from reader.core.analysis.speakers import attribute
     from reader.core.analysis.tokens import tokenize
     from reader.core.analysis.topics import find_topics
 
     tokens = [tokenize(b.text) for b in doc.blocks]
-    detect_document(doc, tokens)
-    entities = find_entities(doc, tokens)
+    languages = detect_languages(doc, tokens)
+    entities = find_entities(doc, tokens, languages.document)
     quotes = find_quotes(doc)
-    attribute(doc, tokens, quotes, entities)
-    topics = find_topics(doc, tokens, entities)
-    return Analysis(doc, entities, quotes, topics)
+    attribute(doc, tokens, quotes, entities, languages.document)
+    topics = find_topics(doc, tokens, entities, languages.document)
+    return Analysis(doc, languages, entities, quotes, topics)
 
 
 def to_json(analysis: Analysis) -> dict:
     """The `reader analyze --json` document, version 1 (see DESIGN.md)."""
     doc = analysis.document
+    languages = analysis.languages
     return {
         "schema": SCHEMA_VERSION,
         "path": doc.source,
         "title": doc.title,
-        "language": doc.language,
-        "language_confidence": doc.language_confidence,
+        "language": languages.document,
+        "language_confidence": languages.confidence,
         "blocks": [
-            {"id": b.id, "index": b.index, "kind": b.kind, "text": b.text, "language": b.language}
-            for b in doc.blocks
+            {"id": b.id, "index": b.index, "kind": b.kind, "text": b.text, "language": code}
+            for b, code in zip(doc.blocks, languages.blocks)
         ],
         "entities": [e.to_json() for e in analysis.entities],
         "quotes": [q.to_json() for q in analysis.quotes],

@@ -79,9 +79,11 @@ class _Block:
         return (0, len(self.text))
 
 
-def attribute(doc: Document, tokens: list[list[Token]], quotes: list[Quote], entities: list[Entity]) -> None:
+def attribute(
+    doc: Document, tokens: list[list[Token]], quotes: list[Quote], entities: list[Entity], language: str
+) -> None:
     """Set `speaker` (an entity's name) and `speaker_id` on each quotation in place."""
-    lang = lexicon.get(doc.language)
+    lang = lexicon.get(language)
     per_block: dict[int, list[tuple[int, int, Entity]]] = {}
     for ent in entities:
         for m in ent.mentions:

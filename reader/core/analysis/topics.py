@@ -36,8 +36,8 @@ class Topic:
         return {"id": self.id, "kind": self.kind, "title": self.title, "blocks": list(self.blocks)}
 
 
-def find_topics(doc: Document, tokens: list[list[Token]], entities: list[Entity]) -> list[Topic]:
-    topics = sections(doc) + keywords(doc, tokens, entities)
+def find_topics(doc: Document, tokens: list[list[Token]], entities: list[Entity], language: str) -> list[Topic]:
+    topics = sections(doc) + keywords(doc, tokens, entities, language)
     for n, t in enumerate(topics, 1):
         t.id = f"t{n}"
     return topics
@@ -80,8 +80,7 @@ def _stem(word: str, lang: str) -> str:
     return word
 
 
-def keywords(doc: Document, tokens: list[list[Token]], entities: list[Entity]) -> list[Topic]:
-    code = doc.language
+def keywords(doc: Document, tokens: list[list[Token]], entities: list[Entity], code: str) -> list[Topic]:
     lang = lexicon.get(code)
     stop = lang.stopwords | lang.months | lang.weekdays | lang.speech_verbs | lang.demonyms
     # Character ranges covered by entity mentions, per block.

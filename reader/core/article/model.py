@@ -31,8 +31,6 @@ class Block:
     """Heading level (1 for the title); 0 for other blocks."""
     spans: tuple[InlineSpan, ...] = ()
     """Emphasis, links and code in `text`."""
-    language: str = "und"
-    """ISO 639-1 code of the block's language, or "und" when unsure."""
 
     @property
     def id(self) -> str:
@@ -49,8 +47,6 @@ class Document:
     source: str
     """The path it was loaded from, or "-" for standard input."""
     format: Literal["text", "markdown"] = "text"
-    language: str = "und"
-    language_confidence: float = 0.0
     warnings: list[str] = field(default_factory=list)
     """Things the user should know about the load, e.g. a cp1252 fallback."""
 

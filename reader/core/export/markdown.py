@@ -86,7 +86,7 @@ def render_blocks(analysis: Analysis, notes: list[Note], source: str, exported: 
             "---",
             f"title: {yaml_scalar(doc.title)}",
             f"source: {yaml_scalar(source)}",
-            f"language: {yaml_scalar(doc.language)}",
+            f"language: {yaml_scalar(analysis.language)}",
             f"exported: {yaml_scalar(exported)}",
             f"reader_version: {yaml_scalar(__version__)}",
             f"entities: {yaml_scalar(entities)}",

@@ -168,7 +168,7 @@ class ReaderScreen(NotesMixin, Screen):
     def show_analysis(self, result: Analysis) -> None:
         self.analysis = result
         doc = self.document
-        self.status.language = doc.language
+        self.status.language = result.language
         width = max(20, self.panel.size.width - 4 if self.panel.size.width else 36)
         self.panel.set_rows("entities", "Entities", entity_rows(result.entities, len(doc.blocks), width), len(result.entities))
         self.panel.set_rows("quotes", "Quotes", quote_rows(result.quotes, width), len(result.quotes))
