@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from reader.core.analysis.language import Languages
 from reader.core.article.model import Document
+
+if TYPE_CHECKING:
+    from reader.core.analysis.entities import Entity
+    from reader.core.analysis.quotes import Quote
 
 SCHEMA_VERSION = 1
 
@@ -39,9 +44,17 @@ def analyse(doc: Document) -> Analysis:
     languages = detect_languages(doc, tokens)
     entities = find_entities(doc, tokens, languages.document)
     quotes = find_quotes(doc)
-    attribute(doc, tokens, quotes, entities, languages.document)
+    speakers = attribute(doc, tokens, quotes, entities, languages.document)
+    quotes = [_said_by(q, speakers.get(q.id)) for q in quotes]
     topics = find_topics(doc, tokens, entities, languages.document)
     return Analysis(doc, languages, entities, quotes, topics)
+
+
+def _said_by(quote: Quote, speaker: Entity | None) -> Quote:
+    """The quotation with its speaker's name and id (None where the text names none)."""
+    if speaker is None:
+        return quote
+    return replace(quote, speaker=speaker.name, speaker_id=speaker.id)
 
 
 def to_json(analysis: Analysis) -> dict:

@@ -81,8 +81,9 @@ class _Block:
 
 def attribute(
     doc: Document, tokens: list[list[Token]], quotes: list[Quote], entities: list[Entity], language: str
-) -> None:
-    """Set `speaker` (an entity's name) and `speaker_id` on each quotation in place."""
+) -> dict[str, Entity]:
+    """Who said each quotation: quotation id -> the speaking entity, for the
+    quotations whose speaker the text names."""
     lang = lexicon.get(language)
     per_block: dict[int, list[tuple[int, int, Entity]]] = {}
     for ent in entities:
@@ -90,13 +91,13 @@ def attribute(
             per_block.setdefault(m.block, []).append((m.start, m.end, ent))
     blocks = [_Block(b.text, t, per_block.get(b.index, [])) for b, t in zip(doc.blocks, tokens)]
     finder = _Finder(doc, blocks, quotes, entities, lang)
+    speakers: dict[str, Entity] = {}
     for i, q in enumerate(quotes):
         speaker = finder.speaker(i, q)
         if isinstance(speaker, Entity):
-            q.speaker, q.speaker_id = speaker.name, speaker.id
+            speakers[q.id] = speaker
             finder.last = (speaker, q.parts[-1].block)
-        else:
-            q.speaker = q.speaker_id = None
+    return speakers
 
 
 def _mark_before(text: str, start: int) -> int:
