@@ -55,17 +55,17 @@ class Mention:
         return {"block": self.block, "start": self.start, "end": self.end, "text": self.text}
 
 
-@dataclass
+@dataclass(frozen=True)
 class Entity:
     """A person, organisation, place (or OTHER name) and where the article names it."""
 
     id: str
     name: str
     kind: EntityKind
-    aliases: list[str] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
-    roles: set[str] = field(default_factory=set)
-    """Titles seen next to the name ("ministro", "ceo"): speakers' role nouns resolve to them."""
+    aliases: tuple[str, ...] = ()
+    """The other forms the article names it by ("Zuckerberg", "MSL"), most frequent first."""
+    mentions: tuple[Mention, ...] = ()
+    """Every place the article names it, in reading order."""
 
     @property
     def forms(self) -> list[str]:
@@ -113,7 +113,18 @@ def _key(surface: str) -> str:
     return " ".join(surface.replace("’", "'").split())
 
 
-def find_entities(doc: Document, tokens: list[list[Token]], language: str) -> list[Entity]:
+@dataclass(frozen=True)
+class EntityFindings:
+    """What the entity stage found: the entities, and the titles seen next to them."""
+
+    entities: list[Entity]
+    """In order of first mention."""
+    roles: dict[str, tuple[Entity, ...]]
+    """A title or role word seen next to a name ("ministro", "ceo") -> the entities it
+    was seen with; the speaker stage resolves "il ministro ha detto" through it."""
+
+
+def find_entities(doc: Document, tokens: list[list[Token]], language: str) -> EntityFindings:
     """The entities of a document in the given language, in order of first mention."""
     lang = lexicon.get(language)
     stats = doc_stats(doc, tokens, lang)
@@ -487,9 +498,19 @@ def _merge_surnames(groups: dict[str, _Group], lang: LangData) -> None:
             g.kind = "PERSON"
 
 
-def _build(live: list[_Group], doc: Document, tokens: list[list[Token]]) -> list[Entity]:
+@dataclass(frozen=True)
+class _Draft:
+    """An entity before its mentions are found."""
+
+    name: str
+    kind: EntityKind
+    aliases: tuple[str, ...]
+    roles: frozenset[str]
+
+
+def _build(live: list[_Group], doc: Document, tokens: list[list[Token]]) -> EntityFindings:
     live.sort(key=lambda g: g.first_pos)
-    entities: list[Entity] = []
+    drafts: list[_Draft] = []
     for g in live:
         name = g.main
         if g.kind == "PLACE" and name.isupper() and lexicon.known_place(name.title()):
@@ -500,22 +521,31 @@ def _build(live: list[_Group], doc: Document, tokens: list[list[Token]]) -> list
             if name.isupper() and longer:
                 name = _best_surface(Counter({s: g.surfaces[s] for s in longer}))
         aliases = sorted((s for s in g.surfaces if s != name), key=lambda s: (-g.surfaces[s], s))
-        roles = {t for c in g.cands for t in c.titles}
-        entities.append(Entity("", name, EntityKind(g.kind), aliases, [], roles))
-    _find_mentions(entities, doc, tokens)
-    entities = [e for e in entities if e.mentions]
-    entities.sort(key=lambda e: (e.mentions[0].block, e.mentions[0].start))
-    for n, e in enumerate(entities, 1):
-        e.id = f"e{n}"
-    return entities
+        roles = frozenset(t for c in g.cands for t in c.titles)
+        drafts.append(_Draft(name, EntityKind(g.kind), tuple(aliases), roles))
+    found = _find_mentions([[d.name, *d.aliases] for d in drafts], doc, tokens)
+    named = sorted(
+        ((d, mentions) for d, mentions in zip(drafts, found) if mentions),
+        key=lambda pair: (pair[1][0].block, pair[1][0].start),
+    )
+    entities: list[Entity] = []
+    roles: dict[str, list[Entity]] = {}
+    for n, (d, mentions) in enumerate(named, 1):
+        entity = Entity(f"e{n}", d.name, d.kind, d.aliases, tuple(mentions))
+        entities.append(entity)
+        for role in d.roles:
+            roles.setdefault(role, []).append(entity)
+    return EntityFindings(entities, {role: tuple(holders) for role, holders in roles.items()})
 
 
-def _find_mentions(entities: list[Entity], doc: Document, tokens: list[list[Token]]) -> None:
-    """Every occurrence of every form, longest first, as token sequences."""
+def _find_mentions(forms: list[list[str]], doc: Document, tokens: list[list[Token]]) -> list[list[Mention]]:
+    """Every occurrence of every form (one list of forms per entity), longest first,
+    as token sequences: the mentions of each entity, in reading order."""
+    mentions: list[list[Mention]] = [[] for _ in forms]
     table: dict[tuple[str, ...], list[int]] = defaultdict(list)
     by_first: dict[str, set[int]] = defaultdict(set)
-    for i, e in enumerate(entities):
-        for form in e.forms:
+    for i, entity_forms in enumerate(forms):
+        for form in entity_forms:
             key = tuple(t.text for t in tokenize(form))
             if key and i not in table[key]:
                 table[key].append(i)
@@ -544,9 +574,10 @@ def _find_mentions(entities: list[Entity], doc: Document, tokens: list[list[Toke
                 # A shared surname: the person named most recently.
                 owner = max(owners, key=lambda k: last_seen.get(k, (-1, -1)))
             start, end = toks[i].start, toks[i + size - 1].end
-            entities[owner].mentions.append(Mention(block.index, start, end, block.text[start:end]))
+            mentions[owner].append(Mention(block.index, start, end, block.text[start:end]))
             last_seen[owner] = (block.index, start)
             i += size
+    return mentions
 
 
 def _contiguous(text: str, toks: list[Token]) -> bool:

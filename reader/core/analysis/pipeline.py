@@ -42,12 +42,12 @@ def analyse(doc: Document) -> Analysis:
 
     tokens = [tokenize(b.text) for b in doc.blocks]
     languages = detect_languages(doc, tokens)
-    entities = find_entities(doc, tokens, languages.document)
+    found = find_entities(doc, tokens, languages.document)
     quotes = find_quotes(doc)
-    speakers = attribute(doc, tokens, quotes, entities, languages.document)
+    speakers = attribute(doc, tokens, quotes, found, languages.document)
     quotes = [_said_by(q, speakers.get(q.id)) for q in quotes]
-    topics = find_topics(doc, tokens, entities, languages.document)
-    return Analysis(doc, languages, entities, quotes, topics)
+    topics = find_topics(doc, tokens, found.entities, languages.document)
+    return Analysis(doc, languages, found.entities, quotes, topics)
 
 
 def _said_by(quote: Quote, speaker: Entity | None) -> Quote:

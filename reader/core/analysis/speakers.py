@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from reader.core.analysis import lexicon
 from reader.core.analysis.candidates import is_title
-from reader.core.analysis.entities import Entity
+from reader.core.analysis.entities import Entity, EntityFindings
 from reader.core.analysis.lexicon import LangData
 from reader.core.analysis.quotes import Quote
 from reader.core.analysis.tokens import Token, sentence_spans
@@ -80,17 +80,17 @@ class _Block:
 
 
 def attribute(
-    doc: Document, tokens: list[list[Token]], quotes: list[Quote], entities: list[Entity], language: str
+    doc: Document, tokens: list[list[Token]], quotes: list[Quote], found: EntityFindings, language: str
 ) -> dict[str, Entity]:
     """Who said each quotation: quotation id -> the speaking entity, for the
     quotations whose speaker the text names."""
     lang = lexicon.get(language)
     per_block: dict[int, list[tuple[int, int, Entity]]] = {}
-    for ent in entities:
+    for ent in found.entities:
         for m in ent.mentions:
             per_block.setdefault(m.block, []).append((m.start, m.end, ent))
     blocks = [_Block(b.text, t, per_block.get(b.index, [])) for b, t in zip(doc.blocks, tokens)]
-    finder = _Finder(doc, blocks, quotes, entities, lang)
+    finder = _Finder(doc, blocks, quotes, found.roles, lang)
     speakers: dict[str, Entity] = {}
     for i, q in enumerate(quotes):
         speaker = finder.speaker(i, q)
@@ -117,16 +117,13 @@ def _mark_after(text: str, end: int) -> int:
 
 
 class _Finder:
-    def __init__(self, doc, blocks, quotes, entities, lang: LangData):
+    def __init__(self, doc, blocks, quotes, roles: dict[str, tuple[Entity, ...]], lang: LangData):
         self.doc = doc
         self.blocks: list[_Block] = blocks
         self.quotes: list[Quote] = quotes
         self.lang = lang
         self.last: tuple[Entity, int] | None = None
-        self.roles: dict[str, list[Entity]] = {}
-        for e in entities:
-            for r in e.roles:
-                self.roles.setdefault(r, []).append(e)
+        self.roles = roles
 
     # -- the frame around a quotation ---------------------------------------------
 
@@ -335,7 +332,7 @@ class _Finder:
             for c in context[k + 1 : k + 3]:
                 if c.entity is not None and c.entity.kind in ("ORG", "PERSON"):
                     return c.entity
-            holders = self.roles.get(word, [])
+            holders = self.roles.get(word, ())
             if len(holders) == 1:
                 return holders[0]
             return UNNAMED
