@@ -521,8 +521,8 @@ def _build(live: list[_Group], doc: Document, tokens: list[list[Token]]) -> Enti
             if name.isupper() and longer:
                 name = _best_surface(Counter({s: g.surfaces[s] for s in longer}))
         aliases = sorted((s for s in g.surfaces if s != name), key=lambda s: (-g.surfaces[s], s))
-        roles = frozenset(t for c in g.cands for t in c.titles)
-        drafts.append(_Draft(name, EntityKind(g.kind), tuple(aliases), roles))
+        titles = frozenset(t for c in g.cands for t in c.titles)
+        drafts.append(_Draft(name, EntityKind(g.kind), tuple(aliases), titles))
     found = _find_mentions([[d.name, *d.aliases] for d in drafts], doc, tokens)
     named = sorted(
         ((d, mentions) for d, mentions in zip(drafts, found) if mentions),

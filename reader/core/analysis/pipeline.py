@@ -11,19 +11,21 @@ from reader.core.article.model import Document
 if TYPE_CHECKING:
     from reader.core.analysis.entities import Entity
     from reader.core.analysis.quotes import Quote
+    from reader.core.analysis.topics import Topic
 
 SCHEMA_VERSION = 1
 
 
-@dataclass
+@dataclass(frozen=True)
 class Analysis:
     """Everything the side panel shows about an article."""
 
     document: Document
+    """The article analysed, as it was given (the analysis changes nothing in it)."""
     languages: Languages
-    entities: list = field(default_factory=list)
-    quotes: list = field(default_factory=list)
-    topics: list = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    topics: list[Topic] = field(default_factory=list)
 
     @property
     def language(self) -> str:

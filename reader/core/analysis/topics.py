@@ -12,7 +12,7 @@ is not chosen again on its own.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
 from reader.core.analysis import lexicon
 from reader.core.analysis.entities import Entity
@@ -24,23 +24,24 @@ MAX_TOPICS = 10
 MIN_WORD_LEN = 3
 
 
-@dataclass
+@dataclass(frozen=True)
 class Topic:
+    """A section of the article, or a key phrase, with the blocks it covers."""
+
     id: str
     kind: str
     """"section" or "keyword"."""
     title: str
-    blocks: list[int] = field(default_factory=list)
+    blocks: tuple[int, ...] = ()
 
     def to_json(self) -> dict:
         return {"id": self.id, "kind": self.kind, "title": self.title, "blocks": list(self.blocks)}
 
 
 def find_topics(doc: Document, tokens: list[list[Token]], entities: list[Entity], language: str) -> list[Topic]:
+    """The article's sections, then its keyword topics, numbered in that order."""
     topics = sections(doc) + keywords(doc, tokens, entities, language)
-    for n, t in enumerate(topics, 1):
-        t.id = f"t{n}"
-    return topics
+    return [replace(t, id=f"t{n}") for n, t in enumerate(topics, 1)]
 
 
 def sections(doc: Document) -> list[Topic]:
@@ -54,7 +55,7 @@ def sections(doc: Document) -> list[Topic]:
             if later.level <= h.level and later.index > h.index + 1:
                 end = later.index
                 break
-        out.append(Topic("", "section", h.text, list(range(h.index, end))))
+        out.append(Topic("", "section", h.text, tuple(range(h.index, end))))
     return out
 
 
@@ -156,7 +157,7 @@ def keywords(doc: Document, tokens: list[list[Token]], entities: list[Entity], c
         if any(_overlaps(key, other) for other in chosen):
             continue
         chosen.append(key)
-    return [Topic("", "keyword", _display(surfaces[k]), sorted(where[k])) for k in chosen]
+    return [Topic("", "keyword", _display(surfaces[k]), tuple(sorted(where[k]))) for k in chosen]
 
 
 def _overlaps(a: tuple, b: tuple) -> bool:
