@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from reader.core.analysis import lexicon
+from reader.core.analysis.evidence import Evidence
 from reader.core.analysis.lexicon import LangData
 from reader.core.analysis.tokens import Token, tokenize
 from reader.core.article.model import Document
@@ -63,7 +64,7 @@ class Candidate:
     index: int
     """Position of the first token in the block's token list."""
     sentence_start: bool
-    evidence: Counter = field(default_factory=Counter)
+    evidence: Evidence = field(default_factory=Evidence)
     titles: list[str] = field(default_factory=list)
 
 
@@ -495,13 +496,13 @@ def _trim(text: str, toks: list[Token], run: list[int], lang: LangData, stats: D
             # only with evidence, which the kind scoring looks for (title before,
             # speech verb after, surname of a full name); mark it as weak.
             cand = Candidate(0, first.start, last.end, surface, words, idx[0], first.sentence_start)
-            cand.evidence["weak"] += 1
+            cand.evidence.weak += 1
             return cand
     elif all(t.lower in lang.demonyms for t in words):
         return None
     cand = Candidate(0, first.start, last.end, surface, words, idx[0], first.sentence_start)
     if german and words[0].text not in first_names and not any(t.is_acronym or t.is_camel for t in words):
-        cand.evidence["german_nouns"] += 1
+        cand.evidence.capitalised_nouns += 1
     return cand
 
 
@@ -541,7 +542,7 @@ def _context(text: str, toks: list[Token], cand: Candidate, lang: LangData) -> N
     if before:
         last = before[-1]
         if last.lower in lang.person_titles:
-            ev["PERSON"] += 2
+            ev.person += 2
             cand.titles.append(last.lower)
         elif (
             len(before) >= 2
@@ -551,7 +552,7 @@ def _context(text: str, toks: list[Token], cand: Candidate, lang: LangData) -> N
             and not last.text[0].isupper()
             and not last.text.endswith(("'", "’"))  # "ministro dell'Economia": the ministry
         ):
-            ev["PERSON"] += 2
+            ev.person += 2
             cand.titles.append(before[-2].lower)
         if last.lower in lang.org_cues or (
             # "l'azienda Meta", "l'agence argentine Telam": a cue, then an article or
@@ -561,10 +562,10 @@ def _context(text: str, toks: list[Token], cand: Candidate, lang: LangData) -> N
             and last.text.islower()
             and last.lower not in lang.prepositions
         ):
-            ev["ORG"] += 2
+            ev.org += 2
     # "a Scientology attorney, Kendrick Moxon": a title, a comma, the name.
     if not before and i > 0 and text[toks[i - 1].end : toks[i].start].strip() == "," and is_title(toks[i - 1].lower, lang):
-        ev["PERSON"] += 2
+        ev.person += 2
         cand.titles.append(toks[i - 1].lower)
     # ...but an acronym right after a common noun is usually a thing: "tecnologia JEPA".
     if (
@@ -579,13 +580,13 @@ def _context(text: str, toks: list[Token], cand: Candidate, lang: LangData) -> N
         and before[-1].lower not in lang.speech_verbs
         and before[-1].lower not in lang.place_cues
     ):
-        ev["ORG"] -= 1
+        ev.org -= 1
     if len(before) >= 3 and before[-1].lower in CONNECTORS and before[-2].lower in lang.org_cues:
-        ev["ORG"] += 2
+        ev.org += 2
     # "co-fondatore di X", "vicepresidente di X", "a researcher at X": X is an organisation.
     if before and before[-1].lower in {"di", "of", "at", "de", "du", "von", "del", "della", "dello", "des", "bei", "presso"}:
         if any(t.lower in lang.person_titles or t.lower in lang.role_nouns for t in before[:-1]):
-            ev["ORG"] += 2
+            ev.org += 2
     # Apposition after the name: "Kevin Weil, vicepresidente di OpenAI".
     if j < len(toks):
         gap = text[toks[j - 1].end : toks[j].start]
@@ -593,7 +594,7 @@ def _context(text: str, toks: list[Token], cand: Candidate, lang: LangData) -> N
         if gap.strip() in (",", "(", "—", "–", "-"):
             for t in after[:2]:
                 if t.lower in lang.person_titles:
-                    ev["PERSON"] += 2
+                    ev.person += 2
                     cand.titles.append(t.lower)
                     break
                 if t.lower not in ARTICLES and t.lower not in lang.indefinites:
@@ -609,14 +610,14 @@ def _context(text: str, toks: list[Token], cand: Candidate, lang: LangData) -> N
                 if k == j and gap == " " and t.lower in lang.affiliates:
                     break  # "Scientology officials have stated": they speak, not the name
                 if t.lower in lang.speech_verbs:
-                    ev["SPEAKS"] += 1
+                    ev.speaks += 1
                     break
                 if t.text[0].isupper() or t.lower in lang.conjunctions:
                     break
     if before and before[-1].lower in lang.place_cues:
-        ev["PLACE_CUE"] += 1
+        ev.place_cue += 1
         possessive = text[toks[j - 1].end : toks[j - 1].end + 2] in ("'s", "’s")  # "in Kumar's lab"
         if before[-1].lower in _IN and not possessive:
-            ev["PLACE_IN"] += 1  # "in Italia", "nel Lazio": more than "a Rossi" ever is
+            ev.place_in += 1  # "in Italia", "nel Lazio": more than "a Rossi" ever is
     if len(before) >= 2 and before[-1].lower in lang.prepositions and before[-2].lower in _INHABITANTS:
-        ev["PLACE_IN"] += 2
+        ev.place_in += 2

@@ -30,13 +30,16 @@ from reader.core.analysis.candidates import (
     ends_with_place_word,
     find_candidates,
 )
-from reader.core.analysis.kinds import EntityKind
+from reader.core.analysis.evidence import Evidence
+from reader.core.analysis.kinds import NAMED_KINDS, EntityKind
 from reader.core.analysis.lexicon import LangData
 from reader.core.analysis.tokens import Token, tokenize
 from reader.core.article.model import Document
 
-KINDS = ("PERSON", "ORG", "PLACE", "OTHER")
-_TIE_ORDER = ("ORG", "PLACE", "PERSON", "OTHER")
+PERSON, ORG, PLACE, OTHER = EntityKind.PERSON, EntityKind.ORG, EntityKind.PLACE, EntityKind.OTHER
+_TIE_ORDER = (ORG, PLACE, PERSON, OTHER)
+"""On a tie the explicit evidence wins: organisation and place words, gazetteers;
+a person's score often rests on defaults."""
 _SAINTED = ("Saint-", "Sainte-", *(f"{saint} " for saint in SAINTS))
 _ARTICLES = frozenset(["the", "la", "le", "les", "el", "los", "las", "der", "die", "das", "il", "lo"])
 _HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
@@ -85,8 +88,10 @@ class Entity:
 class _Group:
     surfaces: Counter = field(default_factory=Counter)
     cands: list[Candidate] = field(default_factory=list)
-    score: Counter = field(default_factory=Counter)
-    kind: str = "OTHER"
+    score: Evidence = field(default_factory=Evidence)
+    kind: EntityKind = OTHER
+    dropped: bool = False
+    """No evidence at all for a lone capitalised word where every noun is capitalised."""
     merged_into: _Group | None = None
 
     def root(self) -> _Group:
@@ -144,7 +149,7 @@ def find_entities(doc: Document, tokens: list[list[Token]], language: str) -> En
     _coordination(live, doc, tokens, lang)
     _drop_weak(groups)
     _merge_surnames(groups, lang)
-    live = [g for g in _live(groups) if g.kind != "DROP"]
+    live = [g for g in _live(groups) if not g.dropped]
     return _build(live, doc, tokens)
 
 
@@ -166,7 +171,7 @@ def _merge(a: _Group, b: _Group) -> None:
         return
     a.surfaces.update(b.surfaces)
     a.cands.extend(b.cands)
-    a.score.update(b.score)
+    a.score.include(b.score)
     b.merged_into = a
 
 
@@ -292,20 +297,19 @@ def _score(g: _Group, lang: LangData, stats: DocStats) -> None:
         lexicon.surnames(),
     )
     for cand in g.cands:
-        for k, v in cand.evidence.items():
-            s[k] += v
+        s.include(cand.evidence)
     for surface in g.surfaces:
         words = surface.split()
         toks = [w.casefold() for w in words]
         if surface in products:
-            s["OTHER"] += 3  # context can still win: "il reparto Meta AI" vs "l'assistente Meta AI"
+            s.other += 3  # context can still win: "il reparto Meta AI" vs "l'assistente Meta AI"
         looked_up = _lookup_forms(surface)
         if any(lexicon.known_org(f) for f in looked_up):
-            s["ORG"] += 5
+            s.org += 5
         if any(lexicon.known_place(f) for f in looked_up):
-            s["PLACE"] += 5
+            s.place += 5
         if len(words) >= 2 and words[0] in first_names and words[0] not in places:
-            s["PERSON"] += 3
+            s.person += 3
         if len(words) >= 2:
             # The head of the name says what it is: the last word in English and
             # German ("Civic Party", "District Council"), the first in the Romance
@@ -318,74 +322,74 @@ def _score(g: _Group, lang: LangData, stats: DocStats) -> None:
                 if t in lang.org_words or _singular(t) in lang.org_words or (
                     lang.code == "de" and ends_with_org_word(t, lang)  # "Internationaler Währungsfonds"
                 ):
-                    s["ORG"] += weight
+                    s.org += weight
                 elif t in lang.place_words or (lang.code == "de" and ends_with_place_word(t, lang)):
-                    s["PLACE"] += weight
+                    s.place += weight
         elif toks[0] in lang.org_words:
-            s["ORG"] += 3
+            s.org += 3
         elif _name_shaped(words[0]) and words[0] not in surnames and ends_with_org_word(toks[0], lang):
-            s["ORG"] += 2  # "Wikitribune", "Netzeitung", "Wikinews": a compound on an organisation word
+            s.org += 2  # "Wikitribune", "Netzeitung", "Wikinews": a compound on an organisation word
         if len(words) >= 2 and words[-1] in ORG_SUFFIX_TOKENS:
-            s["ORG"] += 3
+            s.org += 3
         if len(words) == 1 and (words[0].isupper() and len(words[0]) >= 2):
             # An unknown acronym is most often an organisation (a party, an agency)...
-            s["ORG"] += 2
+            s.org += 2
         if len(words) == 1 and any(a.islower() and b.isupper() for a, b in zip(words[0], words[0][1:])):
-            s["ORG"] += 1
+            s.org += 1
         place_word = any(t in lang.place_words for t in toks) and len(words) >= 2
         compass = len(words) >= 2 and (toks[0] in COMPASS or toks[-1] in COMPASS)
         if compass:
-            s["PLACE"] += 2  # "East Los Angeles", "Kowloon West"
+            s.place += 2  # "East Los Angeles", "Kowloon West"
         if surface.startswith(_SAINTED):
-            s["PLACE"] += 1  # "à Saint-Denis", "a San Donato": towns named after saints
+            s.place += 1  # "à Saint-Denis", "a San Donato": towns named after saints
         if 2 <= len(words) <= 3 and any(_HYPHENATED_GIVEN.fullmatch(w) for w in words[1:]):
-            s["PERSON"] += 1  # "Leung Kwok-hung", "Moon Jae-in": hyphenated given names
+            s.person += 1  # "Leung Kwok-hung", "Moon Jae-in": hyphenated given names
         if 2 <= len(words) <= 4 and (words[-1] in surnames or words[0] in surnames) and _name_shaped(words[-1]):
-            s["PERSON"] += 1  # "Starry Lee", "Wong Pik-wan": a common family name
+            s.person += 1  # "Starry Lee", "Wong Pik-wan": a common family name
         if (
             2 <= len(words) <= 3
             and all(_name_shaped(w) for w in words if w.casefold() not in lang.particles)
             and not any(t in lang.org_words for t in toks)
             and not (place_word or compass)
-            and not s["german_nouns"]
+            and not s.capitalised_nouns
         ):
             # Two or three capitalised words: often a person's name, surely so when
             # the first is a known first name (scored above) or the last a common
             # family name; alone, not quite enough (Civic Passion, Operation Clambake).
-            s["PERSON"] += 2 if words[0] in first_names else 1.5
+            s.person += 2 if words[0] in first_names else 1.5
         if len(words) >= 2 and any(
             " ".join(words[i:j]) in places for i in range(len(words)) for j in range(i + 1, len(words) + 1)
             if (i, j) != (0, len(words))
         ) and words[0] not in first_names:
-            s["PLACE"] += 1  # "Hong Kong Island", "Greater London"
+            s.place += 1  # "Hong Kong Island", "Greater London"
         if len(words) >= 2 and lexicon.known_org(words[0]) and lexicon.known_place(" ".join(words[1:])):
-            s["ORG"] += 4  # "Wikimedia España", "Google Italia": a national branch
+            s.org += 4  # "Wikimedia España", "Google Italia": a national branch
         if any(_WEBSITE.search(w) for w in words):
-            s["ORG"] += 3  # "Gawker.com", "Repubblica.it"
+            s.org += 3  # "Gawker.com", "Repubblica.it"
         if len(words) == 1 and surface == "X":
-            s["ORG"] += 2
+            s.org += 2
         if len(words) == 1 and _name_shaped(words[0]) and not any(
             a.islower() and b.isupper() for a, b in zip(words[0], words[0][1:])
         ):
             # An unknown single name, neither acronym nor CamelCase: in news, most often
             # a person's surname; other evidence decides.
-            s["PERSON"] += 1
-    if s["weak"]:
+            s.person += 1
+    if s.weak:
         # A lone capitalised German word: a noun unless a title names it a person or
         # a gazetteer knows it; speech ("Die Opposition kritisierte") proves nothing.
-        s["SPEAKS"] = 0
-        s["PERSON"] = max(0, s["PERSON"] - 1)
-    if s["SPEAKS"]:
+        s.speaks = 0
+        s.person = max(0, s.person - 1)
+    if s.speaks:
         # People speak more than organisations do; a lone surname that keeps being
         # the subject of "said" is most likely a person ("Zuckerberg una volta disse").
         single = all(len(x.split()) == 1 for x in g.surfaces)
-        s["PERSON"] += min(2.0 if single else 1.0, 1.0 * s["SPEAKS"])
-    if s["PLACE_CUE"] and s["PLACE"]:
-        s["PLACE"] += 1
-    elif s["PLACE_IN"] >= (2 if lang.code == "de" else 1) and not any(x.split()[0] in first_names for x in g.surfaces):
+        s.person += min(2.0 if single else 1.0, 1.0 * s.speaks)
+    if s.place_cue and s.place:
+        s.place += 1
+    elif s.place_in >= (2 if lang.code == "de" else 1) and not any(x.split()[0] in first_names for x in g.surfaces):
         # "in Esino Lario", "gli abitanti di Esino Lario"; once is enough but in German,
         # where "in Kraft" and "im Amt" are capitalised too.
-        s["PLACE"] += min(3, s["PLACE_IN"] + (lang.code != "de"))
+        s.place += min(3, s.place_in + (lang.code != "de"))
     _decide(g)
 
 
@@ -414,10 +418,8 @@ def _name_shaped(word: str) -> bool:
 
 def _decide(g: _Group) -> None:
     s = g.score
-    # On a tie the explicit evidence wins: organisation and place words, gazetteers;
-    # a person's score often rests on defaults.
-    best = max(("ORG", "PLACE", "PERSON", "OTHER"), key=lambda k: (s[k], -_TIE_ORDER.index(k)))
-    g.kind = best if s[best] >= MIN_SCORE and best != "OTHER" else "OTHER"
+    best = max(_TIE_ORDER, key=lambda k: (s.score(k), -_TIE_ORDER.index(k)))
+    g.kind = best if s.score(best) >= MIN_SCORE and best != OTHER else OTHER
 
 
 def _coordination(live: list[_Group], doc: Document, tokens: list[list[Token]], lang: LangData) -> None:
@@ -449,28 +451,29 @@ def _coordination(live: list[_Group], doc: Document, tokens: list[list[Token]], 
         for members, conj in chains:
             if len(members) < 2 or not conj:
                 continue
-            strong = [g for _, _, g in members if g.kind in ("ORG", "PERSON", "PLACE") and g.score[g.kind] >= 3]
+            strong = [g for _, _, g in members if g.kind in NAMED_KINDS and g.score.score(g.kind) >= 3]
             kinds = {g.kind for g in strong}
             if len(kinds) != 1:
                 continue
             kind = kinds.pop()
             for _, _, g in members:
-                if g.kind == "OTHER" and not g.score["OTHER"]:
-                    g.score[kind] += 2
+                if g.kind == OTHER and not g.score.other:
+                    g.score.add(kind, 2)
                     _decide(g)
 
 
 def _drop_weak(groups: dict[str, _Group]) -> None:
-    """German lone capitalised words with no evidence at all are common nouns."""
+    """Lone capitalised words with no evidence at all, where every noun is capitalised
+    (German), are common nouns: they are dropped."""
     for g in _live(groups):
-        if g.score["weak"] and g.kind == "OTHER":
-            g.kind = "DROP"
+        if g.score.weak and g.kind == OTHER:
+            g.dropped = True
 
 
 def _merge_surnames(groups: dict[str, _Group], lang: LangData) -> None:
     """"Zuckerberg" after "Mark Zuckerberg": one person."""
     live = _live(groups)
-    persons = [g for g in live if g.kind == "PERSON" and len(g.main.split()) >= 2]
+    persons = [g for g in live if g.kind == PERSON and len(g.main.split()) >= 2]
     by_last: dict[str, list[_Group]] = defaultdict(list)
     by_first: dict[str, list[_Group]] = defaultdict(list)
     first_names = lexicon.first_names()
@@ -482,12 +485,12 @@ def _merge_surnames(groups: dict[str, _Group], lang: LangData) -> None:
                 if words[0] not in first_names:
                     by_first[words[0]].append(p)
     for g in live:
-        if g.root() is not g or len(g.main.split()) != 1 or g.score["OTHER"]:
+        if g.root() is not g or len(g.main.split()) != 1 or g.score.other:
             continue
-        if g.kind == "PLACE" and g.score["PLACE_CUE"] and lexicon.known_place(g.main):
+        if g.kind == PLACE and g.score.place_cue and lexicon.known_place(g.main):
             continue  # "in Wales" is the country, even beside Jimmy Wales
         word = g.main
-        if g.kind == "ORG" and g.score["ORG"] >= 4:
+        if g.kind == ORG and g.score.org >= 4:
             continue
         owners = {id(p.root()): p.root() for p in by_last.get(word, []) + by_first.get(word, []) if p.root() is not g}
         if len(owners) == 1:
@@ -495,7 +498,9 @@ def _merge_surnames(groups: dict[str, _Group], lang: LangData) -> None:
             _merge(owner, g)
         elif len(owners) > 1:
             # Several people share the surname: mentions are resolved by proximity.
-            g.kind = "PERSON"
+            # (A dropped lone word is one of their names after all.)
+            g.kind = PERSON
+            g.dropped = False
 
 
 @dataclass(frozen=True)
@@ -513,16 +518,16 @@ def _build(live: list[_Group], doc: Document, tokens: list[list[Token]]) -> Enti
     drafts: list[_Draft] = []
     for g in live:
         name = g.main
-        if g.kind == "PLACE" and name.isupper() and lexicon.known_place(name.title()):
+        if g.kind == PLACE and name.isupper() and lexicon.known_place(name.title()):
             name = name.title()  # only ever shouted in a dateline: "WASHINGTON (Reuters) -"
-        if g.kind in ("ORG", "PLACE"):
+        if g.kind in (ORG, PLACE):
             # Prefer the expansion over an acronym as the name.
             longer = [s for s in g.surfaces if not s.isupper()]
             if name.isupper() and longer:
                 name = _best_surface(Counter({s: g.surfaces[s] for s in longer}))
         aliases = sorted((s for s in g.surfaces if s != name), key=lambda s: (-g.surfaces[s], s))
         titles = frozenset(t for c in g.cands for t in c.titles)
-        drafts.append(_Draft(name, EntityKind(g.kind), tuple(aliases), titles))
+        drafts.append(_Draft(name, g.kind, tuple(aliases), titles))
     found = _find_mentions([[d.name, *d.aliases] for d in drafts], doc, tokens)
     named = sorted(
         ((d, mentions) for d, mentions in zip(drafts, found) if mentions),
