@@ -24,10 +24,14 @@ from dataclasses import dataclass
 from reader.core.analysis import lexicon
 from reader.core.analysis.candidates import is_title
 from reader.core.analysis.entities import Entity, EntityFindings
+from reader.core.analysis.kinds import EntityKind
 from reader.core.analysis.lexicon import LangData
 from reader.core.analysis.quotes import Quote
 from reader.core.analysis.tokens import Token, sentence_spans
 from reader.core.article.model import Document
+
+_VOICES = (EntityKind.PERSON, EntityKind.ORG)
+"""The kinds of entity that speak: people, and organisations through their spokespeople."""
 
 UNNAMED = object()
 """A subject that is explicitly not a named entity (someone, a former employee)."""
@@ -254,8 +258,9 @@ class _Finder:
                 it for it in before
                 if it.entity is None and it.word not in self.lang.person_titles and it.word not in self.lang.stopwords
             ]
-            if len(named) == 1 and not words and named[0].entity.kind in ("PERSON", "ORG"):
-                return named[0].entity
+            speaker = named[0].entity if len(named) == 1 and not words else None
+            if speaker is not None and speaker.kind in _VOICES:
+                return speaker
         if attributed is not None:
             return attributed
         if (colon or verbs) and before and before[0].entity is None and (
@@ -277,7 +282,7 @@ class _Finder:
                 continue
             if it.entity is None and it.word in self.lang.auxiliaries:
                 break
-            if it.entity is not None and it.entity.kind == "PERSON" and not self._is_object(items, k):
+            if it.entity is not None and it.entity.kind == EntityKind.PERSON and not self._is_object(items, k):
                 return it.entity
             if it.entity is None and self._is_pronoun(it):
                 return self._pronoun()
@@ -299,9 +304,9 @@ class _Finder:
             if id(it) in skip:
                 continue
             if it.entity is not None:
-                if self._is_object(items, k) and it.entity.kind != "ORG":
+                if self._is_object(items, k) and it.entity.kind != EntityKind.ORG:
                     continue
-                if it.entity.kind == "PERSON":
+                if it.entity.kind == EntityKind.PERSON:
                     return it.entity
                 if found is None:
                     found = it.entity
@@ -324,13 +329,13 @@ class _Finder:
                 return UNNAMED
             # "le ministre du Travail, Olivier Dussopt": the person the role is given to.
             for c in context[k + 1 : k + 6]:
-                if c.entity is not None and c.entity.kind == "PERSON":
+                if c.entity is not None and c.entity.kind == EntityKind.PERSON:
                     return c.entity
                 if c.entity is None and c.word not in self.lang.stopwords and not (c.token and c.token.is_capitalised):
                     break  # a verb or a common noun: the role has no name next to it
             # "portavoce di Meta": the organisation speaks through its spokesperson.
             for c in context[k + 1 : k + 3]:
-                if c.entity is not None and c.entity.kind in ("ORG", "PERSON"):
+                if c.entity is not None and c.entity.kind in _VOICES:
                     return c.entity
             holders = self.roles.get(word, ())
             if len(holders) == 1:
@@ -347,7 +352,7 @@ class _Finder:
         if own_sentence:
             # "Élisabeth Borne estime que « … », explique-t-elle": the sentence's subject.
             for it in self._before_quote:
-                if it.entity is not None and it.entity.kind == "PERSON":
+                if it.entity is not None and it.entity.kind == EntityKind.PERSON:
                     return it.entity
         block, lo = self._here
         for _ in range(3):
@@ -355,7 +360,7 @@ class _Finder:
             if not items:
                 break
             for it in items:
-                if it.entity is not None and it.entity.kind == "PERSON":
+                if it.entity is not None and it.entity.kind == EntityKind.PERSON:
                     return it.entity
         return self.last[0] if self.last else UNNAMED
 
@@ -367,12 +372,12 @@ class _Finder:
             for k in range(len(items) - n):
                 if tuple(words[k : k + n]) == phrase:
                     nxt = items[k + n]
-                    if nxt.entity is not None and nxt.entity.kind in ("PERSON", "ORG"):
+                    if nxt.entity is not None and nxt.entity.kind in _VOICES:
                         return nxt.entity
         # "Pour Marine Le Pen, « … »", "Per Salvini «…»": only at the sentence's start.
         if len(items) >= 2 and words[0] in self.lang.opening_attribution:
             nxt = items[1]
-            if nxt.entity is not None and nxt.entity.kind in ("PERSON", "ORG"):
+            if nxt.entity is not None and nxt.entity.kind in _VOICES:
                 return nxt.entity
         # German postposition: "dem Sprecher zufolge", "X zufolge".
         for k, it in enumerate(items[1:], 1):
@@ -391,7 +396,7 @@ class _Finder:
         nxt = self._next_sentence(end_block, hi)[:6]
         if any(self._is_speech(it) for it in nxt):
             for it in nxt:
-                if it.entity is not None and it.entity.kind in ("PERSON", "ORG"):
+                if it.entity is not None and it.entity.kind in _VOICES:
                     return it.entity
         return None
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from reader import __version__
+from reader.core.analysis.kinds import NAMED_KINDS
 from reader.core.analysis.pipeline import Analysis
 from reader.core.export.escaping import escape_body, escape_text, safe_tag, yaml_scalar
 from reader.core.notes.anchoring import Placement, resolve
@@ -58,7 +59,7 @@ def place_notes(analysis: Analysis, notes: list[Note]) -> list[_Placed]:
                     item.speaker = q.speaker
                     break
             for e in analysis.entities:
-                if e.kind in ("PERSON", "ORG", "PLACE") and any(
+                if e.kind in NAMED_KINDS and any(
                     m.block == place.block and m.start < place.end and place.start < m.end for m in e.mentions
                 ):
                     item.entities.append(e.name)
