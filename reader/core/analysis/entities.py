@@ -19,21 +19,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from reader.core.analysis import lexicon
-from reader.core.analysis.candidates import (
-    COMPASS,
-    ORG_SUFFIX_TOKENS,
-    SAINTS,
-    Candidate,
-    DocStats,
-    doc_stats,
-    ends_with_org_word,
-    ends_with_place_word,
-    find_candidates,
-)
+from reader.core.analysis.candidates import Candidate, DocStats, doc_stats, find_candidates
 from reader.core.analysis.evidence import Evidence
 from reader.core.analysis.kinds import NAMED_KINDS, EntityKind
-from reader.core.analysis.lexicon import LangData
+from reader.core.analysis.lexicon import COMPASS, ORG_SUFFIX_TOKENS, SAINTS, LangData
 from reader.core.analysis.tokens import Token, tokenize
+from reader.core.analysis.trimming import ends_with_org_word, ends_with_place_word
 from reader.core.article.model import Document
 
 PERSON, ORG, PLACE, OTHER = EntityKind.PERSON, EntityKind.ORG, EntityKind.PLACE, EntityKind.OTHER

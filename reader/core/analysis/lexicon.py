@@ -19,6 +19,35 @@ from reader.core.article.text import fold_accents
 DATA = Path(__file__).resolve().parent / "lang"
 LANGUAGES = ("it", "en", "fr", "de", "es")
 
+# Word lists the analysers use whatever the article's language.
+STRONG_PARTICLES = frozenset(["van", "ter", "ten", "bin", "ibn", "al", "el", "ben", "bint", "dos", "das", "du"])
+""""von" and "zu" are also German prepositions: they join only after a first name."""
+# Particles inside people's names (Charles de Gaulle, Lula da Silva, Ursula von der
+# Leyen); "of", "at" and the like join only organisation and place names.
+NAME_PARTICLES = frozenset(
+    ["von", "vom", "zu", "zur", "van", "der", "den", "de", "di", "da", "del", "della", "du", "des", "dos", "das", "do", "la", "le", "bin", "ibn", "al", "el", "ben", "ter", "ten", "y"]
+)
+# Articles join only after another particle: "de la", "von der", "van den".
+ARTICLES = frozenset(["the", "la", "le", "les", "el", "los", "las", "der", "den", "dem", "des", "die", "das", "lo", "il"])
+COMPASS = frozenset(
+    ["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "nord", "sud", "est", "ovest", "ouest", "süd", "ost", "norte", "sur", "este", "oeste", "centrale"]
+)
+INHABITANTS = frozenset(
+    ["abitanti", "residenti", "cittadini", "sindaco", "comune", "città", "paese", "provincia", "regione", "residents", "inhabitants", "mayor", "town", "city", "village", "county", "province", "habitants", "maire", "ville", "commune", "einwohner", "bürgermeister", "stadt", "gemeinde", "habitantes", "alcalde", "ciudad", "municipio", "pueblo"]
+)
+PLACE_PARTICLES = frozenset(["bei", "am", "an", "ob", "im", "sur", "upon", "on"])
+"""Particles inside place names: Garching bei München, Frankfurt am Main, Stratford-upon-Avon."""
+IN_WORDS = frozenset(["in", "nel", "nella", "nei", "nelle", "im", "en", "au", "aux"])
+DETERMINERS_DE = frozenset(
+    ["der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen", "einer", "eines", "kein", "keine", "seine", "ihre", "ihrem", "ihren"]
+)
+# Elided particles, written with their apostrophe as tokens (d'Italia, dell'Interno).
+ELIDED_PARTICLES = frozenset(["d'", "d’", "dell'", "dell’", "l'", "l’", "all'", "all’"])
+ORG_SUFFIX_TOKENS = frozenset(["AI", "AG", "SA", "SpA", "S.p.A", "GmbH", "NV", "BV", "AB", "Inc", "Ltd", "PLC", "plc", "LLC", "SE", "Co"])
+CONNECTORS = frozenset(["come", "like", "such", "as", "wie", "comme", "como", "tipo", "including", "incluso", "inclusi"])
+SAINTS = frozenset({"San", "Santa", "Santo", "São", "Saint", "Sainte", "Sankt", "St"})
+"""A saint's title makes one name of the first name after it, as in so many places."""
+
 _LIST_KEYS = (
     "stopwords",
     "months",

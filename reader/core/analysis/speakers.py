@@ -22,12 +22,12 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from reader.core.analysis import lexicon
-from reader.core.analysis.candidates import is_title
 from reader.core.analysis.entities import Entity, EntityFindings
 from reader.core.analysis.kinds import EntityKind
 from reader.core.analysis.lexicon import LangData
 from reader.core.analysis.quotes import Quote
 from reader.core.analysis.tokens import Token, sentence_spans
+from reader.core.analysis.trimming import is_title
 from reader.core.article.model import Document
 
 _VOICES = (EntityKind.PERSON, EntityKind.ORG)
@@ -322,7 +322,7 @@ class _Finder:
         word = it.word
         if self._is_pronoun(it):
             return self._pronoun()
-        if word in self.lang.role_nouns or is_title(word, self.lang, german=self.lang.code == "de"):
+        if word in self.lang.role_nouns or is_title(word, self.lang):
             k = context.index(it)
             prev = [c.word for c in context[max(0, k - 2) : k] if c.entity is None]
             if any(p in self.lang.indefinites for p in prev):

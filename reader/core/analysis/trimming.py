@@ -1,0 +1,258 @@
+"""Trimming a run of capitalised words down to the name it may hold.
+
+A run's first word goes when a leading-word rule says its capital proves nothing:
+a function word, a sentence start the article writes in lower case elsewhere, a
+stray letter, a title ("CEO Tim Cook"), a noun after its article where every noun
+is capitalised. Particles and function words at its end go too. What is left
+alone, a single word, must still pass the lone-word rules: it is not a generic
+acronym, a demonym, a common noun naming a kind of thing, a Roman numeral, a
+currency, a sentence start with nothing else for it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from reader.core.analysis import lexicon
+from reader.core.analysis.lexicon import ARTICLES, DETERMINERS_DE, LangData
+from reader.core.analysis.runs import is_particle, known
+from reader.core.analysis.tokens import Token
+
+if TYPE_CHECKING:
+    from reader.core.analysis.candidates import DocStats
+
+_REPUBLIC = re.compile(r"(republik|république|repubblica|república|republic|königreich|reino|regno|royaume|emirat)", re.I)
+_ROMAN = re.compile(r"[IVXLCDM]{2,}")
+
+
+@dataclass(frozen=True)
+class Kept:
+    """What is left of a run: tokens first to stop (exclusive), and what its words prove."""
+
+    first: int
+    stop: int
+    weak: bool = False
+    """A lone capitalised word where every noun is capitalised: a name only with more evidence."""
+    capitalised_nouns: bool = False
+    """Its words may be capitalised common nouns (no first name, acronym or CamelCase)."""
+
+
+@dataclass(frozen=True)
+class Word:
+    """The first word of what is left of a run, with what the rules look at around it."""
+
+    text: str
+    """The block's text."""
+    toks: list[Token]
+    at: int
+    """The word's index in toks."""
+    rest: list[Token]
+    """The run's other words."""
+    lang: LangData
+    stats: DocStats
+
+    @property
+    def tok(self) -> Token:
+        return self.toks[self.at]
+
+    @property
+    def known(self) -> bool:
+        """A gazetteer name or a first name."""
+        return known(self.tok.text) or self.tok.text in lexicon.first_names()
+
+    @property
+    def before_initial_dot(self) -> bool:
+        """Followed by ". " and more of the run: an initial ("L. Ron Hubbard")."""
+        return bool(self.rest) and self.text[self.tok.end : self.rest[0].start] == ". "
+
+
+WordRule = Callable[[Word], bool]
+
+
+def trim(text: str, toks: list[Token], run: list[int], lang: LangData, stats: DocStats) -> Kept | None:
+    """What is left of a run once the words its capitals do not prove are cut."""
+    idx = list(run)
+    while idx:
+        word = Word(text, toks, idx[0], [toks[k] for k in idx[1:]], lang, stats)
+        if len(word.tok.text) == 1 and word.tok.text.isupper() and word.before_initial_dot:
+            break  # an initial: "L. Ron Hubbard"
+        if not any(rule(word) for rule in LEADING_RULES):
+            break
+        idx.pop(0)
+    while idx and (
+        is_particle(toks[idx[-1]], lang)
+        or (toks[idx[-1]].lower in lang.stopwords and not toks[idx[-1]].text[0].isupper())
+    ):
+        idx.pop()
+    if not idx:
+        return None
+    words = [toks[k] for k in idx]
+    tok = words[0]
+    first_names = lexicon.first_names()
+    german = lang.code == "de"
+    if len(words) == 1:
+        word = Word(text, toks, idx[0], [], lang, stats)
+        if any(rule(word) for rule in LONE_WORD_RULES):
+            return None
+        if german and not (known(tok.text) or tok.is_acronym or tok.is_camel or tok.text in first_names):
+            # German capitalises every noun: a lone capitalised word is a candidate
+            # only with evidence, which the kind scoring looks for (title before,
+            # speech verb after, surname of a full name); mark it as weak.
+            return Kept(idx[0], idx[-1] + 1, weak=True)
+    elif all(t.lower in lang.demonyms for t in words):
+        return None
+    nouns = german and words[0].text not in first_names and not any(t.is_acronym or t.is_camel for t in words)
+    return Kept(idx[0], idx[-1] + 1, capitalised_nouns=nouns)
+
+
+# -- the first word of a run goes when... ---------------------------------------------
+
+
+def function_word(w: Word) -> bool:
+    """It is a function word: "Il", "The"; not an article in mid-sentence: "The Globe"."""
+    tok, low = w.tok, w.tok.lower
+    return (
+        low in w.lang.stopwords
+        and not tok.is_acronym
+        and not (not tok.sentence_start and w.rest and tok.text[0].isupper() and low in ARTICLES)
+    )
+
+
+def lower_case_elsewhere(w: Word) -> bool:
+    """It starts a sentence and is written in lower case elsewhere: "Tuttavia", "Breaking"."""
+    low = w.tok.lower
+    return w.tok.sentence_start and not w.known and (low in w.stats.lower_seen or low in w.lang.titles_case_words)
+
+
+def stray_letter(w: Word) -> bool:
+    """A single letter that is not an initial, nor a lone "X": "A Roma"."""
+    tok = w.tok
+    return len(tok.text) == 1 and not w.before_initial_dot and not (tok.text == "X" and not w.rest)
+
+
+def title_or_generic_acronym(w: Word) -> bool:
+    """A title or an acronym that names nothing, before the name: "CEO Tim Cook", "ID WeChat"."""
+    return bool(w.rest) and (w.tok.text in lexicon.generic_acronyms() or is_title(w.tok.lower, w.lang))
+
+
+def noun_after_article(w: Word) -> bool:
+    """Where every noun is capitalised, a noun after its article: "dem Koalitionspartner
+    Partidul Național Liberal" (not an organisation's or a state's name: "der Bundesbank",
+    "der Volksrepublik China")."""
+    tok, lang = w.tok, w.lang
+    return (
+        lang.code == "de"
+        and bool(w.rest)
+        and not w.known
+        and w.at > 0
+        and w.toks[w.at - 1].lower in DETERMINERS_DE
+        and not any(t.lower in lang.org_words or ends_with_org_word(t.lower, lang) for t in [tok, *w.rest])
+        and not _REPUBLIC.search(tok.lower)
+    )
+
+
+LEADING_RULES: tuple[WordRule, ...] = (
+    function_word,
+    lower_case_elsewhere,
+    stray_letter,
+    title_or_generic_acronym,
+    noun_after_article,
+)
+
+
+# -- a word left alone is no name when... ---------------------------------------------
+
+
+def generic_or_demonym(w: Word) -> bool:
+    """It is an acronym that names nothing, or a demonym: "CEO", "Italiani"."""
+    tok = w.tok
+    return tok.text in lexicon.generic_acronyms() or (tok.lower in w.lang.demonyms and not tok.is_acronym)
+
+
+def function_word_alone(w: Word) -> bool:
+    """It is a function word (not an acronym): "Oggi"."""
+    return w.tok.lower in w.lang.stopwords and not w.tok.is_acronym
+
+
+def kind_noun(w: Word) -> bool:
+    """A common noun that names a kind of thing: "Party", "Regierung", "Church"."""
+    low, lang = w.tok.lower, w.lang
+    return not known(w.tok.text) and (
+        low in lang.org_words or low in lang.place_words or low in lang.org_cues or is_title(low, lang)
+    )
+
+
+def x_off_platform(w: Word) -> bool:
+    """A lone "X" that is not the social network: "X" not after "su", "on", "sur"."""
+    return w.tok.text == "X" and not _platform_context(w.toks, w.at, w.lang)
+
+
+def single_letter(w: Word) -> bool:
+    """A single letter, but "X": "E"."""
+    return len(w.tok.text) == 1 and w.tok.text != "X"
+
+
+def roman_numeral(w: Word) -> bool:
+    """A Roman numeral: "part XVII"."""
+    return bool(_ROMAN.fullmatch(w.tok.text))
+
+
+def shouted_word(w: Word) -> bool:
+    """A shouted word, not an acronym: "UNLESS", "NEVER"."""
+    tok = w.tok
+    return tok.is_acronym and len(tok.text) >= 4 and (tok.lower in w.lang.stopwords or tok.lower in w.stats.lower_seen)
+
+
+def currency(w: Word) -> bool:
+    """A currency: "US$ 200", "HK$"."""
+    tok = w.tok
+    return tok.is_acronym and w.text[tok.end : tok.end + 1] in "$€£¥"
+
+
+def unproven_sentence_start(w: Word) -> bool:
+    """A sentence start nothing else shows to be a name: "Situata accanto al porto"."""
+    tok, stats = w.tok, w.stats
+    evident = known(tok.text) or tok.is_acronym or tok.is_camel or stats.cap_mid.get(tok.text, 0) > 0
+    return tok.sentence_start and not evident and tok.text not in lexicon.first_names()
+
+
+LONE_WORD_RULES: tuple[WordRule, ...] = (
+    generic_or_demonym,
+    function_word_alone,
+    kind_noun,
+    x_off_platform,
+    single_letter,
+    roman_numeral,
+    shouted_word,
+    currency,
+    unproven_sentence_start,
+)
+
+
+def is_title(word: str, lang: LangData) -> bool:
+    """A title or role word; where compounds end in their head (German), also a
+    compound ending in one ("Staatspräsident")."""
+    if word in lang.person_titles:
+        return True
+    if lang.code == "de" and len(word) > 6:
+        stem = word[:-2] if word.endswith("en") else word[:-1] if word.endswith(("n", "s")) else word
+        return any(stem.endswith(t) or word.endswith(t) for t in lang.person_titles if len(t) >= 5)
+    return False
+
+
+def ends_with_org_word(word: str, lang: LangData) -> bool:
+    """A compound on an organisation word: "Zentralbank", "Bundespartei", "Wikitribune"."""
+    return len(word) > 6 and any(word.endswith(w) for w in lang.org_words if len(w) >= 4)
+
+
+def ends_with_place_word(word: str, lang: LangData) -> bool:
+    """A compound on a place word: "Volksrepublik", "Nordseeküste", "Altstadt"."""
+    return len(word) > 6 and any(word.endswith(w) for w in lang.place_words if len(w) >= 5)
+
+
+def _platform_context(toks: list[Token], i: int, lang: LangData) -> bool:
+    """The social network X is named after "su", "on", "sur", "auf", "en"."""
+    return i > 0 and toks[i - 1].lower in {"su", "on", "sur", "auf", "en", "via", "sobre"}
