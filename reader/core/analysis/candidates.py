@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from reader.core.analysis import lexicon
+from reader.core.analysis import gazetteers, lexicon
 from reader.core.analysis.context import read_context
 from reader.core.analysis.evidence import Evidence
 from reader.core.analysis.lexicon import LangData
@@ -115,7 +115,7 @@ def _gazetteer() -> dict[str, dict[tuple[str, ...], str]]:
     tuples, indexed by their first token."""
     table: dict[str, dict[tuple[str, ...], str]] = {}
     stop = frozenset().union(*(lexicon.get(c).stopwords for c in lexicon.LANGUAGES))
-    for name in [*lexicon.organisations(), *lexicon.places()]:
+    for name in [*gazetteers.organisations(), *gazetteers.places()]:
         key = tuple(t.text for t in tokenize(name))
         if not key or (len(key) == 1 and key[0][:1].isupper()):
             continue  # single capitalised names are found as runs already

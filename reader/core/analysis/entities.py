@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from reader.core.analysis import kind_rules, lexicon
+from reader.core.analysis import gazetteers, kind_rules, lexicon
 from reader.core.analysis.candidates import doc_stats, find_candidates
 from reader.core.analysis.grouping import (
     Group,
@@ -98,7 +98,7 @@ def _build(groups: list[Group], doc: Document, tokens: list[list[Token]]) -> Ent
     drafts: list[_Draft] = []
     for g in groups:
         name = g.main
-        if g.kind == EntityKind.PLACE and name.isupper() and lexicon.known_place(name.title()):
+        if g.kind == EntityKind.PLACE and name.isupper() and gazetteers.known_place(name.title()):
             name = name.title()  # only ever shouted in a dateline: "WASHINGTON (Reuters) -"
         if g.kind in (EntityKind.ORG, EntityKind.PLACE):
             # Prefer the expansion over an acronym as the name.

@@ -13,7 +13,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from reader.core.analysis import lexicon
+from reader.core.analysis import gazetteers
 from reader.core.analysis.candidates import Candidate
 from reader.core.analysis.evidence import Evidence
 from reader.core.analysis.kinds import EntityKind
@@ -139,7 +139,7 @@ def merge_variants(groups: dict[str, Group], lang: LangData) -> None:
             and len(okey.split()) == 2
             and okey.split()[1].casefold().rstrip("s") in {w.rstrip("s") for w in lang.org_words}
         ]
-        if len(heads) == 1 and k not in lexicon.organisations():
+        if len(heads) == 1 and k not in gazetteers.organisations():
             _merge(heads[0], g)
 
 
@@ -162,13 +162,13 @@ def merge_acronyms(groups: dict[str, Group], doc: Document) -> None:
                 continue
             long_, short = (cand.text, inner) if len(cand.text) > len(inner) else (inner, cand.text)
             bare = short.replace(".", "")
-            if not bare.isupper() or bare in lexicon.generic_acronyms():
+            if not bare.isupper() or bare in gazetteers.generic_acronyms():
                 continue
             # "Meta Superintelligence Labs (MSL)"; also a name's acronym in its own
             # language, "Sozialliberalen Union (USL)", when the long form is not a
             # person's name.
             if _acronym_fits(bare, long_.split()) or (
-                2 <= len(bare) <= 6 and len(long_.split()) >= 2 and long_.split()[0] not in lexicon.first_names()
+                2 <= len(bare) <= 6 and len(long_.split()) >= 2 and long_.split()[0] not in gazetteers.first_names()
             ):
                 _merge(g, other)
 
@@ -185,7 +185,7 @@ def _acronym_fits(acronym: str, words: list[str]) -> bool:
 
 def merge_known(groups: dict[str, Group]) -> None:
     """Two names the gazetteers know as one organisation or place (ONU, Nazioni Unite)."""
-    orgs, places = lexicon.organisations(), lexicon.places()
+    orgs, places = gazetteers.organisations(), gazetteers.places()
     canon: dict[str, Group] = {}
     for g in live(groups):
         for surface in list(g.surfaces):
@@ -216,7 +216,7 @@ def merge_surnames(groups: dict[str, Group]) -> None:
     persons = [g for g in groups_now if g.kind == EntityKind.PERSON and len(g.main.split()) >= 2]
     by_last: dict[str, list[Group]] = defaultdict(list)
     by_first: dict[str, list[Group]] = defaultdict(list)
-    first_names = lexicon.first_names()
+    first_names = gazetteers.first_names()
     for p in persons:
         for surface in p.surfaces:
             words = surface.split()
@@ -227,7 +227,7 @@ def merge_surnames(groups: dict[str, Group]) -> None:
     for g in groups_now:
         if g.root() is not g or len(g.main.split()) != 1 or g.score.other:
             continue
-        if g.kind == EntityKind.PLACE and g.score.place_cue and lexicon.known_place(g.main):
+        if g.kind == EntityKind.PLACE and g.score.place_cue and gazetteers.known_place(g.main):
             continue  # "in Wales" is the country, even beside Jimmy Wales
         word = g.main
         if g.kind == EntityKind.ORG and g.score.org >= 4:

@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reader.core.analysis import lexicon
+from reader.core.analysis import gazetteers
 from reader.core.analysis.evidence import Evidence
 from reader.core.analysis.grouping import Group, live, singular
 from reader.core.analysis.kinds import NAMED_KINDS, EntityKind
@@ -80,26 +80,26 @@ def decide(g: Group) -> None:
 
 def listed_product(form: Form, lang: LangData, s: Evidence) -> None:
     """A listed product leans OTHER, though context can still win: "Meta AI", "ChatGPT"."""
-    if form.surface in lexicon.products():
+    if form.surface in gazetteers.products():
         s.other += 3  # "il reparto Meta AI" (ORG) vs "l'assistente Meta AI" (OTHER)
 
 
 def known_organisation(form: Form, lang: LangData, s: Evidence) -> None:
     """The organisation gazetteer knows it, in any of its written forms: "ONU", "l'Onu"."""
-    if any(lexicon.known_org(f) for f in _lookup_forms(form.surface)):
+    if any(gazetteers.known_org(f) for f in _lookup_forms(form.surface)):
         s.org += 5
 
 
 def known_place(form: Form, lang: LangData, s: Evidence) -> None:
     """The place gazetteer knows it, in any of its written forms: "Roma", "WASHINGTON"."""
-    if any(lexicon.known_place(f) for f in _lookup_forms(form.surface)):
+    if any(gazetteers.known_place(f) for f in _lookup_forms(form.surface)):
         s.place += 5
 
 
 def first_name_first(form: Form, lang: LangData, s: Evidence) -> None:
     """A known first name that is not a place opens it: "Ananya Kumar"."""
     words = form.words
-    if len(words) >= 2 and words[0] in lexicon.first_names() and words[0] not in lexicon.places():
+    if len(words) >= 2 and words[0] in gazetteers.first_names() and words[0] not in gazetteers.places():
         s.person += 3
 
 
@@ -138,7 +138,7 @@ def org_word_compound(form: Form, lang: LangData, s: Evidence) -> None:
         len(form.words) == 1
         and form.folded[0] not in lang.org_words
         and _name_shaped(word)
-        and word not in lexicon.surnames()
+        and word not in gazetteers.surnames()
         and ends_with_org_word(form.folded[0], lang)
     ):
         s.org += 2
@@ -185,7 +185,7 @@ def hyphenated_given_name(form: Form, lang: LangData, s: Evidence) -> None:
 def common_family_name(form: Form, lang: LangData, s: Evidence) -> None:
     """A common family name first or last: "Starry Lee", "Wong Pik-wan"."""
     words = form.words
-    surnames = lexicon.surnames()
+    surnames = gazetteers.surnames()
     if 2 <= len(words) <= 4 and (words[-1] in surnames or words[0] in surnames) and _name_shaped(words[-1]):
         s.person += 1
 
@@ -206,13 +206,13 @@ def two_or_three_names(form: Form, lang: LangData, s: Evidence) -> None:
         and not (place_word or _has_compass(form))
         and not s.capitalised_nouns
     ):
-        s.person += 2 if words[0] in lexicon.first_names() else 1.5
+        s.person += 2 if words[0] in gazetteers.first_names() else 1.5
 
 
 def holds_a_place(form: Form, lang: LangData, s: Evidence) -> None:
     """A known place inside a longer name: "Hong Kong Island", "Greater London"."""
     words = form.words
-    places = lexicon.places()
+    places = gazetteers.places()
     if (
         len(words) >= 2
         and any(
@@ -221,7 +221,7 @@ def holds_a_place(form: Form, lang: LangData, s: Evidence) -> None:
             for j in range(i + 1, len(words) + 1)
             if (i, j) != (0, len(words))
         )
-        and words[0] not in lexicon.first_names()
+        and words[0] not in gazetteers.first_names()
     ):
         s.place += 1
 
@@ -229,7 +229,7 @@ def holds_a_place(form: Form, lang: LangData, s: Evidence) -> None:
 def national_branch(form: Form, lang: LangData, s: Evidence) -> None:
     """A known organisation then a known place: "Wikimedia España", "Google Italia"."""
     words = form.words
-    if len(words) >= 2 and lexicon.known_org(words[0]) and lexicon.known_place(" ".join(words[1:])):
+    if len(words) >= 2 and gazetteers.known_org(words[0]) and gazetteers.known_place(" ".join(words[1:])):
         s.org += 4
 
 
@@ -310,7 +310,7 @@ def in_a_place(g: Group, lang: LangData, s: Evidence) -> None:
     """
     if s.place_cue and s.place:
         return
-    first_names = lexicon.first_names()
+    first_names = gazetteers.first_names()
     if s.place_in >= (2 if lang.code == "de" else 1) and not any(x.split()[0] in first_names for x in g.surfaces):
         s.place += min(3, s.place_in + (lang.code != "de"))
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from reader.core.analysis import lexicon
+from reader.core.analysis import gazetteers
 from reader.core.analysis.lexicon import (
     ARTICLES,
     ELIDED_PARTICLES,
@@ -122,16 +122,16 @@ def join_particles(text: str, toks: list[Token], i: int, current: list[int], lan
         or (
             low in NAME_PARTICLES
             and len(current) <= 4
-            and any(toks[k].text in lexicon.first_names() for k in current)
+            and any(toks[k].text in gazetteers.first_names() for k in current)
             # "Ananya Kumar da OpenAI": a preposition before an
             # organisation or place, not a particle of the name.
-            and not (known(name.text) or name.is_camel or name.is_acronym)
+            and not (gazetteers.known(name.text) or name.is_camel or name.is_acronym)
             # "Olivier Dussopt du Parti socialiste": an organisation's head.
             and name.lower not in lang.org_words
             and name.lower not in lang.place_words
         )
         # "Lula da Silva": a known family name after the particle.
-        or (low in NAME_PARTICLES and len(current) <= 2 and name.text in lexicon.surnames())
+        or (low in NAME_PARTICLES and len(current) <= 2 and name.text in gazetteers.surnames())
         # "van Gogh", "bin Salman" after one name; after two it is a
         # preposition as often ("Eelco Heinen van Financiën").
         or (low in STRONG_PARTICLES and len(current) == 1)
@@ -146,7 +146,7 @@ def join_place_particle(text: str, toks: list[Token], i: int, current: list[int]
         toks[i].lower in PLACE_PARTICLES
         and i + 1 < len(toks)
         and gap(text, toks[i], toks[i + 1]) == " "
-        and lexicon.known_place(toks[i + 1].text) is not None
+        and gazetteers.known_place(toks[i + 1].text) is not None
     ):
         return i + 2
     return None
@@ -185,7 +185,7 @@ def _calendar_word_in_name(text: str, toks: list[Token], i: int, current: list[i
     after = text[tok.end : nxt.start] if nxt else text[tok.end : tok.end + 1]
     if after.startswith(".") or (nxt is not None and nxt.text[0].isdigit()) or (i and toks[i - 1].text.isdigit()):
         return False
-    if current and toks[current[-1]].text in lexicon.first_names() and gap(text, toks[current[-1]], tok) == " ":
+    if current and toks[current[-1]].text in gazetteers.first_names() and gap(text, toks[current[-1]], tok) == " ":
         return True
     return (
         len(tok.text) <= 3
@@ -215,11 +215,11 @@ def split_run(toks: list[Token], run: list[int], lang: LangData) -> list[list[in
     if len(run) < 3:
         return [run]
     words = [toks[k] for k in run]
-    first_names = lexicon.first_names()
+    first_names = gazetteers.first_names()
     cuts = []
     for cut in range(1, len(run) - 1):
         head, tail = words[:cut], words[cut:]
-        head_is_org = known(" ".join(t.text for t in head)) or (
+        head_is_org = gazetteers.known(" ".join(t.text for t in head)) or (
             len(head) == 1 and (head[0].is_camel or head[0].is_acronym)
         )
         if not head_is_org or len(tail) > 3 or tail[0].text in ORG_SUFFIX_TOKENS:
@@ -244,8 +244,3 @@ def split_run(toks: list[Token], run: list[int], lang: LangData) -> list[list[in
         return [run]
     cut = min(cuts)[1]
     return [run[:cut], run[cut:]]
-
-
-def known(text: str) -> bool:
-    """A name the organisation or the place gazetteer knows."""
-    return lexicon.known_org(text) is not None or lexicon.known_place(text) is not None

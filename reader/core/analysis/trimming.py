@@ -16,9 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reader.core.analysis import lexicon
+from reader.core.analysis import gazetteers
 from reader.core.analysis.lexicon import ARTICLES, DETERMINERS_DE, LangData
-from reader.core.analysis.runs import is_particle, known
+from reader.core.analysis.runs import is_particle
 from reader.core.analysis.tokens import Token
 
 if TYPE_CHECKING:
@@ -59,9 +59,9 @@ class Word:
         return self.toks[self.at]
 
     @property
-    def known(self) -> bool:
+    def is_known(self) -> bool:
         """A gazetteer name or a first name."""
-        return known(self.tok.text) or self.tok.text in lexicon.first_names()
+        return gazetteers.known(self.tok.text) or self.tok.text in gazetteers.first_names()
 
     @property
     def before_initial_dot(self) -> bool:
@@ -91,13 +91,13 @@ def trim(text: str, toks: list[Token], run: list[int], lang: LangData, stats: Do
         return None
     words = [toks[k] for k in idx]
     tok = words[0]
-    first_names = lexicon.first_names()
+    first_names = gazetteers.first_names()
     german = lang.code == "de"
     if len(words) == 1:
         word = Word(text, toks, idx[0], [], lang, stats)
         if any(rule(word) for rule in LONE_WORD_RULES):
             return None
-        if german and not (known(tok.text) or tok.is_acronym or tok.is_camel or tok.text in first_names):
+        if german and not (gazetteers.known(tok.text) or tok.is_acronym or tok.is_camel or tok.text in first_names):
             # German capitalises every noun: a lone capitalised word is a candidate
             # only with evidence, which the kind scoring looks for (title before,
             # speech verb after, surname of a full name); mark it as weak.
@@ -124,7 +124,7 @@ def function_word(w: Word) -> bool:
 def lower_case_elsewhere(w: Word) -> bool:
     """It starts a sentence and is written in lower case elsewhere: "Tuttavia", "Breaking"."""
     low = w.tok.lower
-    return w.tok.sentence_start and not w.known and (low in w.stats.lower_seen or low in w.lang.titles_case_words)
+    return w.tok.sentence_start and not w.is_known and (low in w.stats.lower_seen or low in w.lang.titles_case_words)
 
 
 def stray_letter(w: Word) -> bool:
@@ -135,7 +135,7 @@ def stray_letter(w: Word) -> bool:
 
 def title_or_generic_acronym(w: Word) -> bool:
     """A title or an acronym that names nothing, before the name: "CEO Tim Cook", "ID WeChat"."""
-    return bool(w.rest) and (w.tok.text in lexicon.generic_acronyms() or is_title(w.tok.lower, w.lang))
+    return bool(w.rest) and (w.tok.text in gazetteers.generic_acronyms() or is_title(w.tok.lower, w.lang))
 
 
 def noun_after_article(w: Word) -> bool:
@@ -146,7 +146,7 @@ def noun_after_article(w: Word) -> bool:
     return (
         lang.code == "de"
         and bool(w.rest)
-        and not w.known
+        and not w.is_known
         and w.at > 0
         and w.toks[w.at - 1].lower in DETERMINERS_DE
         and not any(t.lower in lang.org_words or ends_with_org_word(t.lower, lang) for t in [tok, *w.rest])
@@ -169,7 +169,7 @@ LEADING_RULES: tuple[WordRule, ...] = (
 def generic_or_demonym(w: Word) -> bool:
     """It is an acronym that names nothing, or a demonym: "CEO", "Italiani"."""
     tok = w.tok
-    return tok.text in lexicon.generic_acronyms() or (tok.lower in w.lang.demonyms and not tok.is_acronym)
+    return tok.text in gazetteers.generic_acronyms() or (tok.lower in w.lang.demonyms and not tok.is_acronym)
 
 
 def function_word_alone(w: Word) -> bool:
@@ -180,7 +180,7 @@ def function_word_alone(w: Word) -> bool:
 def kind_noun(w: Word) -> bool:
     """A common noun that names a kind of thing: "Party", "Regierung", "Church"."""
     low, lang = w.tok.lower, w.lang
-    return not known(w.tok.text) and (
+    return not gazetteers.known(w.tok.text) and (
         low in lang.org_words or low in lang.place_words or low in lang.org_cues or is_title(low, lang)
     )
 
@@ -215,8 +215,8 @@ def currency(w: Word) -> bool:
 def unproven_sentence_start(w: Word) -> bool:
     """A sentence start nothing else shows to be a name: "Situata accanto al porto"."""
     tok, stats = w.tok, w.stats
-    evident = known(tok.text) or tok.is_acronym or tok.is_camel or stats.cap_mid.get(tok.text, 0) > 0
-    return tok.sentence_start and not evident and tok.text not in lexicon.first_names()
+    evident = gazetteers.known(tok.text) or tok.is_acronym or tok.is_camel or stats.cap_mid.get(tok.text, 0) > 0
+    return tok.sentence_start and not evident and tok.text not in gazetteers.first_names()
 
 
 LONE_WORD_RULES: tuple[WordRule, ...] = (
