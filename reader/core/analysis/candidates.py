@@ -18,7 +18,7 @@ from functools import lru_cache
 from reader.core.analysis import gazetteers, lexicon
 from reader.core.analysis.context import read_context
 from reader.core.analysis.evidence import Evidence
-from reader.core.analysis.lexicon import LangData
+from reader.core.analysis.lexicon import Lexicon
 from reader.core.analysis.runs import find_runs, split_run
 from reader.core.analysis.tokens import Token, tokenize
 from reader.core.analysis.trimming import Kept, trim
@@ -54,7 +54,7 @@ class DocStats:
     """Blocks whose capitals say nothing: headings, lines in capitals or Title Case."""
 
 
-def doc_stats(doc: Document, tokens: list[list[Token]], lang: LangData) -> DocStats:
+def doc_stats(doc: Document, tokens: list[list[Token]], lang: Lexicon) -> DocStats:
     lower_seen: set[str] = set()
     cap_mid: Counter = Counter()
     shouty: set[int] = set()
@@ -70,7 +70,7 @@ def doc_stats(doc: Document, tokens: list[list[Token]], lang: LangData) -> DocSt
     return DocStats(lower_seen, cap_mid, shouty)
 
 
-def _shouted(words: list[Token], lang: LangData) -> bool:
+def _shouted(words: list[Token], lang: Lexicon) -> bool:
     """A line in capitals, or in Title Case (its function words capitalised too)."""
     if len(words) < 4:
         return False
@@ -81,7 +81,7 @@ def _shouted(words: list[Token], lang: LangData) -> bool:
     return len(inner) >= 2 and capped >= 0.5 * len(inner)
 
 
-def find_candidates(doc: Document, tokens: list[list[Token]], lang: LangData, stats: DocStats) -> list[Candidate]:
+def find_candidates(doc: Document, tokens: list[list[Token]], lang: Lexicon, stats: DocStats) -> list[Candidate]:
     """Name candidates in reading order, with their context evidence."""
     out: list[Candidate] = []
     for block, toks in zip(doc.blocks, tokens):
@@ -100,7 +100,7 @@ def find_candidates(doc: Document, tokens: list[list[Token]], lang: LangData, st
     return out
 
 
-def _candidate(block: int, text: str, toks: list[Token], kept: Kept, lang: LangData) -> Candidate:
+def _candidate(block: int, text: str, toks: list[Token], kept: Kept, lang: Lexicon) -> Candidate:
     words = toks[kept.first : kept.stop]
     evidence, titles = read_context(text, toks, kept.first, kept.stop, lang)
     evidence.weak = int(kept.weak)
@@ -114,7 +114,7 @@ def _gazetteer() -> dict[str, dict[tuple[str, ...], str]]:
     """Known organisation and place names (multi-word, or not capitalised) as token
     tuples, indexed by their first token."""
     table: dict[str, dict[tuple[str, ...], str]] = {}
-    stop = frozenset().union(*(lexicon.get(c).stopwords for c in lexicon.LANGUAGES))
+    stop = frozenset().union(*(lexicon.get(c).stopwords for c in lexicon.languages()))
     for name in [*gazetteers.organisations(), *gazetteers.places()]:
         key = tuple(t.text for t in tokenize(name))
         if not key or (len(key) == 1 and key[0][:1].isupper()):
@@ -150,7 +150,7 @@ def _known_spans(text: str, toks: list[Token]) -> list[tuple[int, int]]:
     return spans
 
 
-def _merge_known_spans(found: list[Kept], spans: list[tuple[int, int]], lang: LangData) -> list[Kept]:
+def _merge_known_spans(found: list[Kept], spans: list[tuple[int, int]], lang: Lexicon) -> list[Kept]:
     """Known full names replace the runs they overlap; a longer run that holds a known
     name keeps it ("Meta Superintelligence Labs"), except a capitalised noun before it
     where every noun is capitalised ("der Regierungspartei Partidul Național Liberal")."""

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from reader.core.analysis.evidence import Evidence
-from reader.core.analysis.lexicon import ARTICLES, CONNECTORS, IN_WORDS, INHABITANTS, LangData
+from reader.core.analysis.lexicon import ARTICLES, CONNECTORS, IN_WORDS, INHABITANTS, Lexicon
 from reader.core.analysis.tokens import Token
 
 
@@ -33,10 +33,10 @@ class Surroundings:
     titles: list[str] = field(default_factory=list)
 
 
-ContextRule = Callable[[Surroundings, LangData], None]
+ContextRule = Callable[[Surroundings, Lexicon], None]
 
 
-def read_context(text: str, toks: list[Token], first: int, stop: int, lang: LangData) -> tuple[Evidence, tuple[str, ...]]:
+def read_context(text: str, toks: list[Token], first: int, stop: int, lang: Lexicon) -> tuple[Evidence, tuple[str, ...]]:
     """The evidence the words around tokens first..stop give, and the titles seen."""
     around = Surroundings(text, toks, first, stop, _clause_before(text, toks, first, lang))
     for rule in CONTEXT_RULES:
@@ -44,7 +44,7 @@ def read_context(text: str, toks: list[Token], first: int, stop: int, lang: Lang
     return around.evidence, tuple(around.titles)
 
 
-def _clause_before(text: str, toks: list[Token], i: int, lang: LangData) -> list[Token]:
+def _clause_before(text: str, toks: list[Token], i: int, lang: Lexicon) -> list[Token]:
     """The words just before token i, within the same clause (no punctuation in between)."""
     before: list[Token] = []
     k = i - 1
@@ -58,7 +58,7 @@ def _clause_before(text: str, toks: list[Token], i: int, lang: LangData) -> list
     return before
 
 
-def title_before(c: Surroundings, lang: LangData) -> None:
+def title_before(c: Surroundings, lang: Lexicon) -> None:
     """A title right before the name, or with one adjective between: "il ministro Rossi",
     "ricercatrice scientifica Ananya Kumar"."""
     if not c.before:
@@ -79,7 +79,7 @@ def title_before(c: Surroundings, lang: LangData) -> None:
         c.titles.append(c.before[-2].lower)
 
 
-def org_cue_before(c: Surroundings, lang: LangData) -> None:
+def org_cue_before(c: Surroundings, lang: Lexicon) -> None:
     """An organisation cue right before it, or a cue then an article or an adjective:
     "l'azienda Meta", "l'agence argentine Telam"."""
     before = c.before
@@ -95,7 +95,7 @@ def org_cue_before(c: Surroundings, lang: LangData) -> None:
         c.evidence.org += 2
 
 
-def title_and_comma_before(c: Surroundings, lang: LangData) -> None:
+def title_and_comma_before(c: Surroundings, lang: Lexicon) -> None:
     """A title, a comma, the name: "a Scientology attorney, Kendrick Moxon"."""
     i, toks = c.first, c.toks
     if not c.before and i > 0 and c.text[toks[i - 1].end : toks[i].start].strip() == "," and (
@@ -105,7 +105,7 @@ def title_and_comma_before(c: Surroundings, lang: LangData) -> None:
         c.titles.append(toks[i - 1].lower)
 
 
-def acronym_after_common_noun(c: Surroundings, lang: LangData) -> None:
+def acronym_after_common_noun(c: Surroundings, lang: Lexicon) -> None:
     """An acronym right after a common noun is usually a thing: "tecnologia JEPA"."""
     before = c.before
     if (
@@ -123,14 +123,14 @@ def acronym_after_common_noun(c: Surroundings, lang: LangData) -> None:
         c.evidence.org -= 1
 
 
-def cue_then_example(c: Surroundings, lang: LangData) -> None:
+def cue_then_example(c: Surroundings, lang: Lexicon) -> None:
     """An organisation cue, then "such as": "aziende come Meta", "companies like Apple"."""
     before = c.before
     if len(before) >= 3 and before[-1].lower in CONNECTORS and before[-2].lower in lang.org_cues:
         c.evidence.org += 2
 
 
-def employer(c: Surroundings, lang: LangData) -> None:
+def employer(c: Surroundings, lang: Lexicon) -> None:
     """A title or role, then "of" or "at": "co-fondatore di X", "a researcher at X"."""
     before = c.before
     if before and before[-1].lower in {"di", "of", "at", "de", "du", "von", "del", "della", "dello", "des", "bei", "presso"}:
@@ -138,7 +138,7 @@ def employer(c: Surroundings, lang: LangData) -> None:
             c.evidence.org += 2
 
 
-def title_in_apposition(c: Surroundings, lang: LangData) -> None:
+def title_in_apposition(c: Surroundings, lang: Lexicon) -> None:
     """A title in apposition after the name: "Kevin Weil, vicepresidente di OpenAI"."""
     j, toks = c.stop, c.toks
     if j >= len(toks):
@@ -155,7 +155,7 @@ def title_in_apposition(c: Surroundings, lang: LangData) -> None:
             return  # "members of Scientology, including musician Tiziano Lugli"
 
 
-def speech_verb_after(c: Surroundings, lang: LangData) -> None:
+def speech_verb_after(c: Surroundings, lang: Lexicon) -> None:
     """A speech verb within three lower-case words after it: "Zuckerberg una volta disse",
     "Nat Friedman, ha dichiarato"; not across "and" ("di Esino Lario e ha sottolineato"
     has another subject)."""
@@ -178,7 +178,7 @@ def speech_verb_after(c: Surroundings, lang: LangData) -> None:
             return
 
 
-def place_cue_before(c: Surroundings, lang: LangData) -> None:
+def place_cue_before(c: Surroundings, lang: Lexicon) -> None:
     """A place preposition right before it: "a Roma"; "in", "nel" say more: "in Italia"."""
     before = c.before
     if before and before[-1].lower in lang.place_cues:
@@ -189,7 +189,7 @@ def place_cue_before(c: Surroundings, lang: LangData) -> None:
             c.evidence.place_in += 1  # "in Italia", "nel Lazio": more than "a Rossi" ever is
 
 
-def inhabitants_of(c: Surroundings, lang: LangData) -> None:
+def inhabitants_of(c: Surroundings, lang: Lexicon) -> None:
     """The people or the mayor of it: "gli abitanti di Esino Lario", "mayor of Springfield"."""
     before = c.before
     if len(before) >= 2 and before[-1].lower in lang.prepositions and before[-2].lower in INHABITANTS:

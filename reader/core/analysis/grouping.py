@@ -17,7 +17,7 @@ from reader.core.analysis import gazetteers
 from reader.core.analysis.candidates import Candidate
 from reader.core.analysis.evidence import Evidence
 from reader.core.analysis.kinds import EntityKind
-from reader.core.analysis.lexicon import LangData
+from reader.core.analysis.lexicon import Lexicon
 from reader.core.article.model import Document
 
 _ARTICLES = frozenset(["the", "la", "le", "les", "el", "los", "las", "der", "die", "das", "il", "lo"])
@@ -103,7 +103,7 @@ def singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") else word
 
 
-def merge_variants(groups: dict[str, Group], lang: LangData) -> None:
+def merge_variants(groups: dict[str, Group], lang: Lexicon) -> None:
     """"TBD Lab" and "TBD Labs"; "laboratorio TBD" style heads; an ORG and its bare name."""
     by_singular: dict[str, Group] = {}
     for k, g in list(groups.items()):

@@ -20,7 +20,7 @@ from reader.core.analysis import gazetteers
 from reader.core.analysis.evidence import Evidence
 from reader.core.analysis.grouping import Group, live, singular
 from reader.core.analysis.kinds import NAMED_KINDS, EntityKind
-from reader.core.analysis.lexicon import COMPASS, ORG_SUFFIX_TOKENS, SAINTS, LangData
+from reader.core.analysis.lexicon import COMPASS, ORG_SUFFIX_TOKENS, SAINTS, Lexicon
 from reader.core.analysis.trimming import ends_with_org_word, ends_with_place_word
 from reader.core.article.model import Document
 
@@ -50,11 +50,11 @@ class Form:
         return cls(surface, words, [w.casefold() for w in words])
 
 
-FormRule = Callable[[Form, LangData, Evidence], None]
-GroupRule = Callable[[Group, LangData, Evidence], None]
+FormRule = Callable[[Form, Lexicon, Evidence], None]
+GroupRule = Callable[[Group, Lexicon, Evidence], None]
 
 
-def score(g: Group, lang: LangData) -> None:
+def score(g: Group, lang: Lexicon) -> None:
     """Add up the group's evidence, run every rule on it, and decide its kind."""
     s = g.score
     for cand in g.cands:
@@ -78,32 +78,32 @@ def decide(g: Group) -> None:
 # -- what a form says ---------------------------------------------------------------
 
 
-def listed_product(form: Form, lang: LangData, s: Evidence) -> None:
+def listed_product(form: Form, lang: Lexicon, s: Evidence) -> None:
     """A listed product leans OTHER, though context can still win: "Meta AI", "ChatGPT"."""
     if form.surface in gazetteers.products():
         s.other += 3  # "il reparto Meta AI" (ORG) vs "l'assistente Meta AI" (OTHER)
 
 
-def known_organisation(form: Form, lang: LangData, s: Evidence) -> None:
+def known_organisation(form: Form, lang: Lexicon, s: Evidence) -> None:
     """The organisation gazetteer knows it, in any of its written forms: "ONU", "l'Onu"."""
     if any(gazetteers.known_org(f) for f in _lookup_forms(form.surface)):
         s.org += 5
 
 
-def known_place(form: Form, lang: LangData, s: Evidence) -> None:
+def known_place(form: Form, lang: Lexicon, s: Evidence) -> None:
     """The place gazetteer knows it, in any of its written forms: "Roma", "WASHINGTON"."""
     if any(gazetteers.known_place(f) for f in _lookup_forms(form.surface)):
         s.place += 5
 
 
-def first_name_first(form: Form, lang: LangData, s: Evidence) -> None:
+def first_name_first(form: Form, lang: Lexicon, s: Evidence) -> None:
     """A known first name that is not a place opens it: "Ananya Kumar"."""
     words = form.words
     if len(words) >= 2 and words[0] in gazetteers.first_names() and words[0] not in gazetteers.places():
         s.person += 3
 
 
-def kind_words(form: Form, lang: LangData, s: Evidence) -> None:
+def kind_words(form: Form, lang: Lexicon, s: Evidence) -> None:
     """Organisation and place words in a longer name, its head weighing most:
     "Civic Party", "Banco de España", "Lago di Como", "Church of Scientology"."""
     toks = form.folded
@@ -125,13 +125,13 @@ def kind_words(form: Form, lang: LangData, s: Evidence) -> None:
             s.place += weight
 
 
-def lone_org_word(form: Form, lang: LangData, s: Evidence) -> None:
+def lone_org_word(form: Form, lang: Lexicon, s: Evidence) -> None:
     """A single word that is an organisation word, known by name: "Parlamento"."""
     if len(form.words) == 1 and form.folded[0] in lang.org_words:
         s.org += 3
 
 
-def org_word_compound(form: Form, lang: LangData, s: Evidence) -> None:
+def org_word_compound(form: Form, lang: Lexicon, s: Evidence) -> None:
     """A single name built on an organisation word: "Wikitribune", "Netzeitung"."""
     word = form.words[0]
     if (
@@ -144,45 +144,45 @@ def org_word_compound(form: Form, lang: LangData, s: Evidence) -> None:
         s.org += 2
 
 
-def company_suffix(form: Form, lang: LangData, s: Evidence) -> None:
+def company_suffix(form: Form, lang: Lexicon, s: Evidence) -> None:
     """A company form at the end: "Acme Inc", "Mediobanca SpA"."""
     if len(form.words) >= 2 and form.words[-1] in ORG_SUFFIX_TOKENS:
         s.org += 3
 
 
-def unknown_acronym(form: Form, lang: LangData, s: Evidence) -> None:
+def unknown_acronym(form: Form, lang: Lexicon, s: Evidence) -> None:
     """An unknown acronym is most often an organisation (a party, an agency): "USL"."""
     word = form.words[0]
     if len(form.words) == 1 and word.isupper() and len(word) >= 2:
         s.org += 2
 
 
-def camel_case(form: Form, lang: LangData, s: Evidence) -> None:
+def camel_case(form: Form, lang: Lexicon, s: Evidence) -> None:
     """CamelCase is a company's or a product's: "OpenAI", "WhatsApp"."""
     if len(form.words) == 1 and _camel(form.words[0]):
         s.org += 1
 
 
-def compass_word(form: Form, lang: LangData, s: Evidence) -> None:
+def compass_word(form: Form, lang: Lexicon, s: Evidence) -> None:
     """A point of the compass at either end: "East Los Angeles", "Kowloon West"."""
     if _has_compass(form):
         s.place += 2
 
 
-def named_after_a_saint(form: Form, lang: LangData, s: Evidence) -> None:
+def named_after_a_saint(form: Form, lang: Lexicon, s: Evidence) -> None:
     """Towns named after saints: "Saint-Denis", "San Donato"."""
     if form.surface.startswith(_SAINTED):
         s.place += 1
 
 
-def hyphenated_given_name(form: Form, lang: LangData, s: Evidence) -> None:
+def hyphenated_given_name(form: Form, lang: Lexicon, s: Evidence) -> None:
     """A hyphenated given name after the family name: "Leung Kwok-hung", "Moon Jae-in"."""
     words = form.words
     if 2 <= len(words) <= 3 and any(_HYPHENATED_GIVEN.fullmatch(w) for w in words[1:]):
         s.person += 1
 
 
-def common_family_name(form: Form, lang: LangData, s: Evidence) -> None:
+def common_family_name(form: Form, lang: Lexicon, s: Evidence) -> None:
     """A common family name first or last: "Starry Lee", "Wong Pik-wan"."""
     words = form.words
     surnames = gazetteers.surnames()
@@ -190,7 +190,7 @@ def common_family_name(form: Form, lang: LangData, s: Evidence) -> None:
         s.person += 1
 
 
-def two_or_three_names(form: Form, lang: LangData, s: Evidence) -> None:
+def two_or_three_names(form: Form, lang: Lexicon, s: Evidence) -> None:
     """Two or three capitalised words, nothing else said: likely a person, "Kevin Weil".
 
     Surely so when the first is a known first name (scored above) or the last a
@@ -209,7 +209,7 @@ def two_or_three_names(form: Form, lang: LangData, s: Evidence) -> None:
         s.person += 2 if words[0] in gazetteers.first_names() else 1.5
 
 
-def holds_a_place(form: Form, lang: LangData, s: Evidence) -> None:
+def holds_a_place(form: Form, lang: Lexicon, s: Evidence) -> None:
     """A known place inside a longer name: "Hong Kong Island", "Greater London"."""
     words = form.words
     places = gazetteers.places()
@@ -226,26 +226,26 @@ def holds_a_place(form: Form, lang: LangData, s: Evidence) -> None:
         s.place += 1
 
 
-def national_branch(form: Form, lang: LangData, s: Evidence) -> None:
+def national_branch(form: Form, lang: Lexicon, s: Evidence) -> None:
     """A known organisation then a known place: "Wikimedia España", "Google Italia"."""
     words = form.words
     if len(words) >= 2 and gazetteers.known_org(words[0]) and gazetteers.known_place(" ".join(words[1:])):
         s.org += 4
 
 
-def website(form: Form, lang: LangData, s: Evidence) -> None:
+def website(form: Form, lang: Lexicon, s: Evidence) -> None:
     """A web address names its owner: "Gawker.com", "Repubblica.it"."""
     if any(_WEBSITE.search(w) for w in form.words):
         s.org += 3
 
 
-def the_platform_x(form: Form, lang: LangData, s: Evidence) -> None:
+def the_platform_x(form: Form, lang: Lexicon, s: Evidence) -> None:
     """A lone "X" that survived trimming is the social network: "su X"."""
     if len(form.words) == 1 and form.surface == "X":
         s.org += 2
 
 
-def lone_surname(form: Form, lang: LangData, s: Evidence) -> None:
+def lone_surname(form: Form, lang: Lexicon, s: Evidence) -> None:
     """An unknown single name, neither acronym nor CamelCase: in news most often a
     person's surname, other evidence deciding: "Zuckerberg"."""
     word = form.words[0]
@@ -281,14 +281,14 @@ FORM_RULES: tuple[FormRule, ...] = (
 # -- what the contexts of all mentions say --------------------------------------------
 
 
-def speech_proves_no_person(g: Group, lang: LangData, s: Evidence) -> None:
+def speech_proves_no_person(g: Group, lang: Lexicon, s: Evidence) -> None:
     """A lone capitalised noun that speaks is still a noun: "Die Opposition kritisierte"."""
     if s.weak:
         s.speaks = 0
         s.person = max(0, s.person - 1)
 
 
-def speakers_are_people(g: Group, lang: LangData, s: Evidence) -> None:
+def speakers_are_people(g: Group, lang: Lexicon, s: Evidence) -> None:
     """People speak more than organisations do: "Zuckerberg una volta disse"."""
     if s.speaks:
         # A lone surname that keeps being the subject of "said" is most likely a person.
@@ -296,13 +296,13 @@ def speakers_are_people(g: Group, lang: LangData, s: Evidence) -> None:
         s.person += min(2.0 if single else 1.0, 1.0 * s.speaks)
 
 
-def place_cue_confirms(g: Group, lang: LangData, s: Evidence) -> None:
+def place_cue_confirms(g: Group, lang: Lexicon, s: Evidence) -> None:
     """A place preposition before something already placed: "a Roma"."""
     if s.place_cue and s.place:
         s.place += 1
 
 
-def in_a_place(g: Group, lang: LangData, s: Evidence) -> None:
+def in_a_place(g: Group, lang: Lexicon, s: Evidence) -> None:
     """"in Esino Lario", "gli abitanti di Esino Lario": a place, unless a person's name.
 
     Once is enough, but in German, where "in Kraft" and "im Amt" are capitalised too.
@@ -355,7 +355,7 @@ def _has_compass(form: Form) -> bool:
 # -- across groups ------------------------------------------------------------------
 
 
-def coordination(groups: list[Group], doc: Document, lang: LangData) -> None:
+def coordination(groups: list[Group], doc: Document, lang: Lexicon) -> None:
     """Names listed together ("OpenAI, Google e Apple") share a kind.
 
     A list needs a conjunction ("e", "and", "et", "und", "y") before its last

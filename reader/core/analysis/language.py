@@ -188,7 +188,7 @@ def detect_languages(doc: Document, tokens: Sequence[Sequence[Token]] | None = N
         tokens = [tokenize(b.text) for b in doc.blocks]
     from reader.core.analysis import lexicon
 
-    profiles = {code: lexicon.get(code).stopwords for code in lexicon.LANGUAGES}
+    profiles = {code: lexicon.get(code).stopwords for code in lexicon.languages()}
     profiles = {code: words for code, words in profiles.items() if words}
     # Three sampling trials instead of seven: a paragraph that the function words
     # left in doubt still comes out right, in less than half the time.

@@ -1,9 +1,16 @@
-"""The per-language word lists and gazetteers in lang/, loaded on demand.
+"""Every language rule as data: the word lists and settings of lang/<code>.toml.
 
-Each language file holds closed word classes (stopwords, speech verbs, titles...);
-places, first names, organisations and products are shared across languages. For a
-language without its own file the union of all of them is used, so an article in
-Portuguese or Dutch still gets months, titles and particles from its neighbours.
+A language is a file: lang/<code>.toml (common.toml, for names from anywhere, is
+not one). Its lists are read into a Lexicon, the one object the analysers ask
+about words. Three kinds of key (lang/README.md documents each):
+
+- the article's lists (stopwords, speech verbs, titles...): a language's own, or,
+  for a language without a file (Portuguese, Dutch), the union of every file's,
+  so such an article still gets titles and particles from its neighbours;
+- lists read in every language whatever the article's (months, demonyms...):
+  foreign ones turn up in quotations and names;
+- lists a language lends to every other (`lends`: English titles and
+  organisation words, "Chief AI Officer", "Acme Inc").
 """
 
 from __future__ import annotations
@@ -15,7 +22,8 @@ from functools import cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "lang"
-LANGUAGES = ("it", "en", "fr", "de", "es")
+COMMON = "common"
+"""lang/common.toml: what belongs to no one language."""
 
 # Word lists the analysers use whatever the article's language.
 STRONG_PARTICLES = frozenset(["van", "ter", "ten", "bin", "ibn", "al", "el", "ben", "bint", "dos", "das", "du"])
@@ -46,20 +54,15 @@ CONNECTORS = frozenset(["come", "like", "such", "as", "wie", "comme", "como", "t
 SAINTS = frozenset({"San", "Santa", "Santo", "São", "Saint", "Sainte", "Sankt", "St"})
 """A saint's title makes one name of the first name after it, as in so many places."""
 
-_LIST_KEYS = (
+ARTICLE_KEYS = (
     "stopwords",
-    "months",
-    "weekdays",
     "speech_verbs",
     "person_titles",
     "role_nouns",
     "org_words",
     "place_words",
     "particles",
-    "demonyms",
     "titles_case_words",
-)
-_CUE_KEYS = (
     "indefinites",
     "pronouns",
     "org_cues",
@@ -70,37 +73,79 @@ _CUE_KEYS = (
     "opening_attribution",
     "affiliates",
 )
+"""Lists of the article's language (the union of every file's for a language without one)."""
+EVERYWHERE_KEYS = (
+    "months",
+    "weekdays",
+    "demonyms",
+)
+"""Lists read whatever the article's language: the union of every file's."""
+
+
+@cache
+def languages() -> tuple[str, ...]:
+    """The codes of the languages with a file of their own, lang/<code>.toml."""
+    return tuple(sorted(p.stem for p in DATA.glob("*.toml") if p.stem != COMMON))
 
 
 @dataclass(frozen=True)
-class LangData:
-    """Word classes for one language (or the union of all, for other languages)."""
+class Lexicon:
+    """What the analysers know about the words of one language.
+
+    For a language without a file of its own, each list of the article's language
+    is the union of every file's (stopwords excepted: the function words of five
+    languages would hide real words of a sixth).
+    """
 
     code: str
+    """The language's code ("it"), as the language detection gave it."""
+
+    # -- the article's language --
     stopwords: frozenset[str]
-    months: frozenset[str]
-    weekdays: frozenset[str]
+    """Function words and very frequent light words: never names, never topics."""
     speech_verbs: frozenset[str]
+    """Verb forms that attribute speech or writing ("detto", "said", "sagte")."""
     attribution: tuple[tuple[str, ...], ...]
-    """Phrases that introduce a source before a name, as token tuples ("according", "to")."""
+    """Phrases that introduce a source before a name, as token tuples ("according", "to"),
+    longest first."""
     person_titles: frozenset[str]
+    """Titles, roles and honorifics that stand next to a person's name ("ministro", "ceo")."""
     role_nouns: frozenset[str]
+    """Roles that can stand alone as the subject of a speech verb ("il portavoce ha detto")."""
     org_words: frozenset[str]
+    """Words that make a capitalised name an organisation's ("Partito", "Bank", "Inc")."""
     place_words: frozenset[str]
+    """Words that make a capitalised name a place's ("Lago", "River", "Straße")."""
     particles: frozenset[str]
-    demonyms: frozenset[str]
+    """Lower-case words inside person or organisation names ("di", "de", "of", "von")."""
     titles_case_words: frozenset[str]
+    """Words headlines capitalise that are not names ("breaking", "neue")."""
     indefinites: frozenset[str]
+    """Words that open an unnamed subject ("un ex ricercatore", "someone")."""
     pronouns: frozenset[str]
+    """Third-person subject pronouns, which refer back to the last person named."""
     org_cues: frozenset[str]
+    """Common nouns that, right before a name, make it an organisation ("l'azienda Meta")."""
     place_cues: frozenset[str]
+    """Prepositions that, right before a name, suggest a place ("a Roma", "in Italia")."""
     conjunctions: frozenset[str]
+    """"and" words: names joined by them are a list, and usually share a kind."""
     auxiliaries: frozenset[str]
+    """Auxiliary verbs and negations: a name before the first of them is a subject."""
     prepositions: frozenset[str]
+    """A name right after one is an object, not a subject."""
     opening_attribution: frozenset[str]
+    """Words that give the source only when they open the sentence ("Pour X, « … »")."""
     affiliates: frozenset[str]
     """People named after what they belong to ("Google engineers", "Scientology officials")."""
-    """Words that give the source only when they open the sentence ("Pour X, « … »")."""
+
+    # -- every language, whatever the article's --
+    months: frozenset[str]
+    """Month names and their abbreviations: a capitalised one is a date, not a name."""
+    weekdays: frozenset[str]
+    """Day names and their abbreviations."""
+    demonyms: frozenset[str]
+    """Nationality and origin words ("italiani", "French"): never names on their own."""
 
 
 _lock = threading.Lock()
@@ -115,9 +160,7 @@ def _read_toml(path: Path) -> dict:
 
 @cache
 def _raw(code: str) -> dict:
-    data = _read_toml(DATA / f"{code}.toml")
-    cues = _read_toml(DATA / "cues.toml").get(code, {})
-    return {**data, **cues}
+    return _read_toml(DATA / f"{code}.toml")
 
 
 def _words(values) -> frozenset[str]:
@@ -125,29 +168,24 @@ def _words(values) -> frozenset[str]:
 
 
 @cache
-def get(code: str) -> LangData:
-    """Word classes for a language code; unknown codes get the union of all languages."""
+def get(code: str) -> Lexicon:
+    """The lexicon of a language code; codes without a file get the union of every file's lists."""
     with _lock:
-        codes = (code,) if code in LANGUAGES else LANGUAGES
-        raws = [_raw(c) for c in codes]
-        merged = {
-            key: frozenset().union(*(_words(r.get(key)) for r in raws))
-            for key in (*_LIST_KEYS, *_CUE_KEYS)
-        }
-        # Month and weekday names and demonyms are never entities, whatever the
-        # article's language: foreign ones turn up in quotations and names.
-        everywhere = [_raw(c) for c in LANGUAGES]
-        for key in ("months", "weekdays", "demonyms"):
-            merged[key] = frozenset().union(*(_words(r.get(key)) for r in everywhere))
-        if code not in LANGUAGES:
+        everyone = languages()
+        own = code in everyone
+        raws = [_raw(code)] if own else [_raw(c) for c in everyone]
+        lists = {key: _union(raws, key) for key in ARTICLE_KEYS}
+        if not own:
             # Function words of five languages would hide real words of a sixth.
-            merged["stopwords"] = frozenset()
-        elif code != "en":
-            # English titles and organisation words are borrowed everywhere ("Chief AI
-            # Officer", "Meta Superintelligence Labs", "Acme Inc").
-            english = _raw("en")
-            for key in ("person_titles", "org_words"):
-                merged[key] = merged[key] | _words(english.get(key))
+            lists["stopwords"] = frozenset()
+        else:
+            # What another language lends is used in this one too ("Chief AI Officer",
+            # "Meta Superintelligence Labs", "Acme Inc" in an Italian article).
+            for lender in everyone:
+                for key in _raw(lender).get("lends", ()):
+                    lists[key] = lists[key] | _words(_raw(lender).get(key))
+        every = [_raw(c) for c in everyone]
+        lists.update({key: _union(every, key) for key in EVERYWHERE_KEYS})
         attribution = tuple(
             sorted(
                 {tuple(p.casefold().replace("'", "' ").split()) for r in raws for p in r.get("attribution", ())},
@@ -155,4 +193,8 @@ def get(code: str) -> LangData:
                 reverse=True,
             )
         )
-        return LangData(code=code, attribution=attribution, **merged)
+        return Lexicon(code=code, attribution=attribution, **lists)
+
+
+def _union(raws: list[dict], key: str) -> frozenset[str]:
+    return frozenset().union(*(_words(r.get(key)) for r in raws))

@@ -22,7 +22,7 @@ from reader.core.analysis.lexicon import (
     PLACE_PARTICLES,
     SAINTS,
     STRONG_PARTICLES,
-    LangData,
+    Lexicon,
 )
 from reader.core.analysis.tokens import Token
 
@@ -40,7 +40,7 @@ def is_name_token(tok: Token) -> bool:
     return tok.is_capitalised
 
 
-def is_particle(tok: Token, lang: LangData) -> bool:
+def is_particle(tok: Token, lang: Lexicon) -> bool:
     """A lower-case word that may stand inside a name: "de", "von", "d'", "bin"."""
     low = tok.lower
     return (
@@ -48,12 +48,12 @@ def is_particle(tok: Token, lang: LangData) -> bool:
     ) and not tok.text[0].isupper()
 
 
-Join = Callable[[str, list[Token], int, list[int], LangData], "int | None"]
+Join = Callable[[str, list[Token], int, list[int], Lexicon], "int | None"]
 """A rule that lets lower-case words at index i join the run `current`: it returns
 the index after the words it joins, or None."""
 
 
-def find_runs(text: str, toks: list[Token], lang: LangData) -> list[list[int]]:
+def find_runs(text: str, toks: list[Token], lang: Lexicon) -> list[list[int]]:
     """Indices of tokens forming capitalised runs (particles joined where names allow)."""
     runs: list[list[int]] = []
     current: list[int] = []
@@ -84,7 +84,7 @@ def find_runs(text: str, toks: list[Token], lang: LangData) -> list[list[int]]:
     return runs
 
 
-def _continues(text: str, toks: list[Token], last: int, i: int, lang: LangData) -> bool:
+def _continues(text: str, toks: list[Token], last: int, i: int, lang: Lexicon) -> bool:
     """Whether token i is close enough to the run's last token to continue it."""
     between = gap(text, toks[last], toks[i])
     if between in (" ", "") or between.strip() == "&":
@@ -94,7 +94,7 @@ def _continues(text: str, toks: list[Token], last: int, i: int, lang: LangData) 
     return between == ". " and toks[last].is_initial  # "L. Ron Hubbard", "John F. Kennedy"
 
 
-def join_particles(text: str, toks: list[Token], i: int, current: list[int], lang: LangData) -> int | None:
+def join_particles(text: str, toks: list[Token], i: int, current: list[int], lang: Lexicon) -> int | None:
     """Particles before a capitalised word: "Banca d'Italia", "Charles de Gaulle", "van Gogh".
 
     A particle joins the run when the next word is capitalised and the run is an
@@ -140,7 +140,7 @@ def join_particles(text: str, toks: list[Token], i: int, current: list[int], lan
     return None
 
 
-def join_place_particle(text: str, toks: list[Token], i: int, current: list[int], lang: LangData) -> int | None:
+def join_place_particle(text: str, toks: list[Token], i: int, current: list[int], lang: Lexicon) -> int | None:
     """A place particle before a known place: "Garching bei München", "Frankfurt am Main"."""
     if (
         toks[i].lower in PLACE_PARTICLES
@@ -152,7 +152,7 @@ def join_place_particle(text: str, toks: list[Token], i: int, current: list[int]
     return None
 
 
-def join_conjunction(text: str, toks: list[Token], i: int, current: list[int], lang: LangData) -> int | None:
+def join_conjunction(text: str, toks: list[Token], i: int, current: list[int], lang: Lexicon) -> int | None:
     """"and" inside an organisation's name that opens with its organisation word:
     "Agencia de Innovación y Desarrollo"."""
     if (
@@ -171,7 +171,7 @@ JOINS: tuple[Join, ...] = (join_particles, join_place_particle, join_conjunction
 """The ways lower-case words join a run, tried in this order."""
 
 
-def _calendar_word_in_name(text: str, toks: list[Token], i: int, current: list[int], lang: LangData) -> bool:
+def _calendar_word_in_name(text: str, toks: list[Token], i: int, current: list[int], lang: Lexicon) -> bool:
     """A month or weekday word that is part of a name: "Theresa May", "Claudia Mo", "Di Maio".
 
     It follows a known first name, or it is a short form (German "Mo", "Di", "Do",
@@ -196,7 +196,7 @@ def _calendar_word_in_name(text: str, toks: list[Token], i: int, current: list[i
     )
 
 
-def _breaks_run(tok: Token, lang: LangData) -> bool:
+def _breaks_run(tok: Token, lang: Lexicon) -> bool:
     """A month, weekday, title or number ends a run."""
     low = tok.lower
     if low in lang.months or low in lang.weekdays:
@@ -206,7 +206,7 @@ def _breaks_run(tok: Token, lang: LangData) -> bool:
     return tok.text.isdigit()
 
 
-def split_run(toks: list[Token], run: list[int], lang: LangData) -> list[list[int]]:
+def split_run(toks: list[Token], run: list[int], lang: Lexicon) -> list[list[int]]:
     """Split "OpenAI Shengjia Zhao" (an organisation, then a person) into two runs.
 
     Italian and Spanish put a person's employer right before the name ("la

@@ -21,7 +21,7 @@ from __future__ import annotations
 from reader.core.analysis import lexicon
 from reader.core.analysis.entities import Entity, EntityFindings
 from reader.core.analysis.kinds import EntityKind
-from reader.core.analysis.lexicon import LangData
+from reader.core.analysis.lexicon import Lexicon
 from reader.core.analysis.quote_frames import ArticleItems, Frame, Item, frame_of
 from reader.core.analysis.quotes import Quote
 from reader.core.analysis.tokens import Token
@@ -54,7 +54,7 @@ def attribute(
 class _Finder:
     """The speaker rules, run on one quotation after another (in reading order)."""
 
-    def __init__(self, article: ArticleItems, quotes: list[Quote], roles: dict[str, tuple[Entity, ...]], lang: LangData):
+    def __init__(self, article: ArticleItems, quotes: list[Quote], roles: dict[str, tuple[Entity, ...]], lang: Lexicon):
         self.article = article
         self.quotes = quotes
         self.lang = lang

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reader.core.analysis import gazetteers
-from reader.core.analysis.lexicon import ARTICLES, DETERMINERS_DE, LangData
+from reader.core.analysis.lexicon import ARTICLES, DETERMINERS_DE, Lexicon
 from reader.core.analysis.runs import is_particle
 from reader.core.analysis.tokens import Token
 
@@ -51,7 +51,7 @@ class Word:
     """The word's index in toks."""
     rest: list[Token]
     """The run's other words."""
-    lang: LangData
+    lang: Lexicon
     stats: DocStats
 
     @property
@@ -72,7 +72,7 @@ class Word:
 WordRule = Callable[[Word], bool]
 
 
-def trim(text: str, toks: list[Token], run: list[int], lang: LangData, stats: DocStats) -> Kept | None:
+def trim(text: str, toks: list[Token], run: list[int], lang: Lexicon, stats: DocStats) -> Kept | None:
     """What is left of a run once the words its capitals do not prove are cut."""
     idx = list(run)
     while idx:
@@ -232,7 +232,7 @@ LONE_WORD_RULES: tuple[WordRule, ...] = (
 )
 
 
-def is_title(word: str, lang: LangData) -> bool:
+def is_title(word: str, lang: Lexicon) -> bool:
     """A title or role word; where compounds end in their head (German), also a
     compound ending in one ("Staatspräsident")."""
     if word in lang.person_titles:
@@ -243,16 +243,16 @@ def is_title(word: str, lang: LangData) -> bool:
     return False
 
 
-def ends_with_org_word(word: str, lang: LangData) -> bool:
+def ends_with_org_word(word: str, lang: Lexicon) -> bool:
     """A compound on an organisation word: "Zentralbank", "Bundespartei", "Wikitribune"."""
     return len(word) > 6 and any(word.endswith(w) for w in lang.org_words if len(w) >= 4)
 
 
-def ends_with_place_word(word: str, lang: LangData) -> bool:
+def ends_with_place_word(word: str, lang: Lexicon) -> bool:
     """A compound on a place word: "Volksrepublik", "Nordseeküste", "Altstadt"."""
     return len(word) > 6 and any(word.endswith(w) for w in lang.place_words if len(w) >= 5)
 
 
-def _platform_context(toks: list[Token], i: int, lang: LangData) -> bool:
+def _platform_context(toks: list[Token], i: int, lang: Lexicon) -> bool:
     """The social network X is named after "su", "on", "sur", "auf", "en"."""
     return i > 0 and toks[i - 1].lower in {"su", "on", "sur", "auf", "en", "via", "sobre"}
