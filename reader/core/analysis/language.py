@@ -14,12 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from reader.core.analysis import lexicon
+from reader.core.analysis.lexicon import UNDETERMINED
 from reader.core.article.model import Document
 
 if TYPE_CHECKING:
     from reader.core.analysis.tokens import Token
 
-UNDETERMINED = "und"
 MIN_LETTERS_BLOCK = 30
 """Blocks with fewer letters than this are "und": langdetect guesses wildly on
 short strings ("Hello" comes out Finnish)."""
@@ -186,8 +187,6 @@ def detect_languages(doc: Document, tokens: Sequence[Sequence[Token]] | None = N
         from reader.core.analysis.tokens import tokenize
 
         tokens = [tokenize(b.text) for b in doc.blocks]
-    from reader.core.analysis import lexicon
-
     profiles = {code: lexicon.get(code).stopwords for code in lexicon.languages()}
     profiles = {code: words for code, words in profiles.items() if words}
     # Three sampling trials instead of seven: a paragraph that the function words

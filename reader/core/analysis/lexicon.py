@@ -24,6 +24,8 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent / "lang"
 COMMON = "common"
 """lang/common.toml: what belongs to no one language."""
+UNDETERMINED = "und"
+"""The code of no known language (BCP 47)."""
 
 # Word lists the analysers use whatever the article's language.
 STRONG_PARTICLES = frozenset(["van", "ter", "ten", "bin", "ibn", "al", "el", "ben", "bint", "dos", "das", "du"])
@@ -78,8 +80,12 @@ EVERYWHERE_KEYS = (
     "months",
     "weekdays",
     "demonyms",
+    "elisions",
+    "abbreviations",
 )
 """Lists read whatever the article's language: the union of every file's."""
+COMMON_KEYS = ("name_articles",)
+"""Lists of common.toml, compared as written."""
 
 
 @cache
@@ -146,6 +152,15 @@ class Lexicon:
     """Day names and their abbreviations."""
     demonyms: frozenset[str]
     """Nationality and origin words ("italiani", "French"): never names on their own."""
+    elisions: frozenset[str]
+    """Elided words, without their apostrophe, that the tokeniser splits off the word
+    after them ("l'ONU" -> "l'" + "ONU", "dell'azienda", "qu'il")."""
+    abbreviations: frozenset[str]
+    """Abbreviations whose full stop ends no sentence ("Dr. Smith", "Sig. Rossi")."""
+
+    # -- names from anywhere (common.toml) --
+    name_articles: frozenset[str]
+    """The Arabic article as news writes it before a name, in lower case ("al-Assad")."""
 
 
 _lock = threading.Lock()
@@ -186,6 +201,8 @@ def get(code: str) -> Lexicon:
                     lists[key] = lists[key] | _words(_raw(lender).get(key))
         every = [_raw(c) for c in everyone]
         lists.update({key: _union(every, key) for key in EVERYWHERE_KEYS})
+        common = _raw(COMMON)
+        lists.update({key: frozenset(common.get(key, ())) for key in COMMON_KEYS})
         attribution = tuple(
             sorted(
                 {tuple(p.casefold().replace("'", "' ").split()) for r in raws for p in r.get("attribution", ())},
@@ -194,6 +211,11 @@ def get(code: str) -> Lexicon:
             )
         )
         return Lexicon(code=code, attribution=attribution, **lists)
+
+
+def any_language() -> Lexicon:
+    """The lexicon for text in no known language: every file's lists at once."""
+    return get(UNDETERMINED)
 
 
 def _union(raws: list[dict], key: str) -> frozenset[str]:

@@ -206,7 +206,7 @@ def _spoken(inside: str, after: str) -> bool:
         return False
     from reader.core.analysis import lexicon
 
-    verbs = lexicon.get("und").speech_verbs  # the article's language may not be known yet
+    verbs = lexicon.any_language().speech_verbs  # the article's language may not be known yet
     words = [w.strip(".,;:!?»”\"'").casefold() for w in after.lstrip(" ,").split()[:4]]
     return any(w in verbs for w in words)
 
