@@ -15,12 +15,13 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from reader.core.analysis import gazetteers
 from reader.core.analysis.evidence import Evidence
 from reader.core.analysis.grouping import Group, live, singular
 from reader.core.analysis.kinds import NAMED_KINDS, EntityKind
-from reader.core.analysis.lexicon import COMPASS, ORG_SUFFIX_TOKENS, SAINTS, Lexicon
+from reader.core.analysis.lexicon import COMPASS, Lexicon
 from reader.core.analysis.trimming import ends_with_org_word, ends_with_place_word
 from reader.core.article.model import Document
 
@@ -30,9 +31,7 @@ MIN_SCORE = 2.0
 _TIE_ORDER = (ORG, PLACE, PERSON, OTHER)
 """On a tie the explicit evidence wins: organisation and place words, gazetteers;
 a person's score often rests on defaults."""
-_SAINTED = ("Saint-", "Sainte-", *(f"{saint} " for saint in SAINTS))
 _HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
-_WEBSITE = re.compile(r"\.(com|org|net|info|io|ai|it|de|fr|es|uk|eu|ch|at|be|nl|co)$", re.I)
 
 
 @dataclass(frozen=True)
@@ -146,7 +145,7 @@ def org_word_compound(form: Form, lang: Lexicon, s: Evidence) -> None:
 
 def company_suffix(form: Form, lang: Lexicon, s: Evidence) -> None:
     """A company form at the end: "Acme Inc", "Mediobanca SpA"."""
-    if len(form.words) >= 2 and form.words[-1] in ORG_SUFFIX_TOKENS:
+    if len(form.words) >= 2 and form.words[-1] in lang.org_suffixes:
         s.org += 3
 
 
@@ -171,7 +170,8 @@ def compass_word(form: Form, lang: Lexicon, s: Evidence) -> None:
 
 def named_after_a_saint(form: Form, lang: Lexicon, s: Evidence) -> None:
     """Towns named after saints: "Saint-Denis", "San Donato"."""
-    if form.surface.startswith(_SAINTED):
+    sainted = (*(f"{s}-" for s in lang.hyphenated_saints), *(f"{s} " for s in lang.saints))
+    if form.surface.startswith(sainted):
         s.place += 1
 
 
@@ -235,7 +235,8 @@ def national_branch(form: Form, lang: Lexicon, s: Evidence) -> None:
 
 def website(form: Form, lang: Lexicon, s: Evidence) -> None:
     """A web address names its owner: "Gawker.com", "Repubblica.it"."""
-    if any(_WEBSITE.search(w) for w in form.words):
+    address = _web_address(lang.web_domains)
+    if any(address.search(w) for w in form.words):
         s.org += 3
 
 
@@ -345,6 +346,12 @@ def _name_shaped(word: str) -> bool:
 def _camel(word: str) -> bool:
     """An upper-case letter right after a lower-case one: "OpenAI", "iPhone"."""
     return any(a.islower() and b.isupper() for a, b in zip(word, word[1:]))
+
+
+@cache
+def _web_address(domains: frozenset[str]) -> re.Pattern[str]:
+    """A word ending in a full stop and one of the domains ("Gawker.com")."""
+    return re.compile(r"\.(" + "|".join(re.escape(d) for d in sorted(domains)) + ")$", re.I)
 
 
 def _has_compass(form: Form) -> bool:

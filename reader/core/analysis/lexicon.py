@@ -28,13 +28,6 @@ UNDETERMINED = "und"
 """The code of no known language (BCP 47)."""
 
 # Word lists the analysers use whatever the article's language.
-STRONG_PARTICLES = frozenset(["van", "ter", "ten", "bin", "ibn", "al", "el", "ben", "bint", "dos", "das", "du"])
-""""von" and "zu" are also German prepositions: they join only after a first name."""
-# Particles inside people's names (Charles de Gaulle, Lula da Silva, Ursula von der
-# Leyen); "of", "at" and the like join only organisation and place names.
-NAME_PARTICLES = frozenset(
-    ["von", "vom", "zu", "zur", "van", "der", "den", "de", "di", "da", "del", "della", "du", "des", "dos", "das", "do", "la", "le", "bin", "ibn", "al", "el", "ben", "ter", "ten", "y"]
-)
 # Articles join only after another particle: "de la", "von der", "van den".
 ARTICLES = frozenset(["the", "la", "le", "les", "el", "los", "las", "der", "den", "dem", "des", "die", "das", "lo", "il"])
 COMPASS = frozenset(
@@ -51,10 +44,7 @@ DETERMINERS_DE = frozenset(
 )
 # Elided particles, written with their apostrophe as tokens (d'Italia, dell'Interno).
 ELIDED_PARTICLES = frozenset(["d'", "d’", "dell'", "dell’", "l'", "l’", "all'", "all’"])
-ORG_SUFFIX_TOKENS = frozenset(["AI", "AG", "SA", "SpA", "S.p.A", "GmbH", "NV", "BV", "AB", "Inc", "Ltd", "PLC", "plc", "LLC", "SE", "Co"])
 CONNECTORS = frozenset(["come", "like", "such", "as", "wie", "comme", "como", "tipo", "including", "incluso", "inclusi"])
-SAINTS = frozenset({"San", "Santa", "Santo", "São", "Saint", "Sainte", "Sankt", "St"})
-"""A saint's title makes one name of the first name after it, as in so many places."""
 
 ARTICLE_KEYS = (
     "stopwords",
@@ -84,7 +74,16 @@ EVERYWHERE_KEYS = (
     "abbreviations",
 )
 """Lists read whatever the article's language: the union of every file's."""
-COMMON_KEYS = ("name_articles",)
+COMMON_KEYS = (
+    "name_articles",
+    "name_particles",
+    "strong_particles",
+    "particles_anywhere",
+    "org_suffixes",
+    "saints",
+    "hyphenated_saints",
+    "web_domains",
+)
 """Lists of common.toml, compared as written."""
 
 
@@ -161,6 +160,23 @@ class Lexicon:
     # -- names from anywhere (common.toml) --
     name_articles: frozenset[str]
     """The Arabic article as news writes it before a name, in lower case ("al-Assad")."""
+    name_particles: frozenset[str]
+    """Particles of people's names from anywhere, which join a first name to what follows
+    ("Charles de Gaulle", "Lula da Silva", "Ursula von der Leyen")."""
+    strong_particles: frozenset[str]
+    """Name particles that join a name wherever they stand, after one name ("van Gogh",
+    "bin Salman")."""
+    particles_anywhere: frozenset[str]
+    """Name particles that are particles in every language, but join only after a first
+    name, being prepositions too where they come from ("von", "zu")."""
+    org_suffixes: frozenset[str]
+    """Company forms at the end of a name ("Inc", "GmbH", "SpA")."""
+    saints: frozenset[str]
+    """A saint's title before a first name: one place name ("San Donato", "São Paulo")."""
+    hyphenated_saints: frozenset[str]
+    """Saints' titles joined to the name by a hyphen in place names ("Saint-Denis")."""
+    web_domains: frozenset[str]
+    """Top-level domains: a name ending in one is a website's ("Repubblica.it")."""
 
 
 _lock = threading.Lock()

@@ -17,11 +17,7 @@ from reader.core.analysis import gazetteers
 from reader.core.analysis.lexicon import (
     ARTICLES,
     ELIDED_PARTICLES,
-    NAME_PARTICLES,
-    ORG_SUFFIX_TOKENS,
     PLACE_PARTICLES,
-    SAINTS,
-    STRONG_PARTICLES,
     Lexicon,
 )
 from reader.core.analysis.tokens import Token
@@ -44,7 +40,10 @@ def is_particle(tok: Token, lang: Lexicon) -> bool:
     """A lower-case word that may stand inside a name: "de", "von", "d'", "bin"."""
     low = tok.lower
     return (
-        low in lang.particles or tok.text in ELIDED_PARTICLES or low in STRONG_PARTICLES or low in ("von", "zu")
+        low in lang.particles
+        or tok.text in ELIDED_PARTICLES
+        or low in lang.strong_particles
+        or low in lang.particles_anywhere
     ) and not tok.text[0].isupper()
 
 
@@ -120,7 +119,7 @@ def join_particles(text: str, toks: list[Token], i: int, current: list[int], lan
         head in lang.org_words
         or head in lang.place_words
         or (
-            low in NAME_PARTICLES
+            low in lang.name_particles
             and len(current) <= 4
             and any(toks[k].text in gazetteers.first_names() for k in current)
             # "Ananya Kumar da OpenAI": a preposition before an
@@ -131,10 +130,10 @@ def join_particles(text: str, toks: list[Token], i: int, current: list[int], lan
             and name.lower not in lang.place_words
         )
         # "Lula da Silva": a known family name after the particle.
-        or (low in NAME_PARTICLES and len(current) <= 2 and name.text in gazetteers.surnames())
+        or (low in lang.name_particles and len(current) <= 2 and name.text in gazetteers.surnames())
         # "van Gogh", "bin Salman" after one name; after two it is a
         # preposition as often ("Eelco Heinen van Financiën").
-        or (low in STRONG_PARTICLES and len(current) == 1)
+        or (low in lang.strong_particles and len(current) == 1)
     ):
         return j
     return None
@@ -222,7 +221,7 @@ def split_run(toks: list[Token], run: list[int], lang: Lexicon) -> list[list[int
         head_is_org = gazetteers.known(" ".join(t.text for t in head)) or (
             len(head) == 1 and (head[0].is_camel or head[0].is_acronym)
         )
-        if not head_is_org or len(tail) > 3 or tail[0].text in ORG_SUFFIX_TOKENS:
+        if not head_is_org or len(tail) > 3 or tail[0].text in lang.org_suffixes:
             continue
         if any(t.lower in lang.org_words or t.is_acronym or t.is_camel for t in tail):
             continue
@@ -236,7 +235,7 @@ def split_run(toks: list[Token], run: list[int], lang: Lexicon) -> list[list[int
                 tail[0].text in first_names
                 and head[-1].text not in first_names
                 and len(head[-1].text) > 1  # not after an initial: "L. Ron Hubbard"
-                and head[-1].text not in SAINTS  # "San Donato Milanese", "Santa Maria Novella"
+                and head[-1].text not in lang.saints  # "San Donato Milanese", "Santa Maria Novella"
                 and 2 <= len(tail) <= 3
                 and not any(t.lower in lang.org_words for t in words)
             ):
