@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from reader.core.analysis.evidence import Evidence
-from reader.core.analysis.lexicon import ARTICLES, CONNECTORS, IN_WORDS, INHABITANTS, Lexicon
+from reader.core.analysis.lexicon import Lexicon
 from reader.core.analysis.tokens import Token
 
 
@@ -126,14 +126,14 @@ def acronym_after_common_noun(c: Surroundings, lang: Lexicon) -> None:
 def cue_then_example(c: Surroundings, lang: Lexicon) -> None:
     """An organisation cue, then "such as": "aziende come Meta", "companies like Apple"."""
     before = c.before
-    if len(before) >= 3 and before[-1].lower in CONNECTORS and before[-2].lower in lang.org_cues:
+    if len(before) >= 3 and before[-1].lower in lang.example_words and before[-2].lower in lang.org_cues:
         c.evidence.org += 2
 
 
 def employer(c: Surroundings, lang: Lexicon) -> None:
     """A title or role, then "of" or "at": "co-fondatore di X", "a researcher at X"."""
     before = c.before
-    if before and before[-1].lower in {"di", "of", "at", "de", "du", "von", "del", "della", "dello", "des", "bei", "presso"}:
+    if before and before[-1].lower in lang.employer_prepositions:
         if any(t.lower in lang.person_titles or t.lower in lang.role_nouns for t in before[:-1]):
             c.evidence.org += 2
 
@@ -151,7 +151,7 @@ def title_in_apposition(c: Surroundings, lang: Lexicon) -> None:
             c.evidence.person += 2
             c.titles.append(t.lower)
             return
-        if t.lower not in ARTICLES and t.lower not in lang.indefinites:
+        if t.lower not in lang.articles and t.lower not in lang.indefinites:
             return  # "members of Scientology, including musician Tiziano Lugli"
 
 
@@ -185,14 +185,14 @@ def place_cue_before(c: Surroundings, lang: Lexicon) -> None:
         c.evidence.place_cue += 1
         end = c.toks[c.stop - 1].end
         possessive = c.text[end : end + 2] in ("'s", "’s")  # "in Kumar's lab"
-        if before[-1].lower in IN_WORDS and not possessive:
+        if before[-1].lower in lang.in_prepositions and not possessive:
             c.evidence.place_in += 1  # "in Italia", "nel Lazio": more than "a Rossi" ever is
 
 
 def inhabitants_of(c: Surroundings, lang: Lexicon) -> None:
     """The people or the mayor of it: "gli abitanti di Esino Lario", "mayor of Springfield"."""
     before = c.before
-    if len(before) >= 2 and before[-1].lower in lang.prepositions and before[-2].lower in INHABITANTS:
+    if len(before) >= 2 and before[-1].lower in lang.prepositions and before[-2].lower in lang.inhabitant_words:
         c.evidence.place_in += 2
 
 

@@ -20,7 +20,6 @@ from reader.core.analysis.kinds import EntityKind
 from reader.core.analysis.lexicon import Lexicon
 from reader.core.article.model import Document
 
-_ARTICLES = frozenset(["the", "la", "le", "les", "el", "los", "las", "der", "die", "das", "il", "lo"])
 _IN_PARENTHESES = re.compile(r"\s*\(\s*([^()]{2,40}?)\s*\)")
 
 
@@ -120,7 +119,7 @@ def merge_variants(groups: dict[str, Group], lang: Lexicon) -> None:
     # whole when that is the only form.
     for k, g in list(groups.items()):
         head, _, rest = k.partition(" ")
-        if rest and head.casefold() in _ARTICLES and rest in groups and groups[rest].root() is not g.root():
+        if rest and head.casefold() in lang.leading_articles and rest in groups and groups[rest].root() is not g.root():
             _merge(groups[rest], g)
     # A dateline's shouted place and the place written normally ("PARIS" and "Paris").
     for k, g in list(groups.items()):

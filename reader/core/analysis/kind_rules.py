@@ -21,7 +21,7 @@ from reader.core.analysis import gazetteers
 from reader.core.analysis.evidence import Evidence
 from reader.core.analysis.grouping import Group, live, singular
 from reader.core.analysis.kinds import NAMED_KINDS, EntityKind
-from reader.core.analysis.lexicon import COMPASS, Lexicon
+from reader.core.analysis.lexicon import Lexicon
 from reader.core.analysis.trimming import ends_with_org_word, ends_with_place_word
 from reader.core.article.model import Document
 
@@ -164,7 +164,7 @@ def camel_case(form: Form, lang: Lexicon, s: Evidence) -> None:
 
 def compass_word(form: Form, lang: Lexicon, s: Evidence) -> None:
     """A point of the compass at either end: "East Los Angeles", "Kowloon West"."""
-    if _has_compass(form):
+    if _has_compass(form, lang):
         s.place += 2
 
 
@@ -203,7 +203,7 @@ def two_or_three_names(form: Form, lang: Lexicon, s: Evidence) -> None:
         2 <= len(words) <= 3
         and all(_name_shaped(w) for w in words if w.casefold() not in lang.particles)
         and not any(t in lang.org_words for t in toks)
-        and not (place_word or _has_compass(form))
+        and not (place_word or _has_compass(form, lang))
         and not s.capitalised_nouns
     ):
         s.person += 2 if words[0] in gazetteers.first_names() else 1.5
@@ -354,9 +354,9 @@ def _web_address(domains: frozenset[str]) -> re.Pattern[str]:
     return re.compile(r"\.(" + "|".join(re.escape(d) for d in sorted(domains)) + ")$", re.I)
 
 
-def _has_compass(form: Form) -> bool:
+def _has_compass(form: Form, lang: Lexicon) -> bool:
     toks = form.folded
-    return len(toks) >= 2 and (toks[0] in COMPASS or toks[-1] in COMPASS)
+    return len(toks) >= 2 and (toks[0] in lang.compass_words or toks[-1] in lang.compass_words)
 
 
 # -- across groups ------------------------------------------------------------------

@@ -27,25 +27,6 @@ COMMON = "common"
 UNDETERMINED = "und"
 """The code of no known language (BCP 47)."""
 
-# Word lists the analysers use whatever the article's language.
-# Articles join only after another particle: "de la", "von der", "van den".
-ARTICLES = frozenset(["the", "la", "le", "les", "el", "los", "las", "der", "den", "dem", "des", "die", "das", "lo", "il"])
-COMPASS = frozenset(
-    ["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "nord", "sud", "est", "ovest", "ouest", "süd", "ost", "norte", "sur", "este", "oeste", "centrale"]
-)
-INHABITANTS = frozenset(
-    ["abitanti", "residenti", "cittadini", "sindaco", "comune", "città", "paese", "provincia", "regione", "residents", "inhabitants", "mayor", "town", "city", "village", "county", "province", "habitants", "maire", "ville", "commune", "einwohner", "bürgermeister", "stadt", "gemeinde", "habitantes", "alcalde", "ciudad", "municipio", "pueblo"]
-)
-PLACE_PARTICLES = frozenset(["bei", "am", "an", "ob", "im", "sur", "upon", "on"])
-"""Particles inside place names: Garching bei München, Frankfurt am Main, Stratford-upon-Avon."""
-IN_WORDS = frozenset(["in", "nel", "nella", "nei", "nelle", "im", "en", "au", "aux"])
-DETERMINERS_DE = frozenset(
-    ["der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen", "einer", "eines", "kein", "keine", "seine", "ihre", "ihrem", "ihren"]
-)
-# Elided particles, written with their apostrophe as tokens (d'Italia, dell'Interno).
-ELIDED_PARTICLES = frozenset(["d'", "d’", "dell'", "dell’", "l'", "l’", "all'", "all’"])
-CONNECTORS = frozenset(["come", "like", "such", "as", "wie", "comme", "como", "tipo", "including", "incluso", "inclusi"])
-
 ARTICLE_KEYS = (
     "stopwords",
     "speech_verbs",
@@ -64,6 +45,7 @@ ARTICLE_KEYS = (
     "prepositions",
     "opening_attribution",
     "affiliates",
+    "determiners",
 )
 """Lists of the article's language (the union of every file's for a language without one)."""
 EVERYWHERE_KEYS = (
@@ -72,6 +54,19 @@ EVERYWHERE_KEYS = (
     "demonyms",
     "elisions",
     "abbreviations",
+    "articles",
+    "leading_articles",
+    "compass_words",
+    "inhabitant_words",
+    "state_words",
+    "place_particles",
+    "in_prepositions",
+    "elided_particles",
+    "example_words",
+    "platform_prepositions",
+    "employer_prepositions",
+    "attribution_after",
+    "pronoun_suffixes",
 )
 """Lists read whatever the article's language: the union of every file's."""
 COMMON_KEYS = (
@@ -143,6 +138,9 @@ class Lexicon:
     """Words that give the source only when they open the sentence ("Pour X, « … »")."""
     affiliates: frozenset[str]
     """People named after what they belong to ("Google engineers", "Scientology officials")."""
+    determiners: frozenset[str]
+    """Articles and determiners; where every noun is capitalised, a capitalised word after
+    one is a noun, not a name ("dem Koalitionspartner")."""
 
     # -- every language, whatever the article's --
     months: frozenset[str]
@@ -156,6 +154,35 @@ class Lexicon:
     after them ("l'ONU" -> "l'" + "ONU", "dell'azienda", "qu'il")."""
     abbreviations: frozenset[str]
     """Abbreviations whose full stop ends no sentence ("Dr. Smith", "Sig. Rossi")."""
+    articles: frozenset[str]
+    """Definite articles: inside a name only after another particle ("de la", "von der"),
+    and kept at its start in mid-sentence ("The Globe and Mail")."""
+    leading_articles: frozenset[str]
+    """Articles a name may be written with or without ("The Church of Scientology")."""
+    compass_words: frozenset[str]
+    """Points of the compass, which make a name a place's ("East Los Angeles", "Kowloon West")."""
+    inhabitant_words: frozenset[str]
+    """The people, mayor or kind of a town: before "of" they make a place of the name
+    after ("gli abitanti di Esino Lario", "the mayor of Springfield")."""
+    state_words: frozenset[str]
+    """Kinds of state, also inside compounds ("Volksrepublik"): a state's name, not a noun."""
+    place_particles: frozenset[str]
+    """Particles inside place names before a known place ("Frankfurt am Main")."""
+    in_prepositions: frozenset[str]
+    """"in" before a place ("in Italia", "nel Lazio", "en France"): a stronger cue than others."""
+    elided_particles: frozenset[str]
+    """Elided particles inside names, with either apostrophe ("Banca d'Italia")."""
+    example_words: frozenset[str]
+    """Words that introduce examples: after an organisation cue, the name is one
+    ("aziende come Meta", "companies such as Apple")."""
+    platform_prepositions: frozenset[str]
+    """Prepositions before a web platform: a lone "X" after one is the network ("su X")."""
+    employer_prepositions: frozenset[str]
+    """Between a title and an employer ("vicepresidente di OpenAI", "a researcher at Google")."""
+    attribution_after: frozenset[str]
+    """Words that give the source right after it ("dem Sprecher zufolge")."""
+    pronoun_suffixes: frozenset[str]
+    """Subject pronouns joined to an inverted verb ("a-t-il ajouté", "explique-t-elle")."""
 
     # -- names from anywhere (common.toml) --
     name_articles: frozenset[str]
@@ -217,6 +244,10 @@ def get(code: str) -> Lexicon:
                     lists[key] = lists[key] | _words(_raw(lender).get(key))
         every = [_raw(c) for c in everyone]
         lists.update({key: _union(every, key) for key in EVERYWHERE_KEYS})
+        # Typed text writes the apostrophe either way: "d'Italia", "d’Italia".
+        lists["elided_particles"] = frozenset(
+            form for p in lists["elided_particles"] for form in (p, p.replace("'", "’"))
+        )
         common = _raw(COMMON)
         lists.update({key: frozenset(common.get(key, ())) for key in COMMON_KEYS})
         attribution = tuple(

@@ -15,9 +15,6 @@ from collections.abc import Callable
 
 from reader.core.analysis import gazetteers
 from reader.core.analysis.lexicon import (
-    ARTICLES,
-    ELIDED_PARTICLES,
-    PLACE_PARTICLES,
     Lexicon,
 )
 from reader.core.analysis.tokens import Token
@@ -41,7 +38,7 @@ def is_particle(tok: Token, lang: Lexicon) -> bool:
     low = tok.lower
     return (
         low in lang.particles
-        or tok.text in ELIDED_PARTICLES
+        or tok.text in lang.elided_particles
         or low in lang.strong_particles
         or low in lang.particles_anywhere
     ) and not tok.text[0].isupper()
@@ -104,7 +101,7 @@ def join_particles(text: str, toks: list[Token], i: int, current: list[int], lan
     """
     tok, n = toks[i], len(toks)
     low = tok.lower
-    if not is_particle(tok, lang) or low in ARTICLES or low in lang.conjunctions:
+    if not is_particle(tok, lang) or low in lang.articles or low in lang.conjunctions:
         return None
     j = i
     while j < n and is_particle(toks[j], lang) and toks[j].lower not in lang.conjunctions:
@@ -142,7 +139,7 @@ def join_particles(text: str, toks: list[Token], i: int, current: list[int], lan
 def join_place_particle(text: str, toks: list[Token], i: int, current: list[int], lang: Lexicon) -> int | None:
     """A place particle before a known place: "Garching bei München", "Frankfurt am Main"."""
     if (
-        toks[i].lower in PLACE_PARTICLES
+        toks[i].lower in lang.place_particles
         and i + 1 < len(toks)
         and gap(text, toks[i], toks[i + 1]) == " "
         and gazetteers.known_place(toks[i + 1].text) is not None

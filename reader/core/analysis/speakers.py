@@ -59,6 +59,7 @@ class _Finder:
         self.quotes = quotes
         self.lang = lang
         self.roles = roles
+        self._pronoun_suffixes = tuple(sorted(lang.pronoun_suffixes))
         self.last: Entity | None = None
         """The speaker of the last quotation attributed to a named entity."""
         self.frame: Frame | None = None
@@ -104,7 +105,7 @@ class _Finder:
         if item.entity is not None:
             return False
         word = item.word
-        return word in self.lang.pronouns or word.endswith(("-il", "-elle", "-ils", "-elles"))
+        return word in self.lang.pronouns or word.endswith(self._pronoun_suffixes)
 
     def _after(self, after: list[Item]):
         """`"…," said X` / `«…», ha detto X` / `"…", X said` / `"…", he said`."""
@@ -274,9 +275,9 @@ class _Finder:
             nxt = items[1]
             if nxt.entity is not None and nxt.entity.kind in _VOICES:
                 return nxt.entity
-        # German postposition: "dem Sprecher zufolge", "X zufolge".
+        # A postposition gives the source before it: "dem Sprecher zufolge", "X zufolge".
         for k, it in enumerate(items[1:], 1):
-            if it.word == "zufolge" and items[k - 1].entity is not None:
+            if it.word in self.lang.attribution_after and items[k - 1].entity is not None:
                 return items[k - 1].entity
         return None
 

@@ -14,17 +14,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from reader.core.analysis import gazetteers
-from reader.core.analysis.lexicon import ARTICLES, DETERMINERS_DE, Lexicon
+from reader.core.analysis.lexicon import Lexicon
 from reader.core.analysis.runs import is_particle
 from reader.core.analysis.tokens import Token
 
 if TYPE_CHECKING:
     from reader.core.analysis.candidates import DocStats
 
-_REPUBLIC = re.compile(r"(republik|république|repubblica|república|republic|königreich|reino|regno|royaume|emirat)", re.I)
 _ROMAN = re.compile(r"[IVXLCDM]{2,}")
 
 
@@ -117,7 +117,7 @@ def function_word(w: Word) -> bool:
     return (
         low in w.lang.stopwords
         and not tok.is_acronym
-        and not (not tok.sentence_start and w.rest and tok.text[0].isupper() and low in ARTICLES)
+        and not (not tok.sentence_start and w.rest and tok.text[0].isupper() and low in w.lang.articles)
     )
 
 
@@ -148,9 +148,9 @@ def noun_after_article(w: Word) -> bool:
         and bool(w.rest)
         and not w.is_known
         and w.at > 0
-        and w.toks[w.at - 1].lower in DETERMINERS_DE
+        and w.toks[w.at - 1].lower in lang.determiners
         and not any(t.lower in lang.org_words or ends_with_org_word(t.lower, lang) for t in [tok, *w.rest])
-        and not _REPUBLIC.search(tok.lower)
+        and not _containing(lang.state_words).search(tok.lower)
     )
 
 
@@ -232,6 +232,12 @@ LONE_WORD_RULES: tuple[WordRule, ...] = (
 )
 
 
+@cache
+def _containing(words: frozenset[str]) -> re.Pattern[str]:
+    """Finds any of the words, inside another word too, in any case."""
+    return re.compile("(" + "|".join(re.escape(w) for w in sorted(words)) + ")", re.I)
+
+
 def is_title(word: str, lang: Lexicon) -> bool:
     """A title or role word; where compounds end in their head (German), also a
     compound ending in one ("Staatspräsident")."""
@@ -255,4 +261,4 @@ def ends_with_place_word(word: str, lang: Lexicon) -> bool:
 
 def _platform_context(toks: list[Token], i: int, lang: Lexicon) -> bool:
     """The social network X is named after "su", "on", "sur", "auf", "en"."""
-    return i > 0 and toks[i - 1].lower in {"su", "on", "sur", "auf", "en", "via", "sobre"}
+    return i > 0 and toks[i - 1].lower in lang.platform_prepositions
