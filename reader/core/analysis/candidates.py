@@ -157,7 +157,7 @@ def _merge_known_spans(found: list[Kept], spans: list[tuple[int, int]], lang: Le
     out = list(found)
     for lo, hi in spans:
         holders = [c for c in out if c.first <= lo and c.stop >= hi and c.stop - c.first > hi - lo]
-        if holders and not (lang.code == "de" and holders[0].stop == hi):
+        if holders and not (lang.capitalises_nouns and holders[0].stop == hi):
             continue
         out = [c for c in out if c.stop <= lo or c.first >= hi]
         out.append(Kept(lo, hi))

@@ -111,16 +111,19 @@ def kind_words(form: Form, lang: Lexicon, s: Evidence) -> None:
     # The head of the name says what it is: the last word in English and German
     # ("Civic Party", "District Council"), the first in the Romance languages
     # ("Banco de España", "Lago di Como"); other words count less.
-    heads = {"en": [-1], "de": [-1], "it": [0], "fr": [0], "es": [0]}.get(lang.code, [0, -1])
-    if lang.code == "en" and "of" in toks[1:]:
-        heads = [toks.index("of") - 1]  # "Church of Scientology", "Bank of England"
+    heads = lang.name_heads
+    for word in lang.head_before:
+        if word in toks[1:]:
+            heads = frozenset({toks.index(word) - 1})  # "Church of Scientology", "Bank of England"
+            break
+    compounds = lang.head_final_compounds
     for k, t in enumerate(toks):
         weight = 3 if (k in heads or k - len(toks) in heads) else 1
         if t in lang.org_words or singular(t) in lang.org_words or (
-            lang.code == "de" and ends_with_org_word(t, lang)  # "Internationaler Währungsfonds"
+            compounds and ends_with_org_word(t, lang)  # "Internationaler Währungsfonds"
         ):
             s.org += weight
-        elif t in lang.place_words or (lang.code == "de" and ends_with_place_word(t, lang)):
+        elif t in lang.place_words or (compounds and ends_with_place_word(t, lang)):
             s.place += weight
 
 
@@ -306,14 +309,15 @@ def place_cue_confirms(g: Group, lang: Lexicon, s: Evidence) -> None:
 def in_a_place(g: Group, lang: Lexicon, s: Evidence) -> None:
     """"in Esino Lario", "gli abitanti di Esino Lario": a place, unless a person's name.
 
-    Once is enough, but in German, where "in Kraft" and "im Amt" are capitalised too.
-    (Only where the rule before did not apply.)
+    Once is enough, but not where every noun is capitalised ("in Kraft", "im Amt" in
+    German). (Only where the rule before did not apply.)
     """
     if s.place_cue and s.place:
         return
     first_names = gazetteers.first_names()
-    if s.place_in >= (2 if lang.code == "de" else 1) and not any(x.split()[0] in first_names for x in g.surfaces):
-        s.place += min(3, s.place_in + (lang.code != "de"))
+    needed = 2 if lang.capitalises_nouns else 1
+    if s.place_in >= needed and not any(x.split()[0] in first_names for x in g.surfaces):
+        s.place += min(3, s.place_in + (not lang.capitalises_nouns))
 
 
 GROUP_RULES: tuple[GroupRule, ...] = (speech_proves_no_person, speakers_are_people, place_cue_confirms, in_a_place)

@@ -69,6 +69,13 @@ EVERYWHERE_KEYS = (
     "pronoun_suffixes",
 )
 """Lists read whatever the article's language: the union of every file's."""
+SETTING_KEYS = (
+    "capitalises_nouns",
+    "head_final_compounds",
+    "name_heads",
+    "head_before",
+)
+"""A language's settings: its file's, else common.toml's [fallback]."""
 COMMON_KEYS = (
     "name_articles",
     "name_particles",
@@ -184,6 +191,20 @@ class Lexicon:
     pronoun_suffixes: frozenset[str]
     """Subject pronouns joined to an inverted verb ("a-t-il ajouté", "explique-t-elle")."""
 
+    # -- settings --
+    capitalises_nouns: bool
+    """Every noun is capitalised (German): a capital proves less, a lone capitalised word
+    is a name only with more evidence, and "in" before one proves less ("im Amt")."""
+    head_final_compounds: bool
+    """Compounds end in their head (German "Staatspräsident", "Zentralbank"): a word ending
+    in a title, organisation or place word is one."""
+    name_heads: frozenset[int]
+    """Where a name's head word stands, which says most about its kind: -1 last ("Civic
+    Party"), 0 first ("Banco de España"); both where unknown."""
+    head_before: tuple[str, ...]
+    """Words that follow a name's head, which then is the word before the first of them
+    ("Church of Scientology", "Bank of England")."""
+
     # -- names from anywhere (common.toml) --
     name_articles: frozenset[str]
     """The Arabic article as news writes it before a name, in lower case ("al-Assad")."""
@@ -250,6 +271,7 @@ def get(code: str) -> Lexicon:
         )
         common = _raw(COMMON)
         lists.update({key: frozenset(common.get(key, ())) for key in COMMON_KEYS})
+        settings = _settings(_raw(code) if own else {}, common.get("fallback", {}))
         attribution = tuple(
             sorted(
                 {tuple(p.casefold().replace("'", "' ").split()) for r in raws for p in r.get("attribution", ())},
@@ -257,7 +279,18 @@ def get(code: str) -> Lexicon:
                 reverse=True,
             )
         )
-        return Lexicon(code=code, attribution=attribution, **lists)
+        return Lexicon(code=code, attribution=attribution, **lists, **settings)
+
+
+def _settings(own: dict, fallback: dict) -> dict:
+    """A language's settings, typed: its own, else the fallback's."""
+    raw = {key: own.get(key, fallback.get(key)) for key in SETTING_KEYS}
+    return {
+        "capitalises_nouns": bool(raw["capitalises_nouns"]),
+        "head_final_compounds": bool(raw["head_final_compounds"]),
+        "name_heads": frozenset(int(k) for k in raw["name_heads"] or ()),
+        "head_before": tuple(w.casefold() for w in raw["head_before"] or ()),
+    }
 
 
 def any_language() -> Lexicon:

@@ -92,19 +92,18 @@ def trim(text: str, toks: list[Token], run: list[int], lang: Lexicon, stats: Doc
     words = [toks[k] for k in idx]
     tok = words[0]
     first_names = gazetteers.first_names()
-    german = lang.code == "de"
     if len(words) == 1:
         word = Word(text, toks, idx[0], [], lang, stats)
         if any(rule(word) for rule in LONE_WORD_RULES):
             return None
-        if german and not (gazetteers.known(tok.text) or tok.is_acronym or tok.is_camel or tok.text in first_names):
-            # German capitalises every noun: a lone capitalised word is a candidate
+        if lang.capitalises_nouns and not (gazetteers.known(tok.text) or tok.is_acronym or tok.is_camel or tok.text in first_names):
+            # Where every noun is capitalised, a lone capitalised word is a candidate
             # only with evidence, which the kind scoring looks for (title before,
             # speech verb after, surname of a full name); mark it as weak.
             return Kept(idx[0], idx[-1] + 1, weak=True)
     elif all(t.lower in lang.demonyms for t in words):
         return None
-    nouns = german and words[0].text not in first_names and not any(t.is_acronym or t.is_camel for t in words)
+    nouns = lang.capitalises_nouns and words[0].text not in first_names and not any(t.is_acronym or t.is_camel for t in words)
     return Kept(idx[0], idx[-1] + 1, capitalised_nouns=nouns)
 
 
@@ -144,7 +143,7 @@ def noun_after_article(w: Word) -> bool:
     "der Volksrepublik China")."""
     tok, lang = w.tok, w.lang
     return (
-        lang.code == "de"
+        lang.capitalises_nouns
         and bool(w.rest)
         and not w.is_known
         and w.at > 0
@@ -243,7 +242,7 @@ def is_title(word: str, lang: Lexicon) -> bool:
     compound ending in one ("Staatspräsident")."""
     if word in lang.person_titles:
         return True
-    if lang.code == "de" and len(word) > 6:
+    if lang.head_final_compounds and len(word) > 6:
         stem = word[:-2] if word.endswith("en") else word[:-1] if word.endswith(("n", "s")) else word
         return any(stem.endswith(t) or word.endswith(t) for t in lang.person_titles if len(t) >= 5)
     return False
