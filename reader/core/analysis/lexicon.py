@@ -74,8 +74,11 @@ SETTING_KEYS = (
     "head_final_compounds",
     "name_heads",
     "head_before",
+    "stemming",
+    "compound_inflections",
 )
-"""A language's settings: its file's, else common.toml's [fallback]."""
+"""A language's settings: its file's; for a language without a file, common.toml's
+[borrowed.<code>] (a relative's file) and then [fallback]."""
 COMMON_KEYS = (
     "name_articles",
     "name_particles",
@@ -87,6 +90,29 @@ COMMON_KEYS = (
     "web_domains",
 )
 """Lists of common.toml, compared as written."""
+
+
+@dataclass(frozen=True)
+class Ending:
+    """One ending a word may lose: "ies" becomes "y" if at least min_stem letters are left."""
+
+    ending: str
+    becomes: str = ""
+    min_stem: int = 0
+
+
+Endings = tuple[tuple[Ending, ...], ...]
+"""Steps of endings: each step strips the first of its endings that applies."""
+
+
+def strip_endings(word: str, steps: Endings) -> str:
+    """The word after every step of endings ("parties" -> "party", "grandes" -> "grand")."""
+    for step in steps:
+        for e in step:
+            if word.endswith(e.ending) and len(word) - len(e.ending) >= e.min_stem:
+                word = word[: len(word) - len(e.ending)] + e.becomes
+                break
+    return word
 
 
 @cache
@@ -204,6 +230,12 @@ class Lexicon:
     head_before: tuple[str, ...]
     """Words that follow a name's head, which then is the word before the first of them
     ("Church of Scientology", "Bank of England")."""
+    stemming: Endings
+    """The endings keyword topics strip, so a word's forms count as one
+    ("licenziamento", "licenziamenti"); none where unknown."""
+    compound_inflections: Endings
+    """Endings stripped from a compound before its end is compared with a title
+    ("Staatspräsidenten" -> "Staatspräsident")."""
 
     # -- names from anywhere (common.toml) --
     name_articles: frozenset[str]
@@ -271,7 +303,11 @@ def get(code: str) -> Lexicon:
         )
         common = _raw(COMMON)
         lists.update({key: frozenset(common.get(key, ())) for key in COMMON_KEYS})
-        settings = _settings(_raw(code) if own else {}, common.get("fallback", {}))
+        if own:
+            settings = _settings(_raw(code), common.get("fallback", {}))
+        else:
+            borrowed = common.get("borrowed", {}).get(code, {})
+            settings = _settings({key: _raw(lender).get(key) for key, lender in borrowed.items()}, common.get("fallback", {}))
         attribution = tuple(
             sorted(
                 {tuple(p.casefold().replace("'", "' ").split()) for r in raws for p in r.get("attribution", ())},
@@ -290,7 +326,13 @@ def _settings(own: dict, fallback: dict) -> dict:
         "head_final_compounds": bool(raw["head_final_compounds"]),
         "name_heads": frozenset(int(k) for k in raw["name_heads"] or ()),
         "head_before": tuple(w.casefold() for w in raw["head_before"] or ()),
+        "stemming": _endings(raw["stemming"]),
+        "compound_inflections": _endings(raw["compound_inflections"]),
     }
+
+
+def _endings(steps) -> Endings:
+    return tuple(tuple(Ending(**e) for e in step) for step in steps or ())
 
 
 def any_language() -> Lexicon:

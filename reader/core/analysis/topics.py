@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from reader.core.analysis import lexicon
 from reader.core.analysis.entities import Entity
+from reader.core.analysis.lexicon import strip_endings
 from reader.core.analysis.tokens import Token
 from reader.core.article.model import Document
 
@@ -57,28 +58,6 @@ def sections(doc: Document) -> list[Topic]:
                 break
         out.append(Topic("", "section", h.text, tuple(range(h.index, end))))
     return out
-
-
-def _stem(word: str, lang: str) -> str:
-    """A crude key that folds plural and gender endings together."""
-    if len(word) <= 4:
-        return word
-    if lang in ("it", "es", "pt"):
-        return word[:-1] if word[-1] in "aeio" else (word[:-2] if word.endswith(("es", "os", "as")) else word)
-    if lang == "fr":
-        word = word[:-1] if word[-1] in "sx" else word
-        return word[:-1] if word.endswith("e") and len(word) > 4 else word
-    if lang == "de":
-        for suffix in ("en", "er", "es", "e", "n", "s"):
-            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-                return word[: -len(suffix)]
-        return word
-    if lang == "en":
-        if word.endswith("ies") and len(word) > 5:
-            return word[:-3] + "y"
-        if word.endswith("s") and not word.endswith("ss"):
-            return word[:-1]
-    return word
 
 
 def keywords(doc: Document, tokens: list[list[Token]], entities: list[Entity], code: str) -> list[Topic]:
@@ -123,7 +102,7 @@ def keywords(doc: Document, tokens: list[list[Token]], entities: list[Entity], c
         if run:
             runs.append(run)
         for run in runs:
-            stems = [_stem(t.lower, code) for t in run]
+            stems = [strip_endings(t.lower, lang.stemming) for t in run]
             for size in (1, 2, 3):
                 for i in range(len(run) - size + 1):
                     key = tuple(stems[i : i + size])

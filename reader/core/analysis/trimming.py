@@ -18,7 +18,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from reader.core.analysis import gazetteers
-from reader.core.analysis.lexicon import Lexicon
+from reader.core.analysis.lexicon import Lexicon, strip_endings
 from reader.core.analysis.runs import is_particle
 from reader.core.analysis.tokens import Token
 
@@ -243,7 +243,7 @@ def is_title(word: str, lang: Lexicon) -> bool:
     if word in lang.person_titles:
         return True
     if lang.head_final_compounds and len(word) > 6:
-        stem = word[:-2] if word.endswith("en") else word[:-1] if word.endswith(("n", "s")) else word
+        stem = strip_endings(word, lang.compound_inflections)
         return any(stem.endswith(t) or word.endswith(t) for t in lang.person_titles if len(t) >= 5)
     return False
 
