@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from reader.core.analysis.evidence import Evidence
-from reader.core.analysis.lexicon import Lexicon
+from reader.core.analysis.lexicon import Lexicon, possessive_at
 from reader.core.analysis.tokens import Token
 
 
@@ -184,7 +184,7 @@ def place_cue_before(c: Surroundings, lang: Lexicon) -> None:
     if before and before[-1].lower in lang.place_cues:
         c.evidence.place_cue += 1
         end = c.toks[c.stop - 1].end
-        possessive = c.text[end : end + 2] in ("'s", "’s")  # "in Kumar's lab"
+        possessive = possessive_at(c.text, end, lang) > 0  # "in Kumar's lab"
         if before[-1].lower in lang.in_prepositions and not possessive:
             c.evidence.place_in += 1  # "in Italia", "nel Lazio": more than "a Rossi" ever is
 

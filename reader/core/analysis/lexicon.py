@@ -53,6 +53,7 @@ EVERYWHERE_KEYS = (
     "weekdays",
     "demonyms",
     "elisions",
+    "possessives",
     "abbreviations",
     "articles",
     "leading_articles",
@@ -185,6 +186,9 @@ class Lexicon:
     elisions: frozenset[str]
     """Elided words, without their apostrophe, that the tokeniser splits off the word
     after them ("l'ONU" -> "l'" + "ONU", "dell'azienda", "qu'il")."""
+    possessives: frozenset[str]
+    """Possessive endings after an apostrophe, which the tokeniser cuts off a name
+    ("Meta's" -> "Meta")."""
     abbreviations: frozenset[str]
     """Abbreviations whose full stop ends no sentence ("Dr. Smith", "Sig. Rossi")."""
     articles: frozenset[str]
@@ -299,7 +303,7 @@ def get(code: str) -> Lexicon:
         lists.update({key: _union(every, key) for key in EVERYWHERE_KEYS})
         # Typed text writes the apostrophe either way: "d'Italia", "d’Italia".
         lists["elided_particles"] = frozenset(
-            form for p in lists["elided_particles"] for form in (p, p.replace("'", "’"))
+            form for p in lists["elided_particles"] for form in (p, p.replace("'", APOSTROPHES[1]))
         )
         common = _raw(COMMON)
         lists.update({key: frozenset(common.get(key, ())) for key in COMMON_KEYS})
@@ -333,6 +337,19 @@ def _settings(own: dict, fallback: dict) -> dict:
 
 def _endings(steps) -> Endings:
     return tuple(tuple(Ending(**e) for e in step) for step in steps or ())
+
+
+APOSTROPHES = "'’"
+"""The apostrophes typed text uses: straight and typographic."""
+
+
+def possessive_at(text: str, i: int, lang: Lexicon) -> int:
+    """The length of the possessive ending ("'s") at text[i], 0 if there is none."""
+    for a in APOSTROPHES:
+        for p in lang.possessives:
+            if text.startswith(a + p, i):
+                return len(a + p)
+    return 0
 
 
 def any_language() -> Lexicon:

@@ -14,9 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from reader.core.analysis import gazetteers
-from reader.core.analysis.lexicon import (
-    Lexicon,
-)
+from reader.core.analysis.lexicon import Lexicon, possessive_at
 from reader.core.analysis.tokens import Token
 
 
@@ -85,7 +83,8 @@ def _continues(text: str, toks: list[Token], last: int, i: int, lang: Lexicon) -
     between = gap(text, toks[last], toks[i])
     if between in (" ", "") or between.strip() == "&":
         return True
-    if between in ("'s ", "’s ") and toks[i].lower in lang.org_words:
+    mark = possessive_at(between, 0, lang)
+    if mark and between[mark:] == " " and toks[i].lower in lang.org_words:
         return True  # "New People's Party": a possessive inside an organisation's name
     return between == ". " and toks[last].is_initial  # "L. Ron Hubbard", "John F. Kennedy"
 

@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass
 
 from reader.core.analysis import lexicon
+from reader.core.analysis.lexicon import APOSTROPHES
 
 _WORD = re.compile(r"[^\W_](?:[\w]|[-‐‑'’.](?=[^\W_]))*", re.UNICODE)
 
-APOSTROPHES = "'’"
 
 SENTENCE_END = ".!?…"
 OPENERS = "\"'“”„«»‹›‚‘’([{—–-•*#"
@@ -82,7 +82,7 @@ def _split_word(text: str, start: int) -> list[tuple[str, int]]:
             head, tail = text[:i], text[i + 1 :]
             if head.casefold() in lexicon.any_language().elisions and tail:
                 return [(head + ch, start)] + _split_word(tail, start + i + 1)
-            if tail.casefold() == "s" and head:
+            if tail.casefold() in lexicon.any_language().possessives and head:
                 return [(head, start)]
             break
     parts.append((text, start))
