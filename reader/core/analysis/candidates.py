@@ -106,7 +106,9 @@ def _candidate(block: int, text: str, toks: list[Token], kept: Kept, lang: Lexic
     evidence.weak = int(kept.weak)
     evidence.capitalised_nouns = int(kept.capitalised_nouns)
     start, end = words[0].start, words[-1].end
-    return Candidate(block, start, end, text[start:end], tuple(words), kept.first, words[0].sentence_start, evidence, titles)
+    return Candidate(
+        block, start, end, text[start:end], tuple(words), kept.first, words[0].sentence_start, evidence, titles
+    )
 
 
 @lru_cache(maxsize=1)

@@ -36,7 +36,9 @@ class Surroundings:
 ContextRule = Callable[[Surroundings, Lexicon], None]
 
 
-def read_context(text: str, toks: list[Token], first: int, stop: int, lang: Lexicon) -> tuple[Evidence, tuple[str, ...]]:
+def read_context(
+    text: str, toks: list[Token], first: int, stop: int, lang: Lexicon
+) -> tuple[Evidence, tuple[str, ...]]:
     """The evidence the words around tokens first..stop give, and the titles seen."""
     around = Surroundings(text, toks, first, stop, _clause_before(text, toks, first, lang))
     for rule in CONTEXT_RULES:
@@ -50,7 +52,9 @@ def _clause_before(text: str, toks: list[Token], i: int, lang: Lexicon) -> list[
     k = i - 1
     while k >= 0 and len(before) < 4:
         gap = text[toks[k].end : (before[0] if before else toks[i]).start]
-        abbreviated_title = gap == ". " and not before and toks[k].lower in lang.person_titles and len(toks[k].text) <= 4
+        abbreviated_title = (
+            gap == ". " and not before and toks[k].lower in lang.person_titles and len(toks[k].text) <= 4
+        )
         if gap.strip(" \"'’“”«»„") and not abbreviated_title:  # "Sr. Greiner", "Mrs. Hollis" go on
             break
         before.insert(0, toks[k])
@@ -133,9 +137,12 @@ def cue_then_example(c: Surroundings, lang: Lexicon) -> None:
 def employer(c: Surroundings, lang: Lexicon) -> None:
     """A title or role, then "of" or "at": "co-fondatore di X", "a researcher at X"."""
     before = c.before
-    if before and before[-1].lower in lang.employer_prepositions:
-        if any(t.lower in lang.person_titles or t.lower in lang.role_nouns for t in before[:-1]):
-            c.evidence.org += 2
+    if (
+        before
+        and before[-1].lower in lang.employer_prepositions
+        and any(t.lower in lang.person_titles or t.lower in lang.role_nouns for t in before[:-1])
+    ):
+        c.evidence.org += 2
 
 
 def title_in_apposition(c: Surroundings, lang: Lexicon) -> None:

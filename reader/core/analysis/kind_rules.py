@@ -42,15 +42,28 @@ class Form:
     words: list[str]
     folded: list[str]
     """The words casefolded, to compare with the word lists."""
+    lang: Lexicon
 
     @classmethod
-    def of(cls, surface: str) -> Form:
+    def of(cls, surface: str, lang: Lexicon) -> Form:
         words = surface.split()
-        return cls(surface, words, [w.casefold() for w in words])
+        return cls(surface, words, [w.casefold() for w in words], lang)
 
 
-FormRule = Callable[[Form, Lexicon, Evidence], None]
-GroupRule = Callable[[Group, Lexicon, Evidence], None]
+@dataclass(frozen=True)
+class Tally:
+    """A group whose forms the form rules have seen, with its evidence so far."""
+
+    group: Group
+    lang: Lexicon
+
+    @property
+    def s(self) -> Evidence:
+        return self.group.score
+
+
+FormRule = Callable[[Form, Evidence], None]
+GroupRule = Callable[[Tally], None]
 
 
 def score(g: Group, lang: Lexicon) -> None:
@@ -59,11 +72,12 @@ def score(g: Group, lang: Lexicon) -> None:
     for cand in g.cands:
         s.include(cand.evidence)
     for surface in g.surfaces:
-        form = Form.of(surface)
+        form = Form.of(surface, lang)
         for rule in FORM_RULES:
-            rule(form, lang, s)
+            rule(form, s)
+    tally = Tally(g, lang)
     for group_rule in GROUP_RULES:
-        group_rule(g, lang, s)
+        group_rule(tally)
     decide(g)
 
 
@@ -77,35 +91,35 @@ def decide(g: Group) -> None:
 # -- what a form says ---------------------------------------------------------------
 
 
-def listed_product(form: Form, lang: Lexicon, s: Evidence) -> None:
+def listed_product(form: Form, s: Evidence) -> None:
     """A listed product leans OTHER, though context can still win: "Meta AI", "ChatGPT"."""
     if form.surface in gazetteers.products():
         s.other += 3  # "il reparto Meta AI" (ORG) vs "l'assistente Meta AI" (OTHER)
 
 
-def known_organisation(form: Form, lang: Lexicon, s: Evidence) -> None:
+def known_organisation(form: Form, s: Evidence) -> None:
     """The organisation gazetteer knows it, in any of its written forms: "ONU", "l'Onu"."""
     if any(gazetteers.known_org(f) for f in _lookup_forms(form.surface)):
         s.org += 5
 
 
-def known_place(form: Form, lang: Lexicon, s: Evidence) -> None:
+def known_place(form: Form, s: Evidence) -> None:
     """The place gazetteer knows it, in any of its written forms: "Roma", "WASHINGTON"."""
     if any(gazetteers.known_place(f) for f in _lookup_forms(form.surface)):
         s.place += 5
 
 
-def first_name_first(form: Form, lang: Lexicon, s: Evidence) -> None:
+def first_name_first(form: Form, s: Evidence) -> None:
     """A known first name that is not a place opens it: "Ananya Kumar"."""
     words = form.words
     if len(words) >= 2 and words[0] in gazetteers.first_names() and words[0] not in gazetteers.places():
         s.person += 3
 
 
-def kind_words(form: Form, lang: Lexicon, s: Evidence) -> None:
+def kind_words(form: Form, s: Evidence) -> None:
     """Organisation and place words in a longer name, its head weighing most:
     "Civic Party", "Banco de España", "Lago di Como", "Church of Scientology"."""
-    toks = form.folded
+    toks, lang = form.folded, form.lang
     if len(toks) < 2:
         return
     # The head of the name says what it is: the last word in English and German
@@ -127,65 +141,65 @@ def kind_words(form: Form, lang: Lexicon, s: Evidence) -> None:
             s.place += weight
 
 
-def lone_org_word(form: Form, lang: Lexicon, s: Evidence) -> None:
+def lone_org_word(form: Form, s: Evidence) -> None:
     """A single word that is an organisation word, known by name: "Parlamento"."""
-    if len(form.words) == 1 and form.folded[0] in lang.org_words:
+    if len(form.words) == 1 and form.folded[0] in form.lang.org_words:
         s.org += 3
 
 
-def org_word_compound(form: Form, lang: Lexicon, s: Evidence) -> None:
+def org_word_compound(form: Form, s: Evidence) -> None:
     """A single name built on an organisation word: "Wikitribune", "Netzeitung"."""
     word = form.words[0]
     if (
         len(form.words) == 1
-        and form.folded[0] not in lang.org_words
+        and form.folded[0] not in form.lang.org_words
         and _name_shaped(word)
         and word not in gazetteers.surnames()
-        and ends_with_org_word(form.folded[0], lang)
+        and ends_with_org_word(form.folded[0], form.lang)
     ):
         s.org += 2
 
 
-def company_suffix(form: Form, lang: Lexicon, s: Evidence) -> None:
+def company_suffix(form: Form, s: Evidence) -> None:
     """A company form at the end: "Acme Inc", "Mediobanca SpA"."""
-    if len(form.words) >= 2 and form.words[-1] in lang.org_suffixes:
+    if len(form.words) >= 2 and form.words[-1] in form.lang.org_suffixes:
         s.org += 3
 
 
-def unknown_acronym(form: Form, lang: Lexicon, s: Evidence) -> None:
+def unknown_acronym(form: Form, s: Evidence) -> None:
     """An unknown acronym is most often an organisation (a party, an agency): "USL"."""
     word = form.words[0]
     if len(form.words) == 1 and word.isupper() and len(word) >= 2:
         s.org += 2
 
 
-def camel_case(form: Form, lang: Lexicon, s: Evidence) -> None:
+def camel_case(form: Form, s: Evidence) -> None:
     """CamelCase is a company's or a product's: "OpenAI", "WhatsApp"."""
     if len(form.words) == 1 and _camel(form.words[0]):
         s.org += 1
 
 
-def compass_word(form: Form, lang: Lexicon, s: Evidence) -> None:
+def compass_word(form: Form, s: Evidence) -> None:
     """A point of the compass at either end: "East Los Angeles", "Kowloon West"."""
-    if _has_compass(form, lang):
+    if _has_compass(form):
         s.place += 2
 
 
-def named_after_a_saint(form: Form, lang: Lexicon, s: Evidence) -> None:
+def named_after_a_saint(form: Form, s: Evidence) -> None:
     """Towns named after saints: "Saint-Denis", "San Donato"."""
-    sainted = (*(f"{s}-" for s in lang.hyphenated_saints), *(f"{s} " for s in lang.saints))
+    sainted = (*(f"{s}-" for s in form.lang.hyphenated_saints), *(f"{s} " for s in form.lang.saints))
     if form.surface.startswith(sainted):
         s.place += 1
 
 
-def hyphenated_given_name(form: Form, lang: Lexicon, s: Evidence) -> None:
+def hyphenated_given_name(form: Form, s: Evidence) -> None:
     """A hyphenated given name after the family name: "Leung Kwok-hung", "Moon Jae-in"."""
     words = form.words
     if 2 <= len(words) <= 3 and any(_HYPHENATED_GIVEN.fullmatch(w) for w in words[1:]):
         s.person += 1
 
 
-def common_family_name(form: Form, lang: Lexicon, s: Evidence) -> None:
+def common_family_name(form: Form, s: Evidence) -> None:
     """A common family name first or last: "Starry Lee", "Wong Pik-wan"."""
     words = form.words
     surnames = gazetteers.surnames()
@@ -193,26 +207,26 @@ def common_family_name(form: Form, lang: Lexicon, s: Evidence) -> None:
         s.person += 1
 
 
-def two_or_three_names(form: Form, lang: Lexicon, s: Evidence) -> None:
+def two_or_three_names(form: Form, s: Evidence) -> None:
     """Two or three capitalised words, nothing else said: likely a person, "Kevin Weil".
 
     Surely so when the first is a known first name (scored above) or the last a
     common family name; alone, not quite enough ("Civic Passion", "Operation
     Clambake"). Not when the words may be capitalised common nouns (German).
     """
-    words, toks = form.words, form.folded
+    words, toks, lang = form.words, form.folded, form.lang
     place_word = any(t in lang.place_words for t in toks) and len(words) >= 2
     if (
         2 <= len(words) <= 3
         and all(_name_shaped(w) for w in words if w.casefold() not in lang.particles)
         and not any(t in lang.org_words for t in toks)
-        and not (place_word or _has_compass(form, lang))
+        and not (place_word or _has_compass(form))
         and not s.capitalised_nouns
     ):
         s.person += 2 if words[0] in gazetteers.first_names() else 1.5
 
 
-def holds_a_place(form: Form, lang: Lexicon, s: Evidence) -> None:
+def holds_a_place(form: Form, s: Evidence) -> None:
     """A known place inside a longer name: "Hong Kong Island", "Greater London"."""
     words = form.words
     places = gazetteers.places()
@@ -229,27 +243,27 @@ def holds_a_place(form: Form, lang: Lexicon, s: Evidence) -> None:
         s.place += 1
 
 
-def national_branch(form: Form, lang: Lexicon, s: Evidence) -> None:
+def national_branch(form: Form, s: Evidence) -> None:
     """A known organisation then a known place: "Wikimedia España", "Google Italia"."""
     words = form.words
     if len(words) >= 2 and gazetteers.known_org(words[0]) and gazetteers.known_place(" ".join(words[1:])):
         s.org += 4
 
 
-def website(form: Form, lang: Lexicon, s: Evidence) -> None:
+def website(form: Form, s: Evidence) -> None:
     """A web address names its owner: "Gawker.com", "Repubblica.it"."""
-    address = _web_address(lang.web_domains)
+    address = _web_address(form.lang.web_domains)
     if any(address.search(w) for w in form.words):
         s.org += 3
 
 
-def the_platform_x(form: Form, lang: Lexicon, s: Evidence) -> None:
+def the_platform_x(form: Form, s: Evidence) -> None:
     """A lone "X" that survived trimming is the social network: "su X"."""
     if len(form.words) == 1 and form.surface == "X":
         s.org += 2
 
 
-def lone_surname(form: Form, lang: Lexicon, s: Evidence) -> None:
+def lone_surname(form: Form, s: Evidence) -> None:
     """An unknown single name, neither acronym nor CamelCase: in news most often a
     person's surname, other evidence deciding: "Zuckerberg"."""
     word = form.words[0]
@@ -285,39 +299,43 @@ FORM_RULES: tuple[FormRule, ...] = (
 # -- what the contexts of all mentions say --------------------------------------------
 
 
-def speech_proves_no_person(g: Group, lang: Lexicon, s: Evidence) -> None:
+def speech_proves_no_person(t: Tally) -> None:
     """A lone capitalised noun that speaks is still a noun: "Die Opposition kritisierte"."""
+    s = t.s
     if s.weak:
         s.speaks = 0
         s.person = max(0, s.person - 1)
 
 
-def speakers_are_people(g: Group, lang: Lexicon, s: Evidence) -> None:
+def speakers_are_people(t: Tally) -> None:
     """People speak more than organisations do: "Zuckerberg una volta disse"."""
+    s = t.s
     if s.speaks:
         # A lone surname that keeps being the subject of "said" is most likely a person.
-        single = all(len(x.split()) == 1 for x in g.surfaces)
+        single = all(len(x.split()) == 1 for x in t.group.surfaces)
         s.person += min(2.0 if single else 1.0, 1.0 * s.speaks)
 
 
-def place_cue_confirms(g: Group, lang: Lexicon, s: Evidence) -> None:
+def place_cue_confirms(t: Tally) -> None:
     """A place preposition before something already placed: "a Roma"."""
+    s = t.s
     if s.place_cue and s.place:
         s.place += 1
 
 
-def in_a_place(g: Group, lang: Lexicon, s: Evidence) -> None:
+def in_a_place(t: Tally) -> None:
     """"in Esino Lario", "gli abitanti di Esino Lario": a place, unless a person's name.
 
     Once is enough, but not where every noun is capitalised ("in Kraft", "im Amt" in
     German). (Only where the rule before did not apply.)
     """
+    s = t.s
     if s.place_cue and s.place:
         return
     first_names = gazetteers.first_names()
-    needed = 2 if lang.capitalises_nouns else 1
-    if s.place_in >= needed and not any(x.split()[0] in first_names for x in g.surfaces):
-        s.place += min(3, s.place_in + (not lang.capitalises_nouns))
+    needed = 2 if t.lang.capitalises_nouns else 1
+    if s.place_in >= needed and not any(x.split()[0] in first_names for x in t.group.surfaces):
+        s.place += min(3, s.place_in + (not t.lang.capitalises_nouns))
 
 
 GROUP_RULES: tuple[GroupRule, ...] = (speech_proves_no_person, speakers_are_people, place_cue_confirms, in_a_place)
@@ -358,9 +376,9 @@ def _web_address(domains: frozenset[str]) -> re.Pattern[str]:
     return re.compile(r"\.(" + "|".join(re.escape(d) for d in sorted(domains)) + ")$", re.I)
 
 
-def _has_compass(form: Form, lang: Lexicon) -> bool:
-    toks = form.folded
-    return len(toks) >= 2 and (toks[0] in lang.compass_words or toks[-1] in lang.compass_words)
+def _has_compass(form: Form) -> bool:
+    toks, compass = form.folded, form.lang.compass_words
+    return len(toks) >= 2 and (toks[0] in compass or toks[-1] in compass)
 
 
 # -- across groups ------------------------------------------------------------------

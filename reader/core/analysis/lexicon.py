@@ -20,6 +20,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 DATA = Path(__file__).resolve().parent / "lang"
 COMMON = "common"
@@ -289,7 +290,8 @@ def get(code: str) -> Lexicon:
         everyone = languages()
         own = code in everyone
         raws = [_raw(code)] if own else [_raw(c) for c in everyone]
-        lists = {key: _union(raws, key) for key in ARTICLE_KEYS}
+        # Field name -> value, for Lexicon(**fields): the keys are data, the types vary.
+        lists: dict[str, Any] = {key: _union(raws, key) for key in ARTICLE_KEYS}
         if not own:
             # Function words of five languages would hide real words of a sixth.
             lists["stopwords"] = frozenset()
@@ -307,11 +309,12 @@ def get(code: str) -> Lexicon:
         )
         common = _raw(COMMON)
         lists.update({key: frozenset(common.get(key, ())) for key in COMMON_KEYS})
+        fallback = common.get("fallback", {})
         if own:
-            settings = _settings(_raw(code), common.get("fallback", {}))
+            settings = _settings(_raw(code), fallback)
         else:
             borrowed = common.get("borrowed", {}).get(code, {})
-            settings = _settings({key: _raw(lender).get(key) for key, lender in borrowed.items()}, common.get("fallback", {}))
+            settings = _settings({key: _raw(lender).get(key) for key, lender in borrowed.items()}, fallback)
         attribution = tuple(
             sorted(
                 {tuple(p.casefold().replace("'", "' ").split()) for r in raws for p in r.get("attribution", ())},

@@ -12,6 +12,7 @@ then a person ("OpenAI Shengjia Zhao") is split in two.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from reader.core.analysis import gazetteers
 from reader.core.analysis.lexicon import Lexicon, possessive_at
@@ -42,9 +43,22 @@ def is_particle(tok: Token, lang: Lexicon) -> bool:
     ) and not tok.text[0].isupper()
 
 
-Join = Callable[[str, list[Token], int, list[int], Lexicon], "int | None"]
-"""A rule that lets lower-case words at index i join the run `current`: it returns
-the index after the words it joins, or None."""
+@dataclass(frozen=True)
+class Edge:
+    """Where a run of capitals meets a lower-case word: what a join rule looks at."""
+
+    text: str
+    toks: list[Token]
+    i: int
+    """The index of the lower-case word."""
+    current: list[int]
+    """The run so far (token indices)."""
+    lang: Lexicon
+
+
+Join = Callable[[Edge], "int | None"]
+"""A rule that lets lower-case words at an edge join the run: it returns the index
+after the words it joins, or None."""
 
 
 def find_runs(text: str, toks: list[Token], lang: Lexicon) -> list[list[int]]:
@@ -64,7 +78,8 @@ def find_runs(text: str, toks: list[Token], lang: Lexicon) -> list[list[int]]:
             i += 1
             continue
         if joined:
-            stop = next((s for join in JOINS if (s := join(text, toks, i, current, lang)) is not None), None)
+            edge = Edge(text, toks, i, current, lang)
+            stop = next((s for join in JOINS if (s := join(edge)) is not None), None)
             if stop is not None:
                 current.extend(range(i, stop))
                 i = stop
@@ -89,7 +104,7 @@ def _continues(text: str, toks: list[Token], last: int, i: int, lang: Lexicon) -
     return between == ". " and toks[last].is_initial  # "L. Ron Hubbard", "John F. Kennedy"
 
 
-def join_particles(text: str, toks: list[Token], i: int, current: list[int], lang: Lexicon) -> int | None:
+def join_particles(e: Edge) -> int | None:
     """Particles before a capitalised word: "Banca d'Italia", "Charles de Gaulle", "van Gogh".
 
     A particle joins the run when the next word is capitalised and the run is an
@@ -98,6 +113,7 @@ def join_particles(text: str, toks: list[Token], i: int, current: list[int], lan
     unambiguous (van Gogh, bin Salman). "and", "e", "und" never join two names this
     way: they list them.
     """
+    text, toks, i, current, lang = e.text, e.toks, e.i, e.current, e.lang
     tok, n = toks[i], len(toks)
     low = tok.lower
     if not is_particle(tok, lang) or low in lang.articles or low in lang.conjunctions:
@@ -135,10 +151,11 @@ def join_particles(text: str, toks: list[Token], i: int, current: list[int], lan
     return None
 
 
-def join_place_particle(text: str, toks: list[Token], i: int, current: list[int], lang: Lexicon) -> int | None:
+def join_place_particle(e: Edge) -> int | None:
     """A place particle before a known place: "Garching bei München", "Frankfurt am Main"."""
+    text, toks, i = e.text, e.toks, e.i
     if (
-        toks[i].lower in lang.place_particles
+        toks[i].lower in e.lang.place_particles
         and i + 1 < len(toks)
         and gap(text, toks[i], toks[i + 1]) == " "
         and gazetteers.known_place(toks[i + 1].text) is not None
@@ -147,9 +164,10 @@ def join_place_particle(text: str, toks: list[Token], i: int, current: list[int]
     return None
 
 
-def join_conjunction(text: str, toks: list[Token], i: int, current: list[int], lang: Lexicon) -> int | None:
+def join_conjunction(e: Edge) -> int | None:
     """"and" inside an organisation's name that opens with its organisation word:
     "Agencia de Innovación y Desarrollo"."""
+    text, toks, i, current, lang = e.text, e.toks, e.i, e.current, e.lang
     if (
         toks[i].lower in lang.conjunctions
         and toks[current[0]].lower in lang.org_words

@@ -97,15 +97,12 @@ def tokenize(text: str) -> list[Token]:
     prev_text = ""
     for m in _WORD.finditer(text):
         raw = m.group()
-        if "'" in raw or "’" in raw:
-            parts = _split_word(raw, m.start())
-        else:
-            parts = ((raw, m.start()),)
+        parts = _split_word(raw, m.start()) if "'" in raw or "’" in raw else [(raw, m.start())]
         for word, start in parts:
             end = start + len(word)
             gap = text[prev_end:start]
             first = not tokens
-            starts = True if first else (False if gap == " " else _starts_sentence(gap, prev_text, False))
+            starts = True if first else (False if gap == " " else _starts_sentence(gap, prev_text))
             append(Token(word, start, end, starts, word.casefold()))
             prev_end, prev_text = end, word
     return tokens
@@ -131,8 +128,9 @@ def _opens_quote(gap: str, prev: str) -> bool:
     return False
 
 
-def _starts_sentence(gap: str, prev: str, first: bool) -> bool:
-    if first or "\n" in gap:
+def _starts_sentence(gap: str, prev: str) -> bool:
+    """Whether the token after `gap` (the token before it being `prev`) starts a sentence."""
+    if "\n" in gap:
         return True
     stripped = gap.strip()
     if not stripped:
@@ -143,11 +141,11 @@ def _starts_sentence(gap: str, prev: str, first: bool) -> bool:
         return True  # a dash typed as a hyphen: "WASHINGTON (Reuters) - The Federal Reserve"
     if any(ch in stripped for ch in SENTENCE_END):
         last = prev.casefold().rstrip(".")
-        if stripped[0] == "." and (
-            last in lexicon.any_language().abbreviations or (len(prev) == 1 and prev.isupper()) or "." in prev
-        ):
-            return False  # "Dr. Smith", "J. R. R. Tolkien", "U.S. officials"
-        return True
+        # Not after "Dr. Smith", "J. R. R. Tolkien", "U.S. officials".
+        return not (
+            stripped[0] == "."
+            and (last in lexicon.any_language().abbreviations or (len(prev) == 1 and prev.isupper()) or "." in prev)
+        )
     return stripped.endswith(":")
 
 

@@ -96,14 +96,20 @@ def trim(text: str, toks: list[Token], run: list[int], lang: Lexicon, stats: Doc
         word = Word(text, toks, idx[0], [], lang, stats)
         if any(rule(word) for rule in LONE_WORD_RULES):
             return None
-        if lang.capitalises_nouns and not (gazetteers.known(tok.text) or tok.is_acronym or tok.is_camel or tok.text in first_names):
+        if lang.capitalises_nouns and not (
+            gazetteers.known(tok.text) or tok.is_acronym or tok.is_camel or tok.text in first_names
+        ):
             # Where every noun is capitalised, a lone capitalised word is a candidate
             # only with evidence, which the kind scoring looks for (title before,
             # speech verb after, surname of a full name); mark it as weak.
             return Kept(idx[0], idx[-1] + 1, weak=True)
     elif all(t.lower in lang.demonyms for t in words):
         return None
-    nouns = lang.capitalises_nouns and words[0].text not in first_names and not any(t.is_acronym or t.is_camel for t in words)
+    nouns = (
+        lang.capitalises_nouns
+        and words[0].text not in first_names
+        and not any(t.is_acronym or t.is_camel for t in words)
+    )
     return Kept(idx[0], idx[-1] + 1, capitalised_nouns=nouns)
 
 
