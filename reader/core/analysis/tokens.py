@@ -18,7 +18,6 @@ _WORD = re.compile(r"[^\W_](?:[\w]|[-‐‑'’.](?=[^\W_]))*", re.UNICODE)
 
 
 SENTENCE_END = ".!?…"
-OPENERS = "\"'“”„«»‹›‚‘’([{—–-•*#"
 
 
 
