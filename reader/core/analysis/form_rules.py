@@ -18,7 +18,6 @@ from reader.core.analysis import gazetteers
 from reader.core.analysis.evidence import Evidence
 from reader.core.analysis.grouping import singular
 from reader.core.analysis.lexicon import Lexicon
-from reader.core.analysis.trimming import ends_with_org_word, ends_with_place_word
 
 _HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
@@ -85,10 +84,10 @@ def kind_words(form: Form, s: Evidence) -> None:
     for k, t in enumerate(toks):
         weight = 3 if (k in heads or k - len(toks) in heads) else 1
         if t in lang.org_words or singular(t) in lang.org_words or (
-            compounds and ends_with_org_word(t, lang)  # "Internationaler Währungsfonds"
+            compounds and lang.ends_with_org_word(t)  # "Internationaler Währungsfonds"
         ):
             s.org += weight
-        elif t in lang.place_words or (compounds and ends_with_place_word(t, lang)):
+        elif t in lang.place_words or (compounds and lang.ends_with_place_word(t)):
             s.place += weight
 
 
@@ -106,7 +105,7 @@ def org_word_compound(form: Form, s: Evidence) -> None:
         and form.folded[0] not in form.lang.org_words
         and _name_shaped(word)
         and word not in gazetteers.surnames()
-        and ends_with_org_word(form.folded[0], form.lang)
+        and form.lang.ends_with_org_word(form.folded[0])
     ):
         s.org += 2
 

@@ -263,6 +263,24 @@ class Lexicon:
     web_domains: frozenset[str]
     """Top-level domains: a name ending in one is a website's ("Repubblica.it")."""
 
+    def is_title(self, word: str) -> bool:
+        """A title or role word; where compounds end in their head, also a compound
+        ending in one ("Staatspräsident", "Staatspräsidenten")."""
+        if word in self.person_titles:
+            return True
+        if self.head_final_compounds and len(word) > 6:
+            stem = strip_endings(word, self.compound_inflections)
+            return any(stem.endswith(t) or word.endswith(t) for t in self.person_titles if len(t) >= 5)
+        return False
+
+    def ends_with_org_word(self, word: str) -> bool:
+        """A compound on an organisation word: "Zentralbank", "Bundespartei", "Wikitribune"."""
+        return len(word) > 6 and any(word.endswith(w) for w in self.org_words if len(w) >= 4)
+
+    def ends_with_place_word(self, word: str) -> bool:
+        """A compound on a place word: "Volksrepublik", "Nordseeküste", "Altstadt"."""
+        return len(word) > 6 and any(word.endswith(w) for w in self.place_words if len(w) >= 5)
+
 
 _lock = threading.Lock()
 

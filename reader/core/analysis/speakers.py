@@ -25,7 +25,6 @@ from reader.core.analysis.lexicon import Lexicon
 from reader.core.analysis.quote_frames import ArticleItems, Frame, Item, frame_of
 from reader.core.analysis.quotes import Quote
 from reader.core.analysis.tokens import Token
-from reader.core.analysis.trimming import is_title
 from reader.core.article.model import Document
 
 _VOICES = (EntityKind.PERSON, EntityKind.ORG)
@@ -218,7 +217,7 @@ class _Finder:
         word = it.word
         if self._is_pronoun(it):
             return self._pronoun()
-        if word in self.lang.role_nouns or is_title(word, self.lang):
+        if word in self.lang.role_nouns or self.lang.is_title(word):
             k = context.index(it)
             prev = [c.word for c in context[max(0, k - 2) : k] if c.entity is None]
             if any(p in self.lang.indefinites for p in prev):

@@ -18,7 +18,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from reader.core.analysis import gazetteers
-from reader.core.analysis.lexicon import Lexicon, strip_endings
+from reader.core.analysis.lexicon import Lexicon
 from reader.core.analysis.runs import is_particle
 from reader.core.analysis.tokens import Token
 
@@ -140,7 +140,7 @@ def stray_letter(w: Word) -> bool:
 
 def title_or_generic_acronym(w: Word) -> bool:
     """A title or an acronym that names nothing, before the name: "CEO Tim Cook", "ID WeChat"."""
-    return bool(w.rest) and (w.tok.text in gazetteers.generic_acronyms() or is_title(w.tok.lower, w.lang))
+    return bool(w.rest) and (w.tok.text in gazetteers.generic_acronyms() or w.lang.is_title(w.tok.lower))
 
 
 def noun_after_article(w: Word) -> bool:
@@ -154,7 +154,7 @@ def noun_after_article(w: Word) -> bool:
         and not w.is_known
         and w.at > 0
         and w.toks[w.at - 1].lower in lang.determiners
-        and not any(t.lower in lang.org_words or ends_with_org_word(t.lower, lang) for t in [tok, *w.rest])
+        and not any(t.lower in lang.org_words or lang.ends_with_org_word(t.lower) for t in [tok, *w.rest])
         and not _containing(lang.state_words).search(tok.lower)
     )
 
@@ -186,7 +186,7 @@ def kind_noun(w: Word) -> bool:
     """A common noun that names a kind of thing: "Party", "Regierung", "Church"."""
     low, lang = w.tok.lower, w.lang
     return not gazetteers.known(w.tok.text) and (
-        low in lang.org_words or low in lang.place_words or low in lang.org_cues or is_title(low, lang)
+        low in lang.org_words or low in lang.place_words or low in lang.org_cues or lang.is_title(low)
     )
 
 
@@ -243,27 +243,6 @@ def _containing(words: frozenset[str]) -> re.Pattern[str]:
     return re.compile("(" + "|".join(re.escape(w) for w in sorted(words)) + ")", re.I)
 
 
-def is_title(word: str, lang: Lexicon) -> bool:
-    """A title or role word; where compounds end in their head (German), also a
-    compound ending in one ("Staatspräsident")."""
-    if word in lang.person_titles:
-        return True
-    if lang.head_final_compounds and len(word) > 6:
-        stem = strip_endings(word, lang.compound_inflections)
-        return any(stem.endswith(t) or word.endswith(t) for t in lang.person_titles if len(t) >= 5)
-    return False
-
-
-def ends_with_org_word(word: str, lang: Lexicon) -> bool:
-    """A compound on an organisation word: "Zentralbank", "Bundespartei", "Wikitribune"."""
-    return len(word) > 6 and any(word.endswith(w) for w in lang.org_words if len(w) >= 4)
-
-
-def ends_with_place_word(word: str, lang: Lexicon) -> bool:
-    """A compound on a place word: "Volksrepublik", "Nordseeküste", "Altstadt"."""
-    return len(word) > 6 and any(word.endswith(w) for w in lang.place_words if len(w) >= 5)
-
-
 def _platform_context(toks: list[Token], i: int, lang: Lexicon) -> bool:
-    """The social network X is named after "su", "on", "sur", "auf", "en"."""
+    """The social network X is named after a platform preposition ("su X", "on X")."""
     return i > 0 and toks[i - 1].lower in lang.platform_prepositions
