@@ -1,16 +1,21 @@
 """Every language rule as data: the word lists and settings of lang/<code>.toml.
 
-A language is a file: lang/<code>.toml (common.toml, for names from anywhere, is
-not one). Its lists are read into a Lexicon, the one object the analysers ask
-about words. Three kinds of key (lang/README.md documents each):
+A language is a file: lang/<code>.toml (common.toml is not one). Its keys are read
+into a Lexicon, the one object the analysers ask about words; lang/README.md
+documents each key. There are four kinds:
 
 - the article's lists (stopwords, speech verbs, titles...): a language's own, or,
   for a language without a file (Portuguese, Dutch), the union of every file's,
   so such an article still gets titles and particles from its neighbours;
-- lists read in every language whatever the article's (months, demonyms...):
-  foreign ones turn up in quotations and names;
+- lists read in every language whatever the article's (months, demonyms,
+  compass points...): foreign ones turn up in quotations and names;
 - lists a language lends to every other (`lends`: English titles and
-  organisation words, "Chief AI Officer", "Acme Inc").
+  organisation words, "Chief AI Officer", "Acme Inc");
+- settings (every noun capitalised, where a name's head stands, stemming
+  endings): a file's own, else common.toml's [fallback].
+
+common.toml also holds what belongs to no language: how names from anywhere are
+written (particles, company forms, saints' titles).
 """
 
 from __future__ import annotations
@@ -27,6 +32,8 @@ COMMON = "common"
 """lang/common.toml: what belongs to no one language."""
 UNDETERMINED = "und"
 """The code of no known language (BCP 47)."""
+APOSTROPHES = "'’"
+"""The apostrophes typed text uses: straight and typographic."""
 
 ARTICLE_KEYS = (
     "stopwords",
@@ -345,7 +352,7 @@ def get(code: str) -> Lexicon:
 
 def _settings(own: dict, fallback: dict) -> dict:
     """A language's settings, typed: its own, else the fallback's."""
-    raw = {key: own.get(key, fallback.get(key)) for key in SETTING_KEYS}
+    raw = {key: fallback.get(key) if own.get(key) is None else own.get(key) for key in SETTING_KEYS}
     return {
         "capitalises_nouns": bool(raw["capitalises_nouns"]),
         "head_final_compounds": bool(raw["head_final_compounds"]),
@@ -358,10 +365,6 @@ def _settings(own: dict, fallback: dict) -> dict:
 
 def _endings(steps) -> Endings:
     return tuple(tuple(Ending(**e) for e in step) for step in steps or ())
-
-
-APOSTROPHES = "'’"
-"""The apostrophes typed text uses: straight and typographic."""
 
 
 def possessive_at(text: str, i: int, lang: Lexicon) -> int:
