@@ -144,7 +144,7 @@ def _sample(doc: Document) -> str:
     return "\n".join(picked)
 
 
-def _by_function_words(toks, profiles: dict[str, frozenset[str]], expected: str) -> str | None:
+def _by_function_words(toks: Sequence[Token], profiles: dict[str, frozenset[str]], expected: str) -> str | None:
     """A block's language from its function words, when they leave no doubt.
 
     Function words are a third or more of running text in the five languages with
@@ -155,7 +155,10 @@ def _by_function_words(toks, profiles: dict[str, frozenset[str]], expected: str)
     if len(toks) < 6:
         return None
     hits = sorted(((sum(1 for t in toks if t.lower in words), code) for code, words in profiles.items()), reverse=True)
-    (best, code), (second, _) = hits[0], hits[1]
+    if not hits:
+        return None
+    best, code = hits[0]
+    second = hits[1][0] if len(hits) > 1 else 0  # the languages are data: there may be only one
     if code == expected and ((best >= 3 and best >= 1.5 * second) or (best >= 1 and second == 0)):
         return code
     if best >= 4 and best >= 2.5 * second and best >= 0.35 * len(toks):
