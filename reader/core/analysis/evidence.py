@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 from reader.core.analysis.kinds import EntityKind
 
@@ -44,9 +44,16 @@ class Evidence:
 
     def include(self, other: Evidence) -> None:
         """Add everything another name's (or group's) evidence holds to this one."""
-        for f in _ALL:
-            setattr(self, f, getattr(self, f) + getattr(other, f))
+        # Field by field, not by reflection: this runs for every candidate.
+        self.person += other.person
+        self.org += other.org
+        self.place += other.place
+        self.other += other.other
+        self.weak += other.weak
+        self.speaks += other.speaks
+        self.place_cue += other.place_cue
+        self.place_in += other.place_in
+        self.capitalised_nouns += other.capitalised_nouns
 
 
 _FIELD = {EntityKind.PERSON: "person", EntityKind.ORG: "org", EntityKind.PLACE: "place", EntityKind.OTHER: "other"}
-_ALL = tuple(f.name for f in fields(Evidence))

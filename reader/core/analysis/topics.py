@@ -72,6 +72,15 @@ def keywords(doc: Document, tokens: list[list[Token]], entities: list[Entity], c
         for m in e.mentions:
             covered[m.block].append((m.start, m.end))
 
+    stem_of: dict[str, str] = {}
+
+    def stem(word: str) -> str:
+        """The word's stem, worked out once per word (an article repeats its words)."""
+        found = stem_of.get(word)
+        if found is None:
+            found = stem_of[word] = strip_endings(word, lang.stemming)
+        return found
+
     counts: Counter = Counter()
     where: dict[tuple, set[int]] = defaultdict(set)
     surfaces: dict[tuple, Counter] = defaultdict(Counter)
@@ -102,7 +111,7 @@ def keywords(doc: Document, tokens: list[list[Token]], entities: list[Entity], c
         if run:
             runs.append(run)
         for run in runs:
-            stems = [strip_endings(t.lower, lang.stemming) for t in run]
+            stems = [stem(t.lower) for t in run]
             for size in (1, 2, 3):
                 for i in range(len(run) - size + 1):
                     key = tuple(stems[i : i + size])

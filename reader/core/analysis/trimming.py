@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from reader.core.analysis import gazetteers
 from reader.core.analysis.lexicon import Lexicon
@@ -28,8 +27,7 @@ if TYPE_CHECKING:
 _ROMAN = re.compile(r"[IVXLCDM]{2,}")
 
 
-@dataclass(frozen=True)
-class Kept:
+class Kept(NamedTuple):
     """What is left of a run: tokens first to stop (exclusive), and what its words prove."""
 
     first: int
@@ -40,23 +38,25 @@ class Kept:
     """Its words may be capitalised common nouns (no first name, acronym or CamelCase)."""
 
 
-@dataclass(frozen=True)
 class Word:
-    """The first word of what is left of a run, with what the rules look at around it."""
+    """The first word of what is left of a run, with what the rules look at around it.
 
-    text: str
-    """The block's text."""
-    toks: list[Token]
-    at: int
-    """The word's index in toks."""
-    rest: list[Token]
-    """The run's other words."""
-    lang: Lexicon
-    stats: DocStats
+    (A plain class with slots: one is made for every run the rules look at.)
+    """
 
-    @property
-    def tok(self) -> Token:
-        return self.toks[self.at]
+    __slots__ = ("at", "lang", "rest", "stats", "text", "tok", "toks")
+
+    def __init__(self, text: str, toks: list[Token], at: int, rest: list[Token], lang: Lexicon, stats: DocStats):
+        self.text = text
+        """The block's text."""
+        self.toks = toks
+        self.at = at
+        """The word's index in toks."""
+        self.tok = toks[at]
+        self.rest = rest
+        """The run's other words."""
+        self.lang = lang
+        self.stats = stats
 
     @property
     def is_known(self) -> bool:
@@ -79,9 +79,13 @@ def trim(text: str, toks: list[Token], run: list[int], lang: Lexicon, stats: Doc
         word = Word(text, toks, idx[0], [toks[k] for k in idx[1:]], lang, stats)
         if len(word.tok.text) == 1 and word.tok.text.isupper() and word.before_initial_dot:
             break  # an initial: "L. Ron Hubbard"
-        if not any(rule(word) for rule in LEADING_RULES):
+        # (Loops, not any(): this runs for every run of capitals.)
+        for rule in LEADING_RULES:
+            if rule(word):
+                idx.pop(0)
+                break
+        else:
             break
-        idx.pop(0)
     while idx and (
         is_particle(toks[idx[-1]], lang)
         or (toks[idx[-1]].lower in lang.stopwords and not toks[idx[-1]].text[0].isupper())
@@ -94,8 +98,9 @@ def trim(text: str, toks: list[Token], run: list[int], lang: Lexicon, stats: Doc
     first_names = gazetteers.first_names()
     if len(words) == 1:
         word = Word(text, toks, idx[0], [], lang, stats)
-        if any(rule(word) for rule in LONE_WORD_RULES):
-            return None
+        for rule in LONE_WORD_RULES:
+            if rule(word):
+                return None
         if lang.capitalises_nouns and not (
             gazetteers.known(tok.text) or tok.is_acronym or tok.is_camel or tok.text in first_names
         ):
