@@ -13,6 +13,7 @@ from reader._lazy import lazy_exports
 if TYPE_CHECKING:
     from reader.core.analysis.entities import Entity
     from reader.core.analysis.kinds import NAMED_KINDS, EntityKind
+    from reader.core.analysis.language import Languages
     from reader.core.analysis.mentions import Mention
     from reader.core.analysis.pipeline import SCHEMA_VERSION, Analysis, analyse, to_json
     from reader.core.analysis.quotes import Quote, QuotePart
@@ -24,6 +25,7 @@ _EXPORTS = {
     "to_json": "pipeline",
     "SCHEMA_VERSION": "pipeline",
     "Entity": "entities",
+    "Languages": "language",
     "Mention": "mentions",
     "Quote": "quotes",
     "QuotePart": "quotes",

@@ -60,7 +60,7 @@ def _said_by(quote: Quote, speaker: Entity | None) -> Quote:
 
 
 def to_json(analysis: Analysis) -> dict:
-    """The `reader analyze --json` document, version 1 (see DESIGN.md)."""
+    """The `reader analyze --json` document, version 1 (described in README.md)."""
     doc = analysis.document
     languages = analysis.languages
     return {
