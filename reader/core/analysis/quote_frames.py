@@ -70,26 +70,40 @@ class BlockItems:
 
 
 class ArticleItems:
-    """Every block as items, and the way from one sentence to the next across blocks."""
+    """Every block as items, and the way from one sentence to the next across blocks.
+
+    A block is read into items the first time a quotation's frame needs it: most
+    blocks of a long article are never near a quotation.
+    """
 
     def __init__(self, doc: Document, tokens: list[list[Token]], entities: list[Entity]):
-        per_block: dict[int, list[tuple[int, int, Entity]]] = {}
+        self._mentions: dict[int, list[tuple[int, int, Entity]]] = {}
         for ent in entities:
             for m in ent.mentions:
-                per_block.setdefault(m.block, []).append((m.start, m.end, ent))
-        self.blocks = [BlockItems(b.text, t, per_block.get(b.index, [])) for b, t in zip(doc.blocks, tokens)]
+                self._mentions.setdefault(m.block, []).append((m.start, m.end, ent))
+        self._doc = doc
+        self._tokens = tokens
+        self._read: dict[int, BlockItems] = {}
         self.headings = [b.kind == "heading" for b in doc.blocks]
+
+    def block(self, index: int) -> BlockItems:
+        """Block `index` as items."""
+        found = self._read.get(index)
+        if found is None:
+            b = self._doc.blocks[index]
+            found = self._read[index] = BlockItems(b.text, self._tokens[index], self._mentions.get(index, []))
+        return found
 
     def sentence_before(self, block: int, lo: int) -> tuple[int, int, list[Item]]:
         """(block, start, items) of the sentence before position `lo` of a block,
         looking into the previous block (not a heading) when this one has none."""
-        b = self.blocks[block]
+        b = self.block(block)
         before = [s for s in b.sentences if s[1] <= lo]
         if before:
             s, e = before[-1]
             return block, s, b.between(s, e)
         if block > 0 and not self.headings[block - 1]:
-            pb = self.blocks[block - 1]
+            pb = self.block(block - 1)
             if pb.sentences:
                 s, e = pb.sentences[-1]
                 return block - 1, s, pb.between(s, e)
@@ -97,7 +111,7 @@ class ArticleItems:
 
     def next_sentence(self, block: int, hi: int) -> list[Item]:
         """The items of the first sentence of a block that starts at `hi` or later."""
-        b = self.blocks[block]
+        b = self.block(block)
         later = [s for s in b.sentences if s[0] >= hi]
         if later:
             s, e = later[0]
@@ -131,7 +145,7 @@ def frame_of(article: ArticleItems, quotes: list[Quote], index: int) -> Frame:
     """The frame of quotation `index` of `quotes`."""
     q = quotes[index]
     first, last = q.parts[0], q.parts[-1]
-    b0, b1 = article.blocks[first.block], article.blocks[last.block]
+    b0, b1 = article.block(first.block), article.block(last.block)
     open_at = _mark_before(b0.text, first.start)
     close_at = _mark_after(b1.text, last.end)
     outer = quotes[q.nested_in] if q.nested_in is not None else None
