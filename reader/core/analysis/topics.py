@@ -11,7 +11,9 @@ is not chosen again on its own.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from reader.core.analysis import lexicon
@@ -86,7 +88,7 @@ def keywords(doc: Document, tokens: list[list[Token]], entities: list[Entity], c
     surfaces: dict[tuple, Counter] = defaultdict(Counter)
     boost: Counter = Counter()
     for block, toks in zip(doc.blocks, tokens):
-        spans = covered.get(block.index, ())
+        named = _Covered(covered.get(block.index, ()))
         text = block.text
         run: list[Token] = []
         runs: list[list[Token]] = []
@@ -98,7 +100,7 @@ def keywords(doc: Document, tokens: list[list[Token]], entities: list[Entity], c
                 and tok.text[-1] not in "'’"
                 and tok.lower not in stop
                 and not tok.is_acronym
-                and not any(s <= tok.start < e for s, e in spans)
+                and not named.holds(tok.start)
             )
             joined = prev is not None and text[prev.end : tok.start] in (" ", "")
             if content and (not run or joined):
@@ -146,6 +148,29 @@ def keywords(doc: Document, tokens: list[list[Token]], entities: list[Entity], c
             continue
         chosen.append(key)
     return [Topic("", "keyword", _display(surfaces[k]), tuple(sorted(where[k]))) for k in chosen]
+
+
+class _Covered:
+    """Character ranges of a block (entity mentions), asked about one position at a time.
+
+    The ranges are merged and sorted once, so each question is a binary search
+    instead of a scan: it is asked for every content word of the article.
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]]):
+        merged: list[list[int]] = []
+        for s, e in sorted(spans):
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def holds(self, pos: int) -> bool:
+        """Whether a range covers character `pos` (start included, end not)."""
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
 
 
 def _overlaps(a: tuple, b: tuple) -> bool:
