@@ -53,7 +53,7 @@ def summary(analysis: Analysis) -> str:
         doc.title,
         "",
         f"source     {doc.source}",
-        f"language   {doc.language} ({doc.language_confidence:.2f})",
+        f"language   {analysis.language} ({analysis.languages.confidence:.2f})",
         f"words      {doc.word_count}",
         "blocks     " + ", ".join(f"{n} {kind.replace('_', ' ')}s" for kind, n in sorted(kinds.items())),
     ]

@@ -45,3 +45,12 @@ def test_analysis_is_deterministic(text):
     first = to_json(analyse(parse(doc, markdown=False)))
     second = to_json(analyse(parse(doc, markdown=False)))
     assert first == second
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_analysis_leaves_the_document_as_it_was(text):
+    doc = parse("Titolo\n" + text, markdown=False)
+    before = repr(doc)
+    analyse(doc)
+    assert repr(doc) == before

@@ -6,7 +6,7 @@ from reader.core.article import parse
 
 def entities(text: str) -> dict[str, tuple[str, list[str]]]:
     result = analyse(parse(text, markdown=False))
-    return {e.name: (e.kind, e.aliases) for e in result.entities}
+    return {e.name: (e.kind, list(e.aliases)) for e in result.entities}
 
 
 def test_multi_word_names_with_particles():

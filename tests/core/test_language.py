@@ -2,7 +2,7 @@
 
 import pytest
 
-from reader.core.analysis.language import detect, detect_document
+from reader.core.analysis.language import detect, detect_languages
 from reader.core.article import load, parse
 
 SENTENCES = {
@@ -25,18 +25,24 @@ def test_short_or_letterless_text_is_und(text):
 
 
 def test_sample_is_italian_and_deterministic(sample_path):
-    first = load(sample_path)
-    detect_document(first)
-    second = load(sample_path)
-    detect_document(second)
-    assert first.language == "it" and first.language_confidence > 0.9
-    assert [b.language for b in first.blocks] == [b.language for b in second.blocks]
-    body = [b for b in first.blocks if len(b.text) > 80]
-    assert all(b.language == "it" for b in body)
+    doc = load(sample_path)
+    first = detect_languages(doc)
+    second = detect_languages(load(sample_path))
+    assert first.document == "it" and first.confidence > 0.9
+    assert first == second
+    body = [code for b, code in zip(doc.blocks, first.blocks) if len(b.text) > 80]
+    assert body and all(code == "it" for code in body)
 
 
 def test_a_foreign_block_keeps_its_own_language():
     doc = parse("Titolo\n" + "\n".join([SENTENCES["it"]] * 3 + [SENTENCES["de"]]), markdown=False)
-    detect_document(doc)
-    assert doc.language == "it"
-    assert doc.blocks[-1].language == "de"
+    languages = detect_languages(doc)
+    assert languages.document == "it"
+    assert languages.blocks[-1] == "de"
+
+
+def test_detection_leaves_the_document_alone():
+    doc = parse("Titolo\n" + "\n".join([SENTENCES["it"]] * 3 + [SENTENCES["de"]]), markdown=False)
+    before = repr(doc)
+    detect_languages(doc)
+    assert repr(doc) == before

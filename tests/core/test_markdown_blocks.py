@@ -3,7 +3,7 @@
 import pytest
 
 from reader.core.analysis import analyse
-from reader.core.article import load, parse, prose_only, without_code
+from reader.core.article import load, parse, without_code
 from tests.conftest import ROOT
 
 HARBOUR = ROOT / "tests" / "data" / "markdown" / "harbour-report.md"
@@ -122,18 +122,14 @@ def test_the_analysis_view_blanks_code_and_keeps_every_offset():
 
 def test_code_is_never_searched_for_quotations_or_names():
     doc = parse(CODE_ARTICLE, markdown=True)
-    result = prose_only(analyse)(doc)
+    result = analyse(doc)
     assert [q.text for q in result.quotes] == ["we will win this"]
     assert {e.name for e in result.entities} == {"Alice Walker", "Paris"}
-    assert result.document is doc and doc.language == "en"
+    assert result.document is doc and result.language == "en"
     assert doc.blocks[2].text.startswith("print(")
+    assert result.languages.blocks[2] == "und"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="needs `@prose_only` on analyse() in reader/core/analysis/pipeline.py (the lead applies it); "
-    "when it passes, remove this mark",
-)
 def test_the_pipeline_leaves_code_blocks_alone():
     result = analyse(parse(CODE_ARTICLE, markdown=True))
     assert [q.block for q in result.quotes] == [1]

@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING
 from reader._lazy import lazy_exports
 
 if TYPE_CHECKING:
-    from reader.core.analysis.entities import Entity, Mention
+    from reader.core.analysis.entities import Entity
     from reader.core.analysis.kinds import NAMED_KINDS, EntityKind
+    from reader.core.analysis.language import Languages
+    from reader.core.analysis.mentions import Mention
     from reader.core.analysis.pipeline import SCHEMA_VERSION, Analysis, analyse, to_json
     from reader.core.analysis.quotes import Quote, QuotePart
     from reader.core.analysis.topics import Topic
@@ -23,7 +25,8 @@ _EXPORTS = {
     "to_json": "pipeline",
     "SCHEMA_VERSION": "pipeline",
     "Entity": "entities",
-    "Mention": "entities",
+    "Languages": "language",
+    "Mention": "mentions",
     "Quote": "quotes",
     "QuotePart": "quotes",
     "Topic": "topics",

@@ -10,10 +10,17 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from reader.core.analysis import lexicon
+from reader.core.analysis.lexicon import UNDETERMINED
 from reader.core.article.model import Document
 
-UNDETERMINED = "und"
+if TYPE_CHECKING:
+    from reader.core.analysis.tokens import Token
+
 MIN_LETTERS_BLOCK = 30
 """Blocks with fewer letters than this are "und": langdetect guesses wildly on
 short strings ("Hello" comes out Finnish)."""
@@ -137,7 +144,7 @@ def _sample(doc: Document) -> str:
     return "\n".join(picked)
 
 
-def _by_function_words(toks, profiles: dict[str, frozenset[str]], expected: str) -> str | None:
+def _by_function_words(toks: Sequence[Token], profiles: dict[str, frozenset[str]], expected: str) -> str | None:
     """A block's language from its function words, when they leave no doubt.
 
     Function words are a third or more of running text in the five languages with
@@ -148,7 +155,10 @@ def _by_function_words(toks, profiles: dict[str, frozenset[str]], expected: str)
     if len(toks) < 6:
         return None
     hits = sorted(((sum(1 for t in toks if t.lower in words), code) for code, words in profiles.items()), reverse=True)
-    (best, code), (second, _) = hits[0], hits[1]
+    if not hits:
+        return None
+    best, code = hits[0]
+    second = hits[1][0] if len(hits) > 1 else 0  # the languages are data: there may be only one
     if code == expected and ((best >= 3 and best >= 1.5 * second) or (best >= 1 and second == 0)):
         return code
     if best >= 4 and best >= 2.5 * second and best >= 0.35 * len(toks):
@@ -156,32 +166,47 @@ def _by_function_words(toks, profiles: dict[str, frozenset[str]], expected: str)
     return None
 
 
-def detect_document(doc: Document, tokens: list | None = None) -> None:
-    """Fill the document's and every block's language in place.
+@dataclass(frozen=True, slots=True)
+class Languages:
+    """The languages of an article, as ISO 639-1 codes ("und" when unsure)."""
+
+    document: str
+    """The article's language."""
+    confidence: float
+    """langdetect's probability for the article's language (0.0 when it had too little text)."""
+    blocks: tuple[str, ...]
+    """Each block's language, in block order."""
+
+
+def detect_languages(doc: Document, tokens: Sequence[Sequence[Token]] | None = None) -> Languages:
+    """The document's language and every block's.
 
     Blocks whose function words clearly agree with the document's language get it
     without running langdetect (about 1 ms a paragraph, the bulk of analysis time);
     the others, foreign quotations and mixed blocks among them, are detected.
     """
-    lang, prob = detect(_sample(doc), min_letters=MIN_LETTERS_DOC, min_prob=MIN_PROB_DOC)
-    doc.language, doc.language_confidence = lang, prob
+    found, prob = detect(_sample(doc), min_letters=MIN_LETTERS_DOC, min_prob=MIN_PROB_DOC)
     if tokens is None:
         from reader.core.analysis.tokens import tokenize
 
         tokens = [tokenize(b.text) for b in doc.blocks]
-    from reader.core.analysis import lexicon
-
-    profiles = {code: lexicon.get(code).stopwords for code in lexicon.LANGUAGES}
+    profiles = {code: lexicon.get(code).stopwords for code in lexicon.languages()}
     profiles = {code: words for code, words in profiles.items() if words}
-    for block, toks in zip(doc.blocks, tokens):
-        # Three sampling trials instead of seven: a paragraph that the function words
-        # left in doubt still comes out right, in less than half the time.
-        block.language = _by_function_words(toks, profiles, doc.language) or detect(block.text, trials=3)[0]
-    if doc.language == UNDETERMINED:
-        # A mixed article with no dominant language: say which its blocks mostly are
-        # only if one language clearly leads.
-        counts = Counter(b.language for b in doc.blocks if b.language != UNDETERMINED)
-        if counts:
-            code, n = counts.most_common(1)[0]
-            if n >= 0.8 * sum(counts.values()):
-                doc.language = code
+    # Three sampling trials instead of seven: a paragraph that the function words
+    # left in doubt still comes out right, in less than half the time.
+    blocks = tuple(
+        _by_function_words(toks, profiles, found) or detect(block.text, trials=3)[0]
+        for block, toks in zip(doc.blocks, tokens)
+    )
+    return Languages(_dominant(blocks) if found == UNDETERMINED else found, prob, blocks)
+
+
+def _dominant(blocks: tuple[str, ...]) -> str:
+    """A mixed article with no dominant language: the language its blocks mostly are,
+    if one clearly leads; "und" otherwise."""
+    counts = Counter(code for code in blocks if code != UNDETERMINED)
+    if counts:
+        code, n = counts.most_common(1)[0]
+        if n >= 0.8 * sum(counts.values()):
+            return code
+    return UNDETERMINED

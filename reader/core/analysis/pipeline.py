@@ -2,53 +2,82 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
+from reader.core.analysis.language import Languages
 from reader.core.article.model import Document
+from reader.core.article.prose import without_code
+
+if TYPE_CHECKING:
+    from reader.core.analysis.entities import Entity
+    from reader.core.analysis.quotes import Quote
+    from reader.core.analysis.topics import Topic
 
 SCHEMA_VERSION = 1
 
 
-@dataclass
+@dataclass(frozen=True)
 class Analysis:
     """Everything the side panel shows about an article."""
 
     document: Document
-    entities: list = field(default_factory=list)
-    quotes: list = field(default_factory=list)
-    topics: list = field(default_factory=list)
+    """The article analysed, as it was given (the analysis changes nothing in it)."""
+    languages: Languages
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    topics: list[Topic] = field(default_factory=list)
+
+    @property
+    def language(self) -> str:
+        """The article's language: an ISO 639-1 code, or "und" when unsure."""
+        return self.languages.document
 
 
 def analyse(doc: Document) -> Analysis:
-    """Detect languages, then entities, quotations (with speakers) and topics."""
+    """Detect languages, then entities, quotations (with speakers) and topics.
+
+    Code blocks are read as blank (`without_code`): a string literal is no
+    quotation and a class name no person. Offsets and block indices are the same.
+    """
     from reader.core.analysis.entities import find_entities
-    from reader.core.analysis.language import detect_document
+    from reader.core.analysis.language import detect_languages
     from reader.core.analysis.quotes import find_quotes
     from reader.core.analysis.speakers import attribute
     from reader.core.analysis.tokens import tokenize
     from reader.core.analysis.topics import find_topics
 
-    tokens = [tokenize(b.text) for b in doc.blocks]
-    detect_document(doc, tokens)
-    entities = find_entities(doc, tokens)
-    quotes = find_quotes(doc)
-    attribute(doc, tokens, quotes, entities)
-    topics = find_topics(doc, tokens, entities)
-    return Analysis(doc, entities, quotes, topics)
+    prose = without_code(doc)
+    tokens = [tokenize(b.text) for b in prose.blocks]
+    languages = detect_languages(prose, tokens)
+    found = find_entities(prose, tokens, languages.document)
+    quotes = find_quotes(prose)
+    speakers = attribute(prose, tokens, quotes, found, languages.document)
+    quotes = [_said_by(q, speakers.get(q.id)) for q in quotes]
+    topics = find_topics(prose, tokens, found.entities, languages.document)
+    return Analysis(doc, languages, found.entities, quotes, topics)
+
+
+def _said_by(quote: Quote, speaker: Entity | None) -> Quote:
+    """The quotation with its speaker's name and id (None where the text names none)."""
+    if speaker is None:
+        return quote
+    return replace(quote, speaker=speaker.name, speaker_id=speaker.id)
 
 
 def to_json(analysis: Analysis) -> dict:
-    """The `reader analyze --json` document, version 1 (see DESIGN.md)."""
+    """The `reader analyze --json` document, version 1 (described in README.md)."""
     doc = analysis.document
+    languages = analysis.languages
     return {
         "schema": SCHEMA_VERSION,
         "path": doc.source,
         "title": doc.title,
-        "language": doc.language,
-        "language_confidence": doc.language_confidence,
+        "language": languages.document,
+        "language_confidence": languages.confidence,
         "blocks": [
-            {"id": b.id, "index": b.index, "kind": b.kind, "text": b.text, "language": b.language}
-            for b in doc.blocks
+            {"id": b.id, "index": b.index, "kind": b.kind, "text": b.text, "language": code}
+            for b, code in zip(doc.blocks, languages.blocks)
         ],
         "entities": [e.to_json() for e in analysis.entities],
         "quotes": [q.to_json() for q in analysis.quotes],

@@ -13,7 +13,7 @@ them ("No comment," he said).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
 from reader.core.article.model import Document
 
@@ -44,11 +44,12 @@ class QuotePart:
     end: int
 
 
-@dataclass
+@dataclass(frozen=True)
 class Quote:
     """A direct quotation: its words (without the marks), where they are, and who said them."""
 
-    parts: list[QuotePart]
+    parts: tuple[QuotePart, ...]
+    """Where its words are: one part per paragraph it spans."""
     text: str
     speaker: str | None = None
     """The speaking entity's name, or None where the text does not say."""
@@ -121,7 +122,7 @@ class _Open:
     mark: str
     block: int
     pos: int  # index of the first character after the mark
-    parts: list[QuotePart] = field(default_factory=list)
+    parts: tuple[QuotePart, ...] = ()
 
 
 def find_quotes(doc: Document) -> list[Quote]:
@@ -131,19 +132,20 @@ def find_quotes(doc: Document) -> list[Quote]:
     for block in doc.blocks:
         carried = _scan_block(block.index, block.text, quotes, carried, doc)
     quotes.sort(key=lambda q: (q.block, q.start, -len(q.text)))
-    # Link nested quotations to the one that holds them (an earlier one in the
-    # same block whose span contains this one's).
-    for i, q in enumerate(quotes):
-        for j in range(i - 1, -1, -1):
-            outer = quotes[j]
-            if outer.parts[-1].block < q.block:
-                break
-            if any(p.block == q.block and p.start <= q.start and q.end <= p.end for p in outer.parts):
-                q.nested_in = j
-                break
-    for n, q in enumerate(quotes, 1):
-        q.id = f"q{n}"
-    return quotes
+    return [replace(q, nested_in=_holder(quotes, i), id=f"q{i + 1}") for i, q in enumerate(quotes)]
+
+
+def _holder(quotes: list[Quote], i: int) -> int | None:
+    """Index of the quotation that holds quotation i: an earlier one in the same
+    block whose span contains it."""
+    q = quotes[i]
+    for j in range(i - 1, -1, -1):
+        outer = quotes[j]
+        if outer.parts[-1].block < q.block:
+            break
+        if any(p.block == q.block and p.start <= q.start and q.end <= p.end for p in outer.parts):
+            return j
+    return None
 
 
 def _scan_block(index: int, text: str, quotes: list[Quote], carried: list[_Open], doc: Document) -> list[_Open]:
@@ -184,7 +186,7 @@ def _scan_block(index: int, text: str, quotes: list[Quote], carried: list[_Open]
     for opened in stack:
         if opened.mark in _DOUBLE:
             part = QuotePart(index, opened.pos, len(text.rstrip()))
-            return [_Open(opened.mark, index, opened.pos, [*opened.parts, _trim(text, part)])]
+            return [_Open(opened.mark, index, opened.pos, (*opened.parts, _trim(text, part)))]
     return []
 
 
@@ -204,7 +206,7 @@ def _spoken(inside: str, after: str) -> bool:
         return False
     from reader.core.analysis import lexicon
 
-    verbs = lexicon.get("und").speech_verbs  # the article's language may not be known yet
+    verbs = lexicon.any_language().speech_verbs  # the article's language may not be known yet
     words = [w.strip(".,;:!?»”\"'").casefold() for w in after.lstrip(" ,").split()[:4]]
     return any(w in verbs for w in words)
 
@@ -220,7 +222,7 @@ def _trim(text: str, part: QuotePart) -> QuotePart:
 
 def _emit(quotes: list[Quote], opened: _Open, index: int, close_at: int, text: str, doc: Document) -> None:
     last = _trim(text, QuotePart(index, opened.pos, close_at))
-    parts = [p for p in [*opened.parts, last] if p.end > p.start]
+    parts = tuple(p for p in (*opened.parts, last) if p.end > p.start)
     if not parts:
         return
     words = " ".join(doc.blocks[p.block].text[p.start : p.end] for p in parts)

@@ -18,181 +18,80 @@ ricercatore", "people"), which means the speaker is not named: None.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from dataclasses import dataclass
-
 from reader.core.analysis import lexicon
-from reader.core.analysis.candidates import is_title
-from reader.core.analysis.entities import Entity
-from reader.core.analysis.lexicon import LangData
+from reader.core.analysis.entities import Entity, EntityFindings
+from reader.core.analysis.kinds import EntityKind
+from reader.core.analysis.lexicon import Lexicon
+from reader.core.analysis.quote_frames import ArticleItems, Frame, Item, frame_of
 from reader.core.analysis.quotes import Quote
-from reader.core.analysis.tokens import Token, sentence_spans
+from reader.core.analysis.tokens import Token
 from reader.core.article.model import Document
+
+_VOICES = (EntityKind.PERSON, EntityKind.ORG)
+"""The kinds of entity that speak: people, and organisations through their spokespeople."""
 
 UNNAMED = object()
 """A subject that is explicitly not a named entity (someone, a former employee)."""
 
 
-@dataclass
-class _Item:
-    start: int
-    end: int
-    word: str  # casefolded token text, or "" for an entity mention
-    entity: Entity | None = None
-    token: Token | None = None
-
-
-class _Block:
-    """One block's tokens with entity mentions folded into single items."""
-
-    def __init__(self, text: str, tokens: list[Token], mentions: list[tuple[int, int, Entity]]):
-        self.text = text
-        self.items: list[_Item] = []
-        mentions = sorted(mentions, key=lambda m: m[0])
-        m = 0
-        for tok in tokens:
-            while m < len(mentions) and mentions[m][1] <= tok.start:
-                m += 1
-            if m < len(mentions) and mentions[m][0] <= tok.start < mentions[m][1]:
-                s, e, ent = mentions[m]
-                if self.items and self.items[-1].entity is ent and self.items[-1].start == s:
-                    continue
-                self.items.append(_Item(s, e, "", ent))
-                continue
-            self.items.append(_Item(tok.start, tok.end, tok.lower, None, tok))
-        self.starts = [it.start for it in self.items]
-        self.sentences = sentence_spans(text, tokens)
-
-    def between(self, lo: int, hi: int) -> list[_Item]:
-        i = bisect_right(self.starts, lo - 1)
-        out = []
-        while i < len(self.items) and self.items[i].start < hi:
-            if self.items[i].end <= hi:
-                out.append(self.items[i])
-            i += 1
-        return out
-
-    def sentence_of(self, pos: int) -> tuple[int, int]:
-        for s, e in self.sentences:
-            if s <= pos < e:
-                return s, e
-        return (0, len(self.text))
-
-
-def attribute(doc: Document, tokens: list[list[Token]], quotes: list[Quote], entities: list[Entity]) -> None:
-    """Set `speaker` (an entity's name) and `speaker_id` on each quotation in place."""
-    lang = lexicon.get(doc.language)
-    per_block: dict[int, list[tuple[int, int, Entity]]] = {}
-    for ent in entities:
-        for m in ent.mentions:
-            per_block.setdefault(m.block, []).append((m.start, m.end, ent))
-    blocks = [_Block(b.text, t, per_block.get(b.index, [])) for b, t in zip(doc.blocks, tokens)]
-    finder = _Finder(doc, blocks, quotes, entities, lang)
+def attribute(
+    doc: Document, tokens: list[list[Token]], quotes: list[Quote], found: EntityFindings, language: str
+) -> dict[str, Entity]:
+    """Who said each quotation: quotation id -> the speaking entity, for the
+    quotations whose speaker the text names."""
+    lang = lexicon.get(language)
+    finder = _Finder(ArticleItems(doc, tokens, found.entities), quotes, found.roles, lang)
+    speakers: dict[str, Entity] = {}
     for i, q in enumerate(quotes):
-        speaker = finder.speaker(i, q)
+        speaker = finder.speaker(i)
         if isinstance(speaker, Entity):
-            q.speaker, q.speaker_id = speaker.name, speaker.id
-            finder.last = (speaker, q.parts[-1].block)
-        else:
-            q.speaker = q.speaker_id = None
-
-
-def _mark_before(text: str, start: int) -> int:
-    """Index of the opening mark of a quotation whose words start at `start`."""
-    i = start - 1
-    while i > 0 and text[i].isspace():
-        i -= 1
-    return max(0, i)
-
-
-def _mark_after(text: str, end: int) -> int:
-    """Index just after the closing mark of a quotation whose words end at `end`."""
-    i = end
-    while i < len(text) and text[i].isspace():
-        i += 1
-    return min(len(text), i + 1)
+            speakers[q.id] = speaker
+            finder.last = speaker
+    return speakers
 
 
 class _Finder:
-    def __init__(self, doc, blocks, quotes, entities, lang: LangData):
-        self.doc = doc
-        self.blocks: list[_Block] = blocks
-        self.quotes: list[Quote] = quotes
+    """The speaker rules, run on one quotation after another (in reading order)."""
+
+    def __init__(self, article: ArticleItems, quotes: list[Quote], roles: dict[str, tuple[Entity, ...]], lang: Lexicon):
+        self.article = article
+        self.quotes = quotes
         self.lang = lang
-        self.last: tuple[Entity, int] | None = None
-        self.roles: dict[str, list[Entity]] = {}
-        for e in entities:
-            for r in e.roles:
-                self.roles.setdefault(r, []).append(e)
+        self.roles = roles
+        self._pronoun_suffixes = tuple(sorted(lang.pronoun_suffixes))
+        self.last: Entity | None = None
+        """The speaker of the last quotation attributed to a named entity."""
+        self.frame: Frame | None = None
+        """The frame of the quotation being attributed."""
 
     # -- the frame around a quotation ---------------------------------------------
 
-    def speaker(self, index: int, q: Quote):
-        first, last = q.parts[0], q.parts[-1]
-        b0, b1 = self.blocks[first.block], self.blocks[last.block]
-        open_at = _mark_before(b0.text, first.start)
-        close_at = _mark_after(b1.text, last.end)
-        outer = self.quotes[q.nested_in] if q.nested_in is not None else None
-        # Before: from the sentence start (or the end of an earlier quotation in it).
-        s_lo, _ = b0.sentence_of(max(0, open_at - 1))
-        lo = max(s_lo, self._previous_quote_end(index, first.block, open_at))
-        if outer is not None and outer.block == first.block:
-            lo = max(lo, outer.start)
-        before = b0.between(lo, open_at)
-        # After: the rest of the closing mark's sentence; a quotation that ends its
-        # sentence ("…two hours.") has nothing after it unless the text goes on in
-        # lower case (French « … » a-t-il ajouté).
-        _, s_hi = b1.sentence_of(max(0, close_at - 1))
-        hi = s_hi
-        following = b1.between(close_at, len(b1.text))[:1]
-        if hi <= close_at and following and following[0].entity is None and following[0].word[:1].islower():
-            _, hi = b1.sentence_of(following[0].start)
-        hi = min(hi, self._next_quote_start(index, last.block, close_at))
-        if outer is not None and outer.parts[-1].block == last.block:
-            hi = min(hi, outer.parts[-1].end)
-        after = b1.between(close_at, hi) if hi > close_at else []
-        gap_before = b0.text[before[-1].end if before else lo : open_at]
-        self._here = (first.block, lo)
-        self._before_quote = before
-        self._shares_sentence = lo > s_lo  # an earlier quotation in the same sentence
-
-        found = self._after(after)
+    def speaker(self, index: int):
+        """The speaker of quotation `index`: an Entity, UNNAMED, or None."""
+        frame = self.frame = frame_of(self.article, self.quotes, index)
+        found = self._after(frame.after)
         if found is not None:
             return found
-        found = self._before(before, colon=":" in gap_before)
+        found = self._before(frame.before, colon=":" in frame.gap_before)
         if found is not None:
             return found
-        if not self._has_cue(before, gap_before):
-            found = self._neighbours(first.block, lo, last.block, hi)
+        if not self._has_cue(frame.before, frame.gap_before):
+            found = self._neighbours(frame.block, frame.lo, frame.end_block, frame.hi)
             if found is not None:
                 return found
         return None
 
-    def _previous_quote_end(self, index: int, block: int, pos: int) -> int:
-        best = 0
-        for j in range(index - 1, -1, -1):
-            p = self.quotes[j].parts[-1]
-            if p.block == block and p.end < pos and self.quotes[index].nested_in != j:
-                best = max(best, p.end + 1)
-            if p.block < block:
-                break
-        return best
+    @property
+    def _frame(self) -> Frame:
+        assert self.frame is not None, "rules run only inside speaker()"
+        return self.frame
 
-    def _next_quote_start(self, index: int, block: int, pos: int) -> int:
-        for other in self.quotes[index + 1 :]:
-            p = other.parts[0]
-            if p.block == block and p.start > pos and other.nested_in is None:
-                return p.start - 1
-            if p.block > block:
-                break
-        return len(self.blocks[block].text)
-
-    def _has_cue(self, items: list[_Item], gap: str) -> bool:
+    def _has_cue(self, items: list[Item], gap: str) -> bool:
         return ":" in gap or any(self._is_speech(it) for it in items) or self._attribution(items) is not None
 
     # -- rules ---------------------------------------------------------------------
 
-    def _is_speech(self, item: _Item) -> bool:
+    def _is_speech(self, item: Item) -> bool:
         if item.entity is not None:
             return False
         word = item.word
@@ -201,13 +100,13 @@ class _Finder:
         head, sep, tail = word.partition("-")
         return bool(sep) and head in self.lang.speech_verbs  # "dit-il", "ajoute-t-elle"
 
-    def _is_pronoun(self, item: _Item) -> bool:
+    def _is_pronoun(self, item: Item) -> bool:
         if item.entity is not None:
             return False
         word = item.word
-        return word in self.lang.pronouns or word.endswith(("-il", "-elle", "-ils", "-elles"))
+        return word in self.lang.pronouns or word.endswith(self._pronoun_suffixes)
 
-    def _after(self, after: list[_Item]):
+    def _after(self, after: list[Item]):
         """`"…," said X` / `«…», ha detto X` / `"…", X said` / `"…", he said`."""
         window = after[:9]  # room for "a déclaré le ministre du Travail, Olivier Dussopt"
         verbs = [k for k, it in enumerate(window[:6]) if self._is_speech(it)]
@@ -224,13 +123,13 @@ class _Finder:
             subject = self._subject(it, window)
             if subject is not None:
                 return subject
-        if self.last and all(it.entity is None and it.word in self.lang.auxiliaries for it in window[:v]):
+        if self.last is not None and all(it.entity is None and it.word in self.lang.auxiliaries for it in window[:v]):
             # "«…», añadió", "«…», ha aggiunto": Italian and Spanish drop the subject of
             # the one who goes on speaking.
-            return self.last[0]
+            return self.last
         return None
 
-    def _before(self, before: list[_Item], colon: bool):
+    def _before(self, before: list[Item], colon: bool):
         attributed = self._attribution(before)
         skip = {id(it) for it in before if it.entity is not None and it.entity is attributed}
         verbs = [k for k, it in enumerate(before) if self._is_speech(it)]
@@ -254,22 +153,23 @@ class _Finder:
                 it for it in before
                 if it.entity is None and it.word not in self.lang.person_titles and it.word not in self.lang.stopwords
             ]
-            if len(named) == 1 and not words and named[0].entity.kind in ("PERSON", "ORG"):
-                return named[0].entity
+            speaker = named[0].entity if len(named) == 1 and not words else None
+            if speaker is not None and speaker.kind in _VOICES:
+                return speaker
         if attributed is not None:
             return attributed
         if (colon or verbs) and before and before[0].entity is None and (
-            before[0].word in self.lang.auxiliaries or self._is_speech(before[0]) or self._shares_sentence
+            before[0].word in self.lang.auxiliaries or self._is_speech(before[0]) or self._frame.shares_sentence
         ):
             # Italian and Spanish drop the subject: "Ha anche espresso fiducia: «…»";
             # and a second quotation in a sentence ("…, and told the police, "…"")
             # goes on with the first one's speaker.
-            return self.last[0] if self.last else None
+            return self.last
         if before and self._is_pronoun(before[0]):
             return self._pronoun()  # "He described Montalvo as "…""
         return None
 
-    def _subject_position(self, items: list[_Item], skip: set[int]):
+    def _subject_position(self, items: list[Item], skip: set[int]):
         """A person before the clause's first auxiliary: the subject of its verb."""
         unnamed = False
         for k, it in enumerate(items):
@@ -277,7 +177,7 @@ class _Finder:
                 continue
             if it.entity is None and it.word in self.lang.auxiliaries:
                 break
-            if it.entity is not None and it.entity.kind == "PERSON" and not self._is_object(items, k):
+            if it.entity is not None and it.entity.kind == EntityKind.PERSON and not self._is_object(items, k):
                 return it.entity
             if it.entity is None and self._is_pronoun(it):
                 return self._pronoun()
@@ -285,11 +185,11 @@ class _Finder:
                 unnamed = True
         return UNNAMED if unnamed else None
 
-    def _is_object(self, items: list[_Item], k: int) -> bool:
+    def _is_object(self, items: list[Item], k: int) -> bool:
         """A name right after a preposition is an object ("gli abitanti di Esino Lario")."""
         return k > 0 and items[k - 1].entity is None and items[k - 1].word in self.lang.prepositions
 
-    def _subject_before(self, items: list[_Item], skip: set[int]):
+    def _subject_before(self, items: list[Item], skip: set[int]):
         # Walk back from the verb; the first subject-like item wins, but a person
         # named in the same clause beats an organisation that is nearer to the verb
         # ("il responsabile di OpenAI, Mark Chen, ha detto").
@@ -299,9 +199,9 @@ class _Finder:
             if id(it) in skip:
                 continue
             if it.entity is not None:
-                if self._is_object(items, k) and it.entity.kind != "ORG":
+                if self._is_object(items, k) and it.entity.kind != EntityKind.ORG:
                     continue
-                if it.entity.kind == "PERSON":
+                if it.entity.kind == EntityKind.PERSON:
                     return it.entity
                 if found is None:
                     found = it.entity
@@ -311,28 +211,28 @@ class _Finder:
                 return subject
         return found
 
-    def _subject(self, it: _Item, context: list[_Item]):
+    def _subject(self, it: Item, context: list[Item]):
         if it.entity is not None:
             return it.entity
         word = it.word
         if self._is_pronoun(it):
             return self._pronoun()
-        if word in self.lang.role_nouns or is_title(word, self.lang, german=self.lang.code == "de"):
+        if word in self.lang.role_nouns or self.lang.is_title(word):
             k = context.index(it)
             prev = [c.word for c in context[max(0, k - 2) : k] if c.entity is None]
             if any(p in self.lang.indefinites for p in prev):
                 return UNNAMED
             # "le ministre du Travail, Olivier Dussopt": the person the role is given to.
             for c in context[k + 1 : k + 6]:
-                if c.entity is not None and c.entity.kind == "PERSON":
+                if c.entity is not None and c.entity.kind == EntityKind.PERSON:
                     return c.entity
                 if c.entity is None and c.word not in self.lang.stopwords and not (c.token and c.token.is_capitalised):
                     break  # a verb or a common noun: the role has no name next to it
             # "portavoce di Meta": the organisation speaks through its spokesperson.
             for c in context[k + 1 : k + 3]:
-                if c.entity is not None and c.entity.kind in ("ORG", "PERSON"):
+                if c.entity is not None and c.entity.kind in _VOICES:
                     return c.entity
-            holders = self.roles.get(word, [])
+            holders = self.roles.get(word, ())
             if len(holders) == 1:
                 return holders[0]
             return UNNAMED
@@ -346,20 +246,20 @@ class _Finder:
         the quotation, first the person named before it in its own sentence."""
         if own_sentence:
             # "Élisabeth Borne estime que « … », explique-t-elle": the sentence's subject.
-            for it in self._before_quote:
-                if it.entity is not None and it.entity.kind == "PERSON":
+            for it in self._frame.before:
+                if it.entity is not None and it.entity.kind == EntityKind.PERSON:
                     return it.entity
-        block, lo = self._here
+        block, lo = self._frame.block, self._frame.lo
         for _ in range(3):
-            block, lo, items = self._sentence_before(block, lo)
+            block, lo, items = self.article.sentence_before(block, lo)
             if not items:
                 break
             for it in items:
-                if it.entity is not None and it.entity.kind == "PERSON":
+                if it.entity is not None and it.entity.kind == EntityKind.PERSON:
                     return it.entity
-        return self.last[0] if self.last else UNNAMED
+        return self.last if self.last is not None else UNNAMED
 
-    def _attribution(self, items: list[_Item]):
+    def _attribution(self, items: list[Item]):
         """The entity after `secondo`, `according to`, `selon`, `laut`, `según`."""
         words = [it.word for it in items]
         for phrase in self.lang.attribution:
@@ -367,16 +267,16 @@ class _Finder:
             for k in range(len(items) - n):
                 if tuple(words[k : k + n]) == phrase:
                     nxt = items[k + n]
-                    if nxt.entity is not None and nxt.entity.kind in ("PERSON", "ORG"):
+                    if nxt.entity is not None and nxt.entity.kind in _VOICES:
                         return nxt.entity
         # "Pour Marine Le Pen, « … »", "Per Salvini «…»": only at the sentence's start.
         if len(items) >= 2 and words[0] in self.lang.opening_attribution:
             nxt = items[1]
-            if nxt.entity is not None and nxt.entity.kind in ("PERSON", "ORG"):
+            if nxt.entity is not None and nxt.entity.kind in _VOICES:
                 return nxt.entity
-        # German postposition: "dem Sprecher zufolge", "X zufolge".
+        # A postposition gives the source before it: "dem Sprecher zufolge", "X zufolge".
         for k, it in enumerate(items[1:], 1):
-            if it.word == "zufolge" and items[k - 1].entity is not None:
+            if it.word in self.lang.attribution_after and items[k - 1].entity is not None:
                 return items[k - 1].entity
         return None
 
@@ -391,32 +291,12 @@ class _Finder:
         nxt = self._next_sentence(end_block, hi)[:6]
         if any(self._is_speech(it) for it in nxt):
             for it in nxt:
-                if it.entity is not None and it.entity.kind in ("PERSON", "ORG"):
+                if it.entity is not None and it.entity.kind in _VOICES:
                     return it.entity
         return None
 
-    def _previous_sentence(self, block: int, lo: int) -> list[_Item]:
-        return self._sentence_before(block, lo)[2]
+    def _previous_sentence(self, block: int, lo: int) -> list[Item]:
+        return self.article.sentence_before(block, lo)[2]
 
-    def _sentence_before(self, block: int, lo: int) -> tuple[int, int, list[_Item]]:
-        """(block, start, items) of the sentence before position `lo` of a block,
-        looking into the previous block (not a heading) when this one has none."""
-        b = self.blocks[block]
-        before = [s for s in b.sentences if s[1] <= lo]
-        if before:
-            s, e = before[-1]
-            return block, s, b.between(s, e)
-        if block > 0 and self.doc.blocks[block - 1].kind != "heading":
-            pb = self.blocks[block - 1]
-            if pb.sentences:
-                s, e = pb.sentences[-1]
-                return block - 1, s, pb.between(s, e)
-        return block, lo, []
-
-    def _next_sentence(self, block: int, hi: int) -> list[_Item]:
-        b = self.blocks[block]
-        later = [s for s in b.sentences if s[0] >= hi]
-        if later:
-            s, e = later[0]
-            return b.between(s, e)
-        return []
+    def _next_sentence(self, block: int, hi: int) -> list[Item]:
+        return self.article.next_sentence(block, hi)

@@ -11,24 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reader.core.analysis import lexicon
+from reader.core.analysis.lexicon import APOSTROPHES
+
 _WORD = re.compile(r"[^\W_](?:[\w]|[-‐‑'’.](?=[^\W_]))*", re.UNICODE)
 
-# Elided articles and prepositions (it, fr, ca) that attach to the next word.
-ELISIONS = frozenset(
-    ["l", "d", "dell", "all", "nell", "sull", "dall", "coll", "un", "quest", "quell", "c", "s", "n", "m", "t", "j", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu", "anch", "nessun", "bell", "sant", "tutt", "dov", "cos", "com"]
-)
-APOSTROPHES = "'’"
-
-ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "prof", "sig", "sigg", "dott", "dott.ssa", "ing", "avv", "on", "st", "jr", "sr", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep", "pres", "mt", "ft", "inc", "co", "corp", "ltd", "no", "nr", "vs", "etc", "ecc", "ca", "cf", "pp", "vol", "art", "fig", "mme", "mlle", "mgr", "bd", "av", "hr", "hrn", "fr", "frau", "str", "bzw", "usw", "ggf", "dt", "sra", "sres", "srta", "ud", "uds"]
-)
 
 SENTENCE_END = ".!?…"
-OPENERS = "\"'“”„«»‹›‚‘’([{—–-•*#"
 
-
-NAME_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ath"})
-"""The Arabic article as news writes it before a name, in lower case ("Bashar al-Assad")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +50,7 @@ class Token:
     def has_name_article(self) -> bool:
         """"al-Assad", "el-Sisi", "ash-Sharaa": a name behind the Arabic article."""
         head, sep, rest = self.text.partition("-")
-        return bool(sep) and head in NAME_ARTICLES and rest[:1].isupper()
+        return bool(sep) and head in lexicon.any_language().name_articles and rest[:1].isupper()
 
     @property
     def is_prefixed(self) -> bool:
@@ -89,9 +79,9 @@ def _split_word(text: str, start: int) -> list[tuple[str, int]]:
     for i, ch in enumerate(text):
         if ch in APOSTROPHES:
             head, tail = text[:i], text[i + 1 :]
-            if head.casefold() in ELISIONS and tail:
+            if head.casefold() in lexicon.any_language().elisions and tail:
                 return [(head + ch, start)] + _split_word(tail, start + i + 1)
-            if tail.casefold() == "s" and head:
+            if tail.casefold() in lexicon.any_language().possessives and head:
                 return [(head, start)]
             break
     parts.append((text, start))
@@ -106,15 +96,12 @@ def tokenize(text: str) -> list[Token]:
     prev_text = ""
     for m in _WORD.finditer(text):
         raw = m.group()
-        if "'" in raw or "’" in raw:
-            parts = _split_word(raw, m.start())
-        else:
-            parts = ((raw, m.start()),)
+        parts = _split_word(raw, m.start()) if "'" in raw or "’" in raw else [(raw, m.start())]
         for word, start in parts:
             end = start + len(word)
             gap = text[prev_end:start]
             first = not tokens
-            starts = True if first else (False if gap == " " else _starts_sentence(gap, prev_text, False))
+            starts = True if first else (False if gap == " " else _starts_sentence(gap, prev_text))
             append(Token(word, start, end, starts, word.casefold()))
             prev_end, prev_text = end, word
     return tokens
@@ -140,8 +127,9 @@ def _opens_quote(gap: str, prev: str) -> bool:
     return False
 
 
-def _starts_sentence(gap: str, prev: str, first: bool) -> bool:
-    if first or "\n" in gap:
+def _starts_sentence(gap: str, prev: str) -> bool:
+    """Whether the token after `gap` (the token before it being `prev`) starts a sentence."""
+    if "\n" in gap:
         return True
     stripped = gap.strip()
     if not stripped:
@@ -152,11 +140,11 @@ def _starts_sentence(gap: str, prev: str, first: bool) -> bool:
         return True  # a dash typed as a hyphen: "WASHINGTON (Reuters) - The Federal Reserve"
     if any(ch in stripped for ch in SENTENCE_END):
         last = prev.casefold().rstrip(".")
-        if stripped[0] == "." and (
-            last in ABBREVIATIONS or (len(prev) == 1 and prev.isupper()) or "." in prev
-        ):
-            return False  # "Dr. Smith", "J. R. R. Tolkien", "U.S. officials"
-        return True
+        # Not after "Dr. Smith", "J. R. R. Tolkien", "U.S. officials".
+        return not (
+            stripped[0] == "."
+            and (last in lexicon.any_language().abbreviations or (len(prev) == 1 and prev.isupper()) or "." in prev)
+        )
     return stripped.endswith(":")
 
 

@@ -11,11 +11,14 @@ is not chosen again on its own.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 from reader.core.analysis import lexicon
 from reader.core.analysis.entities import Entity
+from reader.core.analysis.lexicon import strip_endings
 from reader.core.analysis.tokens import Token
 from reader.core.article.model import Document
 
@@ -24,23 +27,24 @@ MAX_TOPICS = 10
 MIN_WORD_LEN = 3
 
 
-@dataclass
+@dataclass(frozen=True)
 class Topic:
+    """A section of the article, or a key phrase, with the blocks it covers."""
+
     id: str
     kind: str
     """"section" or "keyword"."""
     title: str
-    blocks: list[int] = field(default_factory=list)
+    blocks: tuple[int, ...] = ()
 
     def to_json(self) -> dict:
         return {"id": self.id, "kind": self.kind, "title": self.title, "blocks": list(self.blocks)}
 
 
-def find_topics(doc: Document, tokens: list[list[Token]], entities: list[Entity]) -> list[Topic]:
-    topics = sections(doc) + keywords(doc, tokens, entities)
-    for n, t in enumerate(topics, 1):
-        t.id = f"t{n}"
-    return topics
+def find_topics(doc: Document, tokens: list[list[Token]], entities: list[Entity], language: str) -> list[Topic]:
+    """The article's sections, then its keyword topics, numbered in that order."""
+    topics = sections(doc) + keywords(doc, tokens, entities, language)
+    return [replace(t, id=f"t{n}") for n, t in enumerate(topics, 1)]
 
 
 def sections(doc: Document) -> list[Topic]:
@@ -54,34 +58,11 @@ def sections(doc: Document) -> list[Topic]:
             if later.level <= h.level and later.index > h.index + 1:
                 end = later.index
                 break
-        out.append(Topic("", "section", h.text, list(range(h.index, end))))
+        out.append(Topic("", "section", h.text, tuple(range(h.index, end))))
     return out
 
 
-def _stem(word: str, lang: str) -> str:
-    """A crude key that folds plural and gender endings together."""
-    if len(word) <= 4:
-        return word
-    if lang in ("it", "es", "pt"):
-        return word[:-1] if word[-1] in "aeio" else (word[:-2] if word.endswith(("es", "os", "as")) else word)
-    if lang == "fr":
-        word = word[:-1] if word[-1] in "sx" else word
-        return word[:-1] if word.endswith("e") and len(word) > 4 else word
-    if lang == "de":
-        for suffix in ("en", "er", "es", "e", "n", "s"):
-            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-                return word[: -len(suffix)]
-        return word
-    if lang == "en":
-        if word.endswith("ies") and len(word) > 5:
-            return word[:-3] + "y"
-        if word.endswith("s") and not word.endswith("ss"):
-            return word[:-1]
-    return word
-
-
-def keywords(doc: Document, tokens: list[list[Token]], entities: list[Entity]) -> list[Topic]:
-    code = doc.language
+def keywords(doc: Document, tokens: list[list[Token]], entities: list[Entity], code: str) -> list[Topic]:
     lang = lexicon.get(code)
     stop = lang.stopwords | lang.months | lang.weekdays | lang.speech_verbs | lang.demonyms
     # Character ranges covered by entity mentions, per block.
@@ -93,12 +74,21 @@ def keywords(doc: Document, tokens: list[list[Token]], entities: list[Entity]) -
         for m in e.mentions:
             covered[m.block].append((m.start, m.end))
 
+    stem_of: dict[str, str] = {}
+
+    def stem(word: str) -> str:
+        """The word's stem, worked out once per word (an article repeats its words)."""
+        found = stem_of.get(word)
+        if found is None:
+            found = stem_of[word] = strip_endings(word, lang.stemming)
+        return found
+
     counts: Counter = Counter()
     where: dict[tuple, set[int]] = defaultdict(set)
     surfaces: dict[tuple, Counter] = defaultdict(Counter)
     boost: Counter = Counter()
     for block, toks in zip(doc.blocks, tokens):
-        spans = covered.get(block.index, ())
+        named = _Covered(covered.get(block.index, ()))
         text = block.text
         run: list[Token] = []
         runs: list[list[Token]] = []
@@ -110,7 +100,7 @@ def keywords(doc: Document, tokens: list[list[Token]], entities: list[Entity]) -
                 and tok.text[-1] not in "'’"
                 and tok.lower not in stop
                 and not tok.is_acronym
-                and not any(s <= tok.start < e for s, e in spans)
+                and not named.holds(tok.start)
             )
             joined = prev is not None and text[prev.end : tok.start] in (" ", "")
             if content and (not run or joined):
@@ -123,7 +113,7 @@ def keywords(doc: Document, tokens: list[list[Token]], entities: list[Entity]) -
         if run:
             runs.append(run)
         for run in runs:
-            stems = [_stem(t.lower, code) for t in run]
+            stems = [stem(t.lower) for t in run]
             for size in (1, 2, 3):
                 for i in range(len(run) - size + 1):
                     key = tuple(stems[i : i + size])
@@ -157,7 +147,30 @@ def keywords(doc: Document, tokens: list[list[Token]], entities: list[Entity]) -
         if any(_overlaps(key, other) for other in chosen):
             continue
         chosen.append(key)
-    return [Topic("", "keyword", _display(surfaces[k]), sorted(where[k])) for k in chosen]
+    return [Topic("", "keyword", _display(surfaces[k]), tuple(sorted(where[k]))) for k in chosen]
+
+
+class _Covered:
+    """Character ranges of a block (entity mentions), asked about one position at a time.
+
+    The ranges are merged and sorted once, so each question is a binary search
+    instead of a scan: it is asked for every content word of the article.
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]]):
+        merged: list[list[int]] = []
+        for s, e in sorted(spans):
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def holds(self, pos: int) -> bool:
+        """Whether a range covers character `pos` (start included, end not)."""
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
 
 
 def _overlaps(a: tuple, b: tuple) -> bool:

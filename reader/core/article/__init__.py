@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from reader.core.article.loader import MARKDOWN_SUFFIXES, load, looks_like_markdown, parse
     from reader.core.article.model import Block, BlockKind, Document, InlineSpan
     from reader.core.article.navigation import Position, spread_map, step
-    from reader.core.article.prose import prose_only, without_code
+    from reader.core.article.prose import without_code
     from reader.core.article.search import Match, SearchIndex, fold, fold_query
     from reader.core.article.text import fold_accents, printable, printable_json, shorten
 
@@ -39,7 +39,6 @@ _EXPORTS = {
     "SearchIndex": "search",
     "fold": "search",
     "fold_query": "search",
-    "prose_only": "prose",
     "without_code": "prose",
     "Position": "navigation",
     "spread_map": "navigation",

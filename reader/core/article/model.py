@@ -38,8 +38,6 @@ class Block:
     """Heading level (1 for the title); 0 for other blocks."""
     spans: tuple[InlineSpan, ...] = ()
     """Emphasis, links and code in `text`."""
-    language: str = "und"
-    """ISO 639-1 code of the block's language, or "und" when unsure."""
     list_depth: int = 0
     """How deep in lists the block is: 1 in a list, 2 in a list inside it, ...; 0 outside."""
     quote_depth: int = 0
@@ -70,8 +68,6 @@ class Document:
     source: str
     """The path it was loaded from, or "-" for standard input."""
     format: Literal["text", "markdown"] = "text"
-    language: str = "und"
-    language_confidence: float = 0.0
     warnings: list[str] = field(default_factory=list)
     """Things the user should know about the load, e.g. a cp1252 fallback."""
 

@@ -9,14 +9,9 @@ every block index, is unchanged).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
-from functools import wraps
-from typing import TypeVar
 
 from reader.core.article.model import Document
-
-T = TypeVar("T")
 
 
 def without_code(doc: Document) -> Document:
@@ -28,25 +23,3 @@ def without_code(doc: Document) -> Document:
         return doc
     blocks = [replace(b, text=" " * len(b.text), spans=()) if b.kind == "code" else b for b in doc.blocks]
     return replace(doc, blocks=blocks, warnings=doc.warnings)
-
-
-def prose_only(analyse: Callable[[Document], T]) -> Callable[[Document], T]:
-    """Run an analysis on `without_code(doc)`, reporting back to `doc`.
-
-    The document's language and confidence, which the analysis sets on what it is
-    given, are copied back; the prose blocks are shared, so theirs need no copying;
-    code blocks keep "und". A result with a `document` attribute gets `doc` back,
-    so what is built on it (export, notes) sees the real text.
-    """
-
-    @wraps(analyse)
-    def run(doc: Document) -> T:
-        view = without_code(doc)
-        result = analyse(view)
-        if view is not doc:
-            doc.language, doc.language_confidence = view.language, view.language_confidence
-            if getattr(result, "document", None) is view:
-                result.document = doc  # type: ignore[attr-defined]
-        return result
-
-    return run

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from reader import __version__
+from reader.core.analysis.kinds import NAMED_KINDS
 from reader.core.analysis.pipeline import Analysis
 from reader.core.export.escaping import escape_body, escape_text, safe_tag, yaml_scalar
 from reader.core.notes.anchoring import Placement, resolve
@@ -59,7 +60,7 @@ def place_notes(analysis: Analysis, notes: list[Note]) -> list[_Placed]:
                     item.speaker = q.speaker
                     break
             for e in analysis.entities:
-                if e.kind in ("PERSON", "ORG", "PLACE") and any(
+                if e.kind in NAMED_KINDS and any(
                     m.block == place.block and m.start < place.end and place.start < m.end for m in e.mentions
                 ):
                     item.entities.append(e.name)
@@ -89,7 +90,7 @@ def render_blocks(
             "---",
             f"title: {yaml_scalar(doc.title)}",
             f"source: {yaml_scalar(source)}",
-            f"language: {yaml_scalar(doc.language)}",
+            f"language: {yaml_scalar(analysis.language)}",
             f"exported: {yaml_scalar(exported)}",
             f"reader_version: {yaml_scalar(__version__)}",
             f"entities: {yaml_scalar(entities)}",

@@ -68,10 +68,14 @@ class ArticleRecord:
     updated: str = ""
 
 
-def article_record(doc: Document) -> ArticleRecord:
-    """What the store keeps about an annotated article (its source as an absolute path)."""
+def article_record(doc: Document, language: str = "und") -> ArticleRecord:
+    """What the store keeps about an annotated article (its source as an absolute path).
+
+    `language` is the article's language as its analysis found it; "und" where no
+    analysis ran (or it has not finished yet).
+    """
     source = doc.source if doc.source in ("", "-") else str(Path(doc.source).expanduser().resolve())
-    return ArticleRecord(article_key(doc), doc.title, source, doc.language)
+    return ArticleRecord(article_key(doc), doc.title, source, language)
 
 
 def article_key(doc: Document) -> str:

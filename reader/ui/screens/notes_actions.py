@@ -243,7 +243,9 @@ class NotesMixin:
         """Save a note and show it; raises ReaderError (StoreError) on failure."""
         assert self.store is not None
         try:
-            self.store.add(note, article_record(self.document))
+            analysis = getattr(self, "analysis", None)
+            language = analysis.language if analysis is not None else "und"
+            self.store.add(note, article_record(self.document, language))
         except DamagedStore as exc:
             self._store_broken(str(exc))
             raise

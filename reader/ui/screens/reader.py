@@ -261,8 +261,7 @@ class ReaderScreen(NotesMixin, Screen):
         if not self.is_attached:
             return
         self.analysis = result
-        doc = self.document
-        self.status.language = doc.language
+        self.status.language = result.language
         self._fill_panel()
         self.topic_positions = topic_stops(result.topics)
         self.panel.set_rows("topics", "Topics", topic_rows(result.topics), len(self.topic_positions))

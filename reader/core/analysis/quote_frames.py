@@ -1,0 +1,210 @@
+"""The text around a quotation, as the speaker rules read it.
+
+Each block is read as a list of items: its words, with every entity mention folded
+into a single item ("il ministro", "Olivier Dussopt", "ha", "detto"). A
+quotation's frame is the part of its sentence before the opening mark (back to
+the sentence start, or to the end of an earlier quotation in it) and the part
+after the closing mark (to the sentence end, or to the next quotation).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from reader.core.analysis.entities import Entity
+from reader.core.analysis.quotes import Quote
+from reader.core.analysis.tokens import Token, sentence_spans
+from reader.core.article.model import Document
+
+
+@dataclass
+class Item:
+    """A word, or an entity mention standing for all the words it covers."""
+
+    start: int
+    end: int
+    word: str
+    """The casefolded word, or "" for an entity mention."""
+    entity: Entity | None = None
+    token: Token | None = None
+
+
+class BlockItems:
+    """One block's tokens with entity mentions folded into single items, and its sentences."""
+
+    def __init__(self, text: str, tokens: list[Token], mentions: list[tuple[int, int, Entity]]):
+        self.text = text
+        self.items: list[Item] = []
+        mentions = sorted(mentions, key=lambda m: m[0])
+        m = 0
+        for tok in tokens:
+            while m < len(mentions) and mentions[m][1] <= tok.start:
+                m += 1
+            if m < len(mentions) and mentions[m][0] <= tok.start < mentions[m][1]:
+                s, e, ent = mentions[m]
+                if self.items and self.items[-1].entity is ent and self.items[-1].start == s:
+                    continue
+                self.items.append(Item(s, e, "", ent))
+                continue
+            self.items.append(Item(tok.start, tok.end, tok.lower, None, tok))
+        self.starts = [it.start for it in self.items]
+        self.sentences = sentence_spans(text, tokens)
+
+    def between(self, lo: int, hi: int) -> list[Item]:
+        """The items wholly inside characters lo..hi."""
+        i = bisect_right(self.starts, lo - 1)
+        out = []
+        while i < len(self.items) and self.items[i].start < hi:
+            if self.items[i].end <= hi:
+                out.append(self.items[i])
+            i += 1
+        return out
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        """The character range of the sentence at `pos` (the whole block if none)."""
+        for s, e in self.sentences:
+            if s <= pos < e:
+                return s, e
+        return (0, len(self.text))
+
+
+class ArticleItems:
+    """Every block as items, and the way from one sentence to the next across blocks.
+
+    A block is read into items the first time a quotation's frame needs it: most
+    blocks of a long article are never near a quotation.
+    """
+
+    def __init__(self, doc: Document, tokens: list[list[Token]], entities: list[Entity]):
+        self._mentions: dict[int, list[tuple[int, int, Entity]]] = {}
+        for ent in entities:
+            for m in ent.mentions:
+                self._mentions.setdefault(m.block, []).append((m.start, m.end, ent))
+        self._doc = doc
+        self._tokens = tokens
+        self._read: dict[int, BlockItems] = {}
+        self.headings = [b.kind == "heading" for b in doc.blocks]
+
+    def block(self, index: int) -> BlockItems:
+        """Block `index` as items."""
+        found = self._read.get(index)
+        if found is None:
+            b = self._doc.blocks[index]
+            found = self._read[index] = BlockItems(b.text, self._tokens[index], self._mentions.get(index, []))
+        return found
+
+    def sentence_before(self, block: int, lo: int) -> tuple[int, int, list[Item]]:
+        """(block, start, items) of the sentence before position `lo` of a block,
+        looking into the previous block (not a heading) when this one has none."""
+        b = self.block(block)
+        before = [s for s in b.sentences if s[1] <= lo]
+        if before:
+            s, e = before[-1]
+            return block, s, b.between(s, e)
+        if block > 0 and not self.headings[block - 1]:
+            pb = self.block(block - 1)
+            if pb.sentences:
+                s, e = pb.sentences[-1]
+                return block - 1, s, pb.between(s, e)
+        return block, lo, []
+
+    def next_sentence(self, block: int, hi: int) -> list[Item]:
+        """The items of the first sentence of a block that starts at `hi` or later."""
+        b = self.block(block)
+        later = [s for s in b.sentences if s[0] >= hi]
+        if later:
+            s, e = later[0]
+            return b.between(s, e)
+        return []
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The words around one quotation that may name its speaker."""
+
+    before: list[Item]
+    """From the sentence start (or an earlier quotation's end) to the opening mark."""
+    after: list[Item]
+    """From the closing mark to the end of the sentence (or the next quotation)."""
+    gap_before: str
+    """The characters between the last item before and the opening mark (": ", ", ")."""
+    block: int
+    """The block the quotation opens in."""
+    lo: int
+    """Where `before` starts in that block."""
+    end_block: int
+    """The block the quotation closes in."""
+    hi: int
+    """Where `after` ends in that block."""
+    shares_sentence: bool
+    """An earlier quotation is in the same sentence."""
+
+
+def frame_of(article: ArticleItems, quotes: list[Quote], index: int) -> Frame:
+    """The frame of quotation `index` of `quotes`."""
+    q = quotes[index]
+    first, last = q.parts[0], q.parts[-1]
+    b0, b1 = article.block(first.block), article.block(last.block)
+    open_at = _mark_before(b0.text, first.start)
+    close_at = _mark_after(b1.text, last.end)
+    outer = quotes[q.nested_in] if q.nested_in is not None else None
+    # Before: from the sentence start (or the end of an earlier quotation in it).
+    s_lo, _ = b0.sentence_of(max(0, open_at - 1))
+    lo = max(s_lo, _previous_quote_end(quotes, index, first.block, open_at))
+    if outer is not None and outer.block == first.block:
+        lo = max(lo, outer.start)
+    before = b0.between(lo, open_at)
+    # After: the rest of the closing mark's sentence; a quotation that ends its
+    # sentence ("…two hours.") has nothing after it unless the text goes on in
+    # lower case (French « … » a-t-il ajouté).
+    _, s_hi = b1.sentence_of(max(0, close_at - 1))
+    hi = s_hi
+    following = b1.between(close_at, len(b1.text))[:1]
+    if hi <= close_at and following and following[0].entity is None and following[0].word[:1].islower():
+        _, hi = b1.sentence_of(following[0].start)
+    hi = min(hi, _next_quote_start(quotes, index, last.block, close_at, len(b1.text)))
+    if outer is not None and outer.parts[-1].block == last.block:
+        hi = min(hi, outer.parts[-1].end)
+    after = b1.between(close_at, hi) if hi > close_at else []
+    gap_before = b0.text[before[-1].end if before else lo : open_at]
+    return Frame(before, after, gap_before, first.block, lo, last.block, hi, shares_sentence=lo > s_lo)
+
+
+def _mark_before(text: str, start: int) -> int:
+    """Index of the opening mark of a quotation whose words start at `start`."""
+    i = start - 1
+    while i > 0 and text[i].isspace():
+        i -= 1
+    return max(0, i)
+
+
+def _mark_after(text: str, end: int) -> int:
+    """Index just after the closing mark of a quotation whose words end at `end`."""
+    i = end
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return min(len(text), i + 1)
+
+
+def _previous_quote_end(quotes: list[Quote], index: int, block: int, pos: int) -> int:
+    """Just after the end of the last quotation before `pos` in the block (0 if none)."""
+    best = 0
+    for j in range(index - 1, -1, -1):
+        p = quotes[j].parts[-1]
+        if p.block == block and p.end < pos and quotes[index].nested_in != j:
+            best = max(best, p.end + 1)
+        if p.block < block:
+            break
+    return best
+
+
+def _next_quote_start(quotes: list[Quote], index: int, block: int, pos: int, block_end: int) -> int:
+    """Just before the start of the next quotation after `pos` in the block (its end if none)."""
+    for other in quotes[index + 1 :]:
+        p = other.parts[0]
+        if p.block == block and p.start > pos and other.nested_in is None:
+            return p.start - 1
+        if p.block > block:
+            break
+    return block_end

@@ -1,0 +1,259 @@
+"""Runs of capitalised words: where a name may be, before anything is trimmed.
+
+Capitalised words next to each other run together ("Mark Zuckerberg", "Meta
+Superintelligence Labs"); a month, weekday, title or number ends a run unless it
+is part of a name ("Theresa May"). Lower-case words join a run only where names
+allow it: a particle ("Charles de Gaulle", "Banca d'Italia"), a place particle
+before a known place ("Frankfurt am Main"), a conjunction inside an organisation's
+name ("Agencia de Innovación y Desarrollo"). A run that holds an organisation and
+then a person ("OpenAI Shengjia Zhao") is split in two.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reader.core.analysis import gazetteers
+from reader.core.analysis.lexicon import Lexicon, possessive_at
+from reader.core.analysis.tokens import Token
+
+
+def gap(text: str, a: Token, b: Token) -> str:
+    """The characters between two tokens."""
+    return text[a.end : b.start]
+
+
+def is_name_token(tok: Token) -> bool:
+    """A word that can be part of a name: capitalised, not a prefix, not elided."""
+    ch = tok.text[0]
+    if not ch.isalpha() or tok.is_prefixed or tok.text[-1] in "'’":
+        return False  # an elided article ("L'ONU") is never part of the name
+    return tok.is_capitalised
+
+
+def is_particle(tok: Token, lang: Lexicon) -> bool:
+    """A lower-case word that may stand inside a name: "de", "von", "d'", "bin"."""
+    low = tok.lower
+    return (
+        low in lang.particles
+        or tok.text in lang.elided_particles
+        or low in lang.strong_particles
+        or low in lang.particles_anywhere
+    ) and not tok.text[0].isupper()
+
+
+@dataclass(frozen=True)
+class Edge:
+    """Where a run of capitals meets a lower-case word: what a join rule looks at."""
+
+    text: str
+    toks: list[Token]
+    i: int
+    """The index of the lower-case word."""
+    current: list[int]
+    """The run so far (token indices)."""
+    lang: Lexicon
+
+
+Join = Callable[[Edge], "int | None"]
+"""A rule that lets lower-case words at an edge join the run: it returns the index
+after the words it joins, or None."""
+
+
+def find_runs(text: str, toks: list[Token], lang: Lexicon) -> list[list[int]]:
+    """Indices of tokens forming capitalised runs (particles joined where names allow)."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        tok = toks[i]
+        joined = bool(current) and _continues(text, toks, current[-1], i, lang)
+        if is_name_token(tok) and (not _breaks_run(tok, lang) or _calendar_word_in_name(text, toks, i, current, lang)):
+            if current and not joined:
+                runs.append(current)
+                current = []
+            current.append(i)
+            i += 1
+            continue
+        if joined:
+            edge = Edge(text, toks, i, current, lang)
+            stop = next((s for join in JOINS if (s := join(edge)) is not None), None)
+            if stop is not None:
+                current.extend(range(i, stop))
+                i = stop
+                continue
+        if current:
+            runs.append(current)
+            current = []
+        i += 1
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _continues(text: str, toks: list[Token], last: int, i: int, lang: Lexicon) -> bool:
+    """Whether token i is close enough to the run's last token to continue it."""
+    between = gap(text, toks[last], toks[i])
+    if between in (" ", "") or between.strip() == "&":
+        return True
+    mark = possessive_at(between, 0, lang)
+    if mark and between[mark:] == " " and toks[i].lower in lang.org_words:
+        return True  # "New People's Party": a possessive inside an organisation's name
+    return between == ". " and toks[last].is_initial  # "L. Ron Hubbard", "John F. Kennedy"
+
+
+def join_particles(e: Edge) -> int | None:
+    """Particles before a capitalised word: "Banca d'Italia", "Charles de Gaulle", "van Gogh".
+
+    A particle joins the run when the next word is capitalised and the run is an
+    organisation or place head (Banca d'Italia, Bank of England) or a person's
+    first name (Charles de Gaulle, Ursula von der Leyen), or the particle is
+    unambiguous (van Gogh, bin Salman). "and", "e", "und" never join two names this
+    way: they list them.
+    """
+    text, toks, i, current, lang = e.text, e.toks, e.i, e.current, e.lang
+    tok, n = toks[i], len(toks)
+    low = tok.lower
+    if not is_particle(tok, lang) or low in lang.articles or low in lang.conjunctions:
+        return None
+    j = i
+    while j < n and is_particle(toks[j], lang) and toks[j].lower not in lang.conjunctions:
+        if j > i and gap(text, toks[j - 1], toks[j]) not in (" ", ""):
+            break
+        j += 1
+    if not (j < n and j - i <= 3 and is_name_token(toks[j]) and gap(text, toks[j - 1], toks[j]) in (" ", "")):
+        return None
+    head = toks[current[-1]].lower
+    name = toks[j]
+    if (
+        head in lang.org_words
+        or head in lang.place_words
+        or (
+            low in lang.name_particles
+            and len(current) <= 4
+            and any(toks[k].text in gazetteers.first_names() for k in current)
+            # "Ananya Kumar da OpenAI": a preposition before an
+            # organisation or place, not a particle of the name.
+            and not (gazetteers.known(name.text) or name.is_camel or name.is_acronym)
+            # "Olivier Dussopt du Parti socialiste": an organisation's head.
+            and name.lower not in lang.org_words
+            and name.lower not in lang.place_words
+        )
+        # "Lula da Silva": a known family name after the particle.
+        or (low in lang.name_particles and len(current) <= 2 and name.text in gazetteers.surnames())
+        # "van Gogh", "bin Salman" after one name; after two it is a
+        # preposition as often ("Eelco Heinen van Financiën").
+        or (low in lang.strong_particles and len(current) == 1)
+    ):
+        return j
+    return None
+
+
+def join_place_particle(e: Edge) -> int | None:
+    """A place particle before a known place: "Garching bei München", "Frankfurt am Main"."""
+    text, toks, i = e.text, e.toks, e.i
+    if (
+        toks[i].lower in e.lang.place_particles
+        and i + 1 < len(toks)
+        and gap(text, toks[i], toks[i + 1]) == " "
+        and gazetteers.known_place(toks[i + 1].text) is not None
+    ):
+        return i + 2
+    return None
+
+
+def join_conjunction(e: Edge) -> int | None:
+    """"and" inside an organisation's name that opens with its organisation word:
+    "Agencia de Innovación y Desarrollo"."""
+    text, toks, i, current, lang = e.text, e.toks, e.i, e.current, e.lang
+    if (
+        toks[i].lower in lang.conjunctions
+        and toks[current[0]].lower in lang.org_words
+        and toks[current[-1]].lower not in lang.org_words
+        and i + 1 < len(toks)
+        and is_name_token(toks[i + 1])
+        and gap(text, toks[i], toks[i + 1]) in (" ", "")
+    ):
+        return i + 2
+    return None
+
+
+JOINS: tuple[Join, ...] = (join_particles, join_place_particle, join_conjunction)
+"""The ways lower-case words join a run, tried in this order."""
+
+
+def _calendar_word_in_name(text: str, toks: list[Token], i: int, current: list[int], lang: Lexicon) -> bool:
+    """A month or weekday word that is part of a name: "Theresa May", "Claudia Mo", "Di Maio".
+
+    It follows a known first name, or it is a short form (German "Mo", "Di", "Do",
+    English "Jan") right before another capitalised word. Never in a date: not
+    before a full stop or a number ("Jan. 5", "May 2024"), not after a number.
+    """
+    tok = toks[i]
+    if tok.lower not in lang.months and tok.lower not in lang.weekdays:
+        return False
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    after = text[tok.end : nxt.start] if nxt else text[tok.end : tok.end + 1]
+    if after.startswith(".") or (nxt is not None and nxt.text[0].isdigit()) or (i and toks[i - 1].text.isdigit()):
+        return False
+    if current and toks[current[-1]].text in gazetteers.first_names() and gap(text, toks[current[-1]], tok) == " ":
+        return True
+    return (
+        len(tok.text) <= 3
+        and nxt is not None
+        and after == " "
+        and is_name_token(nxt)
+        and not _breaks_run(nxt, lang)
+    )
+
+
+def _breaks_run(tok: Token, lang: Lexicon) -> bool:
+    """A month, weekday, title or number ends a run."""
+    low = tok.lower
+    if low in lang.months or low in lang.weekdays:
+        return True
+    if low in lang.person_titles and not tok.is_acronym:
+        return True
+    return tok.text.isdigit()
+
+
+def split_run(toks: list[Token], run: list[int], lang: Lexicon) -> list[list[int]]:
+    """Split "OpenAI Shengjia Zhao" (an organisation, then a person) into two runs.
+
+    Italian and Spanish put a person's employer right before the name ("la
+    ricercatrice di OpenAI Shengjia Zhao"); the capitals then run together.
+    """
+    if len(run) < 3:
+        return [run]
+    words = [toks[k] for k in run]
+    first_names = gazetteers.first_names()
+    cuts = []
+    for cut in range(1, len(run) - 1):
+        head, tail = words[:cut], words[cut:]
+        head_is_org = gazetteers.known(" ".join(t.text for t in head)) or (
+            len(head) == 1 and (head[0].is_camel or head[0].is_acronym)
+        )
+        if not head_is_org or len(tail) > 3 or tail[0].text in lang.org_suffixes:
+            continue
+        if any(t.lower in lang.org_words or t.is_acronym or t.is_camel for t in tail):
+            continue
+        cuts.append((tail[0].text not in first_names, cut))
+    if not cuts:
+        # "Thinking Machines Andrew Tulloch": a first name after a head that is not
+        # itself a person's name starts the person.
+        for cut in range(1, len(run) - 1):
+            head, tail = words[:cut], words[cut:]
+            if (
+                tail[0].text in first_names
+                and head[-1].text not in first_names
+                and len(head[-1].text) > 1  # not after an initial: "L. Ron Hubbard"
+                and head[-1].text not in lang.saints  # "San Donato Milanese", "Santa Maria Novella"
+                and 2 <= len(tail) <= 3
+                and not any(t.lower in lang.org_words for t in words)
+            ):
+                return [run[:cut], run[cut:]]
+        return [run]
+    cut = min(cuts)[1]
+    return [run[:cut], run[cut:]]
