@@ -18,8 +18,9 @@ $(STAMP): pyproject.toml | $(BIN)/python
 run: $(STAMP)
 	$(BIN)/reader $(ARGS)
 
+# The lint first (ruff, mypy, the import contracts), then every test.
 # One tier only: make test PYTEST_ARGS="-m unit" (the tiers are listed in pyproject.toml).
-test: $(STAMP)
+test: $(STAMP) lint
 	env -u TEXTUAL_THEME -u NO_COLOR $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # ruff, mypy and the import contracts (pyproject.toml configures all three); each
