@@ -14,6 +14,9 @@ The gazetteer is generated from two inputs:
    cities, seas, rivers...), extra names for CLDR entries, exclusions and
    conflict decisions. Its format is documented at its top.
 
+The languages, and the CLDR locales each takes its names from, are listed in
+places_languages.toml beside this script (one line per file in lang/).
+
 Usage (Babel is only needed here, not by reader):
 
     python -m venv /tmp/venv && /tmp/venv/bin/pip install babel
@@ -32,9 +35,22 @@ from babel import Locale
 from babel.core import get_global
 from babel.dates import get_timezone_location
 
-LANGS = ("it", "en", "fr", "de", "es")
 HERE = os.path.dirname(os.path.abspath(__file__))
 LANG_DIR = os.path.join(os.path.dirname(HERE), "reader", "core", "analysis", "lang")
+
+
+def _languages() -> dict[str, list[str]]:
+    """Language code -> CLDR locales, from places_languages.toml, checked against lang/."""
+    with open(os.path.join(HERE, "places_languages.toml"), "rb") as f:
+        table = tomllib.load(f)
+    files = {name[:-5] for name in os.listdir(LANG_DIR) if name.endswith(".toml") and name != "common.toml"}
+    if set(table) != files:
+        sys.exit(f"places_languages.toml lists {sorted(table)}, but lang/ has files for {sorted(files)}")
+    return table
+
+
+LOCALES = _languages()
+LANGS = tuple(LOCALES)
 KIND_RANK = {"country": 0, "continent": 1, "region": 2, "city": 3, "water": 4}
 
 # CLDR territory codes that are not places, or are handled by hand.
@@ -143,8 +159,17 @@ def load_stopwords():
     return sw
 
 
+def _merged(lists: list[list[str]]) -> list[str]:
+    """The names of a language's CLDR locales in one list, its own locale's first, without repeats."""
+    names: list[str] = []
+    for found in lists:
+        names += [name for name in found if name not in names]
+    return names
+
+
 def main():
-    locales = {lang: Locale(lang) for lang in LANGS}
+    locales = {lang: Locale.parse(LOCALES[lang][0]) for lang in LANGS}
+    extra_locales = {loc: Locale.parse(loc) for lang in LANGS for loc in LOCALES[lang]}
     log = sys.stderr
     entries = []  # (kind, canonical, {lang: [names]})
 
@@ -160,7 +185,15 @@ def main():
         tz_by_en.setdefault(en, tz)
 
     def tz_names(tz):
-        return {lang: clean_cldr(get_timezone_location(tz, locale=lang, return_city=True), lang) for lang in LANGS}
+        return {
+            lang: _merged(
+                [
+                    clean_cldr(get_timezone_location(tz, locale=extra_locales[loc], return_city=True), lang)
+                    for loc in LOCALES[lang]
+                ]
+            )
+            for lang in LANGS
+        }
 
     rows, excludes, prefer = parse_manual(os.path.join(HERE, "places_manual.txt"))
     by_cc = {}
@@ -175,7 +208,12 @@ def main():
             continue
         if code.isdigit() and code not in CONTINENTS | REGIONS:
             continue
-        names = {lang: clean_cldr(locales[lang].territories[code], lang, code in ALT_IN_PARENS) for lang in LANGS}
+        names = {
+            lang: _merged(
+                [clean_cldr(extra_locales[loc].territories[code], lang, code in ALT_IN_PARENS) for loc in LOCALES[lang]]
+            )
+            for lang in LANGS
+        }
         if code in CONTINENTS:
             kind = "continent"
         elif code.isdigit() or code in REGION_CODES:

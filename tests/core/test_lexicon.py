@@ -17,7 +17,14 @@ def read(path) -> dict:
 
 
 def test_the_languages_are_the_files_present():
-    assert lexicon.languages() == ("de", "en", "es", "fr", "it")
+    assert lexicon.languages() == tuple(p.stem for p in LANGUAGE_FILES)
+    assert {"de", "en", "es", "fr", "it"} <= set(lexicon.languages())
+
+
+def test_the_place_builder_knows_every_language():
+    """tools/build_places.py takes a language's CLDR names only if it is listed."""
+    listed = read(LANG.parents[3] / "tools" / "places_languages.toml")
+    assert set(listed) == set(lexicon.languages())
 
 
 @pytest.mark.parametrize("path", LANGUAGE_FILES, ids=lambda p: p.name)
