@@ -107,3 +107,40 @@ def test_a_speech_verb_with_no_subject_goes_on_with_the_last_speaker():
         "“No lo permitiremos nunca”, añadió."
     )
     assert speakers(text) == ["Santiago Abascal", "Santiago Abascal"]
+
+
+def test_a_name_inside_a_quotation_is_not_the_next_ones_speaker():
+    text = (
+        "Talks in Rome\n"
+        "Giorgia Meloni arrived early. \"We thank Ursula von der Leyen for her patience today,\" she said. "
+        "\"The deal will be signed next week in Brussels.\""
+    )
+    assert speakers(text) == ["Giorgia Meloni", "Giorgia Meloni"]
+
+
+def test_a_pronoun_stands_for_who_spoke_not_for_whoever_came_first():
+    text = (
+        "Visita a Roma\n"
+        "Seduto accanto a Giorgia Meloni, Pedro Sánchez ha detto che l'incontro è andato bene. "
+        "«È stata una giornata molto utile per entrambi i paesi», ha aggiunto lui."
+    )
+    assert speakers(text) == ["Pedro Sánchez"]
+
+
+def test_a_quotation_without_a_cue_goes_on_with_the_one_before():
+    text = (
+        "Strike at the port\n"
+        "\"We will not accept these cuts to our pensions,\" said Maria Lopes, the union's leader.\n"
+        "\"Our members have waited for three years already.\"\n"
+        "The company did not answer."
+    )
+    assert speakers(text) == ["Maria Lopes", "Maria Lopes"]
+
+
+def test_a_new_cue_is_not_a_continuation():
+    text = (
+        "Strike at the port\n"
+        "\"We will not accept these cuts to our pensions,\" said Maria Lopes, the union's leader.\n"
+        "John Carter, the port's director, replied: \"The cuts are needed to keep the port open.\""
+    )
+    assert speakers(text) == ["Maria Lopes", "John Carter"]

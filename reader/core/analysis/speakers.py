@@ -44,6 +44,7 @@ def attribute(
     speakers: dict[str, Entity] = {}
     for i, q in enumerate(quotes):
         speaker = finder.speaker(i)
+        finder.previous = speaker if isinstance(speaker, Entity) else None
         if isinstance(speaker, Entity):
             speakers[q.id] = speaker
             finder.last = speaker
@@ -61,8 +62,16 @@ class _Finder:
         self._pronoun_suffixes = tuple(sorted(lang.pronoun_suffixes))
         self.last: Entity | None = None
         """The speaker of the last quotation attributed to a named entity."""
+        self.quoted: dict[int, list[tuple[int, int]]] = {}
+        """Per block, the spans of quoted words: a name inside a quotation is never its
+        speaker, nor the one a pronoun after it stands for."""
+        for q in quotes:
+            for part in q.parts:
+                self.quoted.setdefault(part.block, []).append((part.start, part.end))
         self.frame: Frame | None = None
         """The frame of the quotation being attributed."""
+        self.previous: Entity | None = None
+        """The speaker of the quotation just before this one, if the text named one."""
 
     # -- the frame around a quotation ---------------------------------------------
 
@@ -79,7 +88,19 @@ class _Finder:
             found = self._neighbours(frame.block, frame.lo, frame.end_block, frame.hi)
             if found is not None:
                 return found
+            return self._continued(index)
         return None
+
+    def _continued(self, index: int) -> Entity | None:
+        """A quotation with no cue of its own right after another goes on with its
+        speaker: `"…," he said. "…"`, or a paragraph that opens with one."""
+        frame = self._frame
+        if self.previous is None or index == 0 or self.quotes[index].nested_in is not None:
+            return None
+        if frame.before or any(self._is_speech(it) for it in frame.after):
+            return None
+        earlier = self.quotes[index - 1].parts[-1].block
+        return self.previous if frame.block in (earlier, earlier + 1) else None
 
     @property
     def _frame(self) -> Frame:
@@ -207,9 +228,27 @@ class _Finder:
                     found = it.entity
                 continue
             subject = self._subject(it, items)
+            if subject is UNNAMED and found is None and self._is_role(it):
+                # "John Carter, the port's director, replied": the role is the person's.
+                person = self._person_before(items, k)
+                if person is not None:
+                    return person
             if subject is not None and found is None:
                 return subject
         return found
+
+    def _is_role(self, it: Item) -> bool:
+        return it.entity is None and (it.word in self.lang.role_nouns or self.lang.is_title(it.word))
+
+    def _person_before(self, items: list[Item], k: int) -> Entity | None:
+        """A person named just before item k (an apposition's head), with no indefinite between."""
+        for j in range(k - 1, max(-1, k - 7), -1):
+            it = items[j]
+            if it.entity is None and it.word in self.lang.indefinites:
+                return None
+            if it.entity is not None and it.entity.kind == EntityKind.PERSON and not self._is_object(items, j):
+                return it.entity
+        return None
 
     def _subject(self, it: Item, context: list[Item]):
         if it.entity is not None:
@@ -241,9 +280,10 @@ class _Finder:
         return None
 
     def _pronoun(self, own_sentence: bool = False):
-        """He, she, lui, il, er: the first person named in the nearest of the three
-        previous sentences that names one, else the last speaker; for a pronoun after
-        the quotation, first the person named before it in its own sentence."""
+        """He, she, lui, il, er: in the nearest of the three previous sentences that
+        names a person, the subject of its speech verb, else the first person named
+        (never inside a quotation); else the last speaker. For a pronoun after the
+        quotation, first the person named before it in its own sentence."""
         if own_sentence:
             # "Élisabeth Borne estime que « … », explique-t-elle": the sentence's subject.
             for it in self._frame.before:
@@ -254,10 +294,26 @@ class _Finder:
             block, lo, items = self.article.sentence_before(block, lo)
             if not items:
                 break
+            items = self._unquoted(block, items)
+            # "Sentado ao lado de Dilma Rousseff, Chávez disse que …": who spoke, not
+            # whoever the sentence names first.
+            verbs = [k for k, it in enumerate(items) if self._is_speech(it)]
+            if verbs:
+                for k in range(verbs[0] - 1, -1, -1):
+                    it = items[k]
+                    if it.entity is not None and it.entity.kind == EntityKind.PERSON and not self._is_object(items, k):
+                        return it.entity
             for it in items:
                 if it.entity is not None and it.entity.kind == EntityKind.PERSON:
                     return it.entity
         return self.last if self.last is not None else UNNAMED
+
+    def _unquoted(self, block: int, items: list[Item]) -> list[Item]:
+        """The items of a block that are not words of a quotation."""
+        spans = self.quoted.get(block)
+        if not spans:
+            return items
+        return [it for it in items if not any(s <= it.start and it.end <= e for s, e in spans)]
 
     def _attribution(self, items: list[Item]):
         """The entity after `secondo`, `according to`, `selon`, `laut`, `según`."""
@@ -281,8 +337,10 @@ class _Finder:
         return None
 
     def _neighbours(self, block: int, lo: int, end_block: int, hi: int):
-        """A speech verb's subject in the previous sentence, or `X said.` just after."""
-        prev = self._previous_sentence(block, lo)
+        """A speech verb's subject in the previous sentence, or `X said.` just after;
+        a name quoted in that sentence is not its subject."""
+        prev_block, _, prev = self.article.sentence_before(block, lo)
+        prev = self._unquoted(prev_block, prev)
         verbs = [k for k, it in enumerate(prev) if self._is_speech(it)]
         if verbs:
             subject = self._subject_before(prev[: verbs[-1]], set())
@@ -294,9 +352,6 @@ class _Finder:
                 if it.entity is not None and it.entity.kind in _VOICES:
                     return it.entity
         return None
-
-    def _previous_sentence(self, block: int, lo: int) -> list[Item]:
-        return self.article.sentence_before(block, lo)[2]
 
     def _next_sentence(self, block: int, hi: int) -> list[Item]:
         return self.article.next_sentence(block, hi)
