@@ -85,6 +85,19 @@ def totals(rows) -> Totals:
     )
 
 
+def language_of(name: str) -> str:
+    """An article's language, from its name ("en-…", or "sample (it)")."""
+    return name[-3:-1] if name.endswith(")") else name.split("-")[0]
+
+
+def by_language(rows) -> dict[str, list]:
+    """The rows grouped by the article's language, languages in order."""
+    groups: dict[str, list] = {}
+    for row in rows:
+        groups.setdefault(language_of(row[0]), []).append(row)
+    return dict(sorted(groups.items()))
+
+
 def main(argv: list[str]) -> int:
     rows = run(verbose="-v" in argv)
     head = f"{'article':34} {'lang':>4} {'ent P':>6} {'ent R':>6} {'typed F1':>8} {'quote F1':>8} {'speakers':>9}"
@@ -96,7 +109,9 @@ def main(argv: list[str]) -> int:
             f"{s.typed_f1:8.2f} {s.quote_f1:8.2f} {s.speakers_right:>4}/{s.speakers_known:<4}"
         )
     print("-" * len(head))
-    for label, subset in (("sample", rows[:1]), ("team's set (micro)", rows[1:]), ("all (micro)", rows)):
+    sets = [(f"{code} (micro)", subset) for code, subset in by_language(rows).items()]
+    sets += [("sample", rows[:1]), ("team's set (micro)", rows[1:]), ("all (micro)", rows)]
+    for label, subset in sets:
         t = totals(subset)
         print(
             f"{label:34} {t.languages_right:>2}/{t.articles:<2} entity F1 {t.entity_f1:.2f}  typed F1 {t.typed_f1:.2f}  "
