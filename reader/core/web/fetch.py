@@ -1,10 +1,13 @@
-"""Fetching one address with httpx: the limits, the checks and one-line errors.
+"""Fetching one address with httpx: the redirects, the checks and one-line errors.
 
 Every fetch follows the same rules, whoever asks: http and https only, connect and
 read timeouts, a few redirects followed by hand (so a loop is reported as a loop and
 every hop is checked again), the body capped while it streams, certificates always
 checked, and conditional GET so an unchanged feed costs one short answer. httpx is
 imported inside the functions: opening a local article never loads it.
+
+The limits, the address check and the clients are in fetch_limits; this module
+re-exports them, so `reader.core.web.fetch` still names all of fetching.
 """
 
 from __future__ import annotations
@@ -16,7 +19,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import urljoin, urlsplit
 
-from reader import __version__
 from reader.core.web.errors import (
     AddressError,
     ContentError,
@@ -28,17 +30,31 @@ from reader.core.web.errors import (
     TooLargeError,
     UnreachableError,
 )
+from reader.core.web.fetch_limits import (
+    DEFAULT_LIMITS,
+    USER_AGENT,
+    Limits,
+    check_address,
+    new_async_client,
+    new_client,
+    request_timeout,
+)
 
 if TYPE_CHECKING:
     import httpx
 
-USER_AGENT = f"reader/{__version__} (+reader, a terminal news reader)"
-"""Says who is asking, so a site can tell reader from a browser or a crawler."""
-
-ACCEPT = (
-    "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
-    "application/feed+json;q=0.9,application/xml;q=0.9,application/json;q=0.8,*/*;q=0.5"
-)
+__all__ = [
+    "DEFAULT_LIMITS",
+    "USER_AGENT",
+    "FetchResult",
+    "Limits",
+    "check_address",
+    "fetch_url",
+    "fetch_url_async",
+    "network_error",
+    "new_async_client",
+    "new_client",
+]
 
 Kind = Literal["html", "xml", "json"]
 """What a body is: a web page, XML (RSS, Atom, RDF) or JSON (JSON Feed)."""
@@ -50,21 +66,6 @@ _JSON_TYPES = frozenset({"application/feed+json", "application/json", "text/json
 # Servers label feeds carelessly; for these the body itself says what it is.
 _SNIFFED_TYPES = frozenset({"", "text/plain", "application/octet-stream", "binary/octet-stream"})
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
-
-
-@dataclass(frozen=True)
-class Limits:
-    """How long to wait and how much to take. Tests shrink them; nothing turns them off."""
-
-    connect_timeout: float = 5.0
-    read_timeout: float = 15.0
-    """Seconds without a byte from the server (httpx's read timeout), not a total."""
-    max_redirects: int = 5
-    max_bytes: int = 10 * 1024 * 1024
-    """Cap on the body as received, after decompression: a small gzip bomb stops here too."""
-
-
-DEFAULT_LIMITS = Limits()
 
 
 @dataclass(frozen=True)
@@ -95,58 +96,6 @@ class FetchResult:
         return self.status == 304
 
 
-def check_address(url: str) -> str:
-    """The address, stripped, if reader may fetch it.
-
-    Raises:
-        AddressError: for anything but an http or https address with a host.
-    """
-    url = url.strip()
-    try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018 -- a bad port raises ValueError here, not later in httpx
-    except ValueError:
-        raise AddressError(f"{url}: not a valid web address") from None
-    if parts.scheme.lower() not in ("http", "https"):
-        shown = f"{parts.scheme}:" if parts.scheme else "no scheme"
-        raise AddressError(f"{url}: only http and https addresses can be fetched ({shown})")
-    if not parts.hostname:
-        raise AddressError(f"{url}: not a valid web address (no host)")
-    return url
-
-
-def new_client(limits: Limits = DEFAULT_LIMITS) -> httpx.Client:
-    """An httpx client set up as every fetch needs: pass it to `fetch_url` to reuse connections."""
-    import httpx
-
-    return httpx.Client(**_client_options(limits))
-
-
-def new_async_client(limits: Limits = DEFAULT_LIMITS, connections: int = 8) -> httpx.AsyncClient:
-    """The asynchronous twin of `new_client`, holding at most `connections` connections."""
-    import httpx
-
-    pool = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
-    return httpx.AsyncClient(limits=pool, **_client_options(limits))
-
-
-def _client_options(limits: Limits) -> dict:
-    return {
-        "headers": {"User-Agent": USER_AGENT, "Accept": ACCEPT},
-        "timeout": _timeout(limits),
-        # Redirects are followed by hand, one checked hop at a time.
-        "follow_redirects": False,
-        # Certificates are always checked: there is no switch to turn this off.
-        "verify": True,
-    }
-
-
-def _timeout(limits: Limits) -> httpx.Timeout:
-    import httpx
-
-    return httpx.Timeout(limits.read_timeout, connect=limits.connect_timeout, pool=limits.connect_timeout)
-
-
 def fetch_url(
     url: str,
     *,
@@ -175,7 +124,7 @@ def fetch_url(
         url = start
         while True:
             with _mapped_errors(url, limits), http.stream(
-                "GET", url, headers=_conditional(etag, last_modified), timeout=_timeout(limits)
+                "GET", url, headers=_conditional(etag, last_modified), timeout=request_timeout(limits)
             ) as response:
                 target = _redirect_target(response, start, url, hops, limits)
                 if target is None:
@@ -207,7 +156,7 @@ async def fetch_url_async(
     while True:
         with _mapped_errors(url, limits):
             async with client.stream(
-                "GET", url, headers=_conditional(etag, last_modified), timeout=_timeout(limits)
+                "GET", url, headers=_conditional(etag, last_modified), timeout=request_timeout(limits)
             ) as response:
                 target = _redirect_target(response, start, url, hops, limits)
                 if target is None:
