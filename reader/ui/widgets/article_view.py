@@ -6,11 +6,15 @@ width; `render_line` slices the block's styled Content for the requested line.
 
 Styles come from component classes (``article--person`` and so on, styled in
 app.tcss with theme variables), so a theme switch restyles everything.
+
+This module holds the widget itself: its state, the current block and bringing it
+into view, clicks, and the text of a mouse selection. Three mixins do the rest:
+article_layout (where each line lies), article_styling (how each character looks:
+markup and the decoration layers) and article_painting (the strips on screen).
 """
 
 from __future__ import annotations
 
-from rich.segment import Segment
 from textual import events
 from textual.cache import LRUCache
 from textual.content import Content
@@ -22,14 +26,15 @@ from textual.strip import Strip
 from textual.style import Style as VisualStyle
 
 from reader.core.article import Block, Document
-from reader.ui.block_layout import BlockLayout, quote_bars
+from reader.ui.block_layout import BlockLayout
 from reader.ui.widgets.article_layout import GUTTER, MAX_TEXT_WIDTH, LayoutMixin, number_links
+from reader.ui.widgets.article_painting import PaintingMixin
 from reader.ui.widgets.article_styling import LAYERS, Decoration, StylingMixin
 
 __all__ = ["GUTTER", "MAX_TEXT_WIDTH", "ArticleView", "Decoration"]
 
 
-class ArticleView(StylingMixin, LayoutMixin, ScrollView, can_focus=True, inherit_bindings=False):
+class ArticleView(PaintingMixin, StylingMixin, LayoutMixin, ScrollView, can_focus=True, inherit_bindings=False):
     """Shows a Document block by block, with a current block and decorations.
 
     | Component class | Styles |
@@ -133,76 +138,6 @@ class ArticleView(StylingMixin, LayoutMixin, ScrollView, can_focus=True, inherit
     def on_resize(self) -> None:
         self._ensure_layout()
 
-    # -- painting --------------------------------------------------------------
-
-    def render_line(self, y: int) -> Strip:
-        self._ensure_layout()
-        scroll_y = self.scroll_offset.y
-        width = self.scrollable_content_region.width
-        line_no = scroll_y + y
-        base = self.visual_style
-        if not self._tops or line_no >= self.virtual_size.height:
-            return Strip.blank(width, base.rich_style)
-        index = self.block_at_line(line_no)
-        row = line_no - self._tops[index]
-        selection = self.text_selection
-        key = (line_no, width, index == self.current)
-        if selection is None and (strip := self._strip_cache.get(key)) is not None:
-            return strip
-        if row >= self._layouts[index].height:
-            strip = self._paint_gap(index, width)
-        else:
-            strip = self._paint(index, row, width, selection)
-        if selection is None:
-            self._strip_cache[key] = strip
-        return strip
-
-    def _paint(self, index: int, row: int, width: int, selection: Selection | None) -> Strip:
-        base = self.visual_style
-        get_style = self._span_style
-        segments: list[Segment] = [Segment(" " * self._pad, base.rich_style)] if self._pad else []
-        if index == self.current:
-            bar = base + get_style(".article--current-bar")
-            segments.append(Segment("▎", bar.rich_style))
-        else:
-            segments.append(Segment(" ", base.rich_style))
-        mark = self._marks.get(index)
-        if mark and row == 0:
-            glyph = self._glyphs.get(index, "●")
-            segments.append(Segment(glyph, (base + get_style(mark)).rich_style))
-        else:
-            segments.append(Segment(" ", base.rich_style))
-        segments.append(Segment(" ", base.rich_style))
-        span = selection.get_span(index) if selection is not None else None
-        for piece, x in self._block_lines(index)[row]:
-            if x is None:  # decoration: bars, bullets, rules, marks; no character of the text
-                for text, style in piece.render(base, end="", parse_style=get_style):
-                    segments.append(Segment(text, (base + style).rich_style))
-                continue
-            if span is not None:
-                start, end = span
-                end = len(self.blocks[index].text) if end == -1 else end
-                lo, hi = max(start - x, 0), min(end - x, len(piece.plain))
-                if hi > lo:
-                    piece = piece.stylize(self._selection_style(), lo, hi)
-            for text, style in piece.render(base, end="", parse_style=get_style):
-                segments.append(Segment(text, (base + style).rich_style_with_offset(x, index)))
-                x += len(text)
-        strip = Strip(segments)
-        return strip.crop_extend(0, width, base.rich_style)
-
-    def _paint_gap(self, index: int, width: int) -> Strip:
-        """The blank line after a block; between two quoted blocks it keeps their bars."""
-        base = self.visual_style
-        after = self.blocks[index + 1].quote_depth if index + 1 < len(self.blocks) else 0
-        depth = min(self.blocks[index].quote_depth, after)
-        if not depth:
-            return Strip.blank(width, base.rich_style)
-        segments = [Segment(" " * (self._pad + GUTTER), base.rich_style)]
-        for text, style in quote_bars(depth):
-            segments.append(Segment(str(text).rstrip(), (base + self._span_style(style)).rich_style))
-        return Strip(segments).crop_extend(0, width, base.rich_style)
-
     # -- selection (mouse) ---------------------------------------------------------
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
@@ -217,9 +152,6 @@ class ArticleView(StylingMixin, LayoutMixin, ScrollView, can_focus=True, inherit
             hi = end.x if end is not None and index == end.y else len(text)
             parts.append(text[lo:hi])
         return "\n".join(parts), "\n"
-
-    def _selection_style(self) -> VisualStyle:
-        return VisualStyle.from_styles(self.screen.get_component_styles("screen--selection"))
 
     def selection_updated(self, _selection: Selection | None) -> None:
         self._strip_cache.clear()
