@@ -4,7 +4,8 @@ The index is derived data, never migrated: it is rebuilt whenever the articles o
 their analyses change (its signature says which it was built from), and a file
 that cannot be read is simply built again. Two files:
 
-    entities.json        the clusters (identity.py): what a query reads
+    entities.json        the clusters (identity.py): what a query reads; each
+                         cluster's members are one string, split only when asked for
     entity-parts.json    each article's entities as its analysis has them, so a
                          rebuild reads again only the analyses that changed
 
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +25,7 @@ from reader.core.article.search import fold_query
 from reader.core.library.cache import analysis_path, read_derived, write_derived
 from reader.core.library.identity import IDENTITY_VERSION, Cluster, EntityRef, cluster
 
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 
 Source = tuple[str, str, int]
 """What an article is indexed from: (sha256 of its text, its format, the analyser version)."""
@@ -36,43 +38,102 @@ def signature(sources: Mapping[str, Source]) -> str:
     return hashlib.sha256("\n".join(lines).encode()).hexdigest()
 
 
-class EntityIndex:
-    """The people, organisations and places of the library, each with the articles that name it."""
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """A library entity as the index file keeps it: its members as lines of text, read when needed."""
 
-    def __init__(self, clusters: list[Cluster], titles: Mapping[str, str] | None = None) -> None:
-        self.clusters = clusters
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    articles: int
+    mentions: int
+    members: str
+    """One line per member: article id, name, kind, mentions, tab-separated."""
+
+    def cluster(self) -> Cluster:
+        members = []
+        for line in self.members.split("\n"):
+            article, name, kind, mentions = line.split("\t")
+            members.append(EntityRef(article, name, kind, (), int(mentions)))
+        return Cluster(self.name, self.kind, self.aliases, tuple(members))
+
+
+def _row(c: Cluster) -> _Row:
+    lines = "\n".join(f"{m.article}\t{_flat(m.name)}\t{m.kind}\t{m.mentions}" for m in c.members)
+    return _Row(c.name, c.kind, c.aliases, len(set(c.articles)), c.mentions, lines)
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+class EntityIndex:
+    """The people, organisations and places of the library, each with the articles that name it.
+
+    Built to be asked quickly: the entities' names are read at once, and who names
+    each (thousands of members in a big library) only for the entities asked for.
+    """
+
+    def __init__(self, rows: list[_Row], titles: Mapping[str, str] | None = None) -> None:
+        self._rows = rows
         """Most articles first, then most mentions."""
         self.titles = dict(titles or {})
         """Article id -> title, for showing the articles."""
-        self._by_member: dict[tuple[str, str], Cluster] = {}
-        for c in clusters:
-            for m in c.members:
-                self._by_member.setdefault((m.article, m.name), c)
         self._folded: list[str] | None = None
+        self._made: dict[int, Cluster] = {}
+        self._of_article: dict[str, dict[str, int]] = {}
+
+    @classmethod
+    def of_clusters(cls, clusters: list[Cluster], titles: Mapping[str, str] | None = None) -> EntityIndex:
+        return cls([_row(c) for c in clusters], titles)
 
     def __len__(self) -> int:
-        return len(self.clusters)
+        return len(self._rows)
+
+    def _cluster(self, i: int) -> Cluster:
+        found = self._made.get(i)
+        if found is None:
+            found = self._made[i] = self._rows[i].cluster()
+        return found
+
+    @property
+    def clusters(self) -> list[Cluster]:
+        """Every library entity, most articles first, then most mentions."""
+        return [self._cluster(i) for i in range(len(self._rows))]
 
     def find(self, query: str = "", kinds: Iterable[str] | None = None) -> list[Cluster]:
-        """The entities whose name or an alias holds `query` (case and accents ignored); all without one."""
+        """The entities whose name or an alias holds `query` (case and accents ignored); all without one.
+
+        A name that is the query itself comes first, then names that start with it.
+        """
         wanted = set(kinds) if kinds else None
         q = fold_query(query.strip()) if query.strip() else ""
         if q and self._folded is None:
-            self._folded = ["\n".join(fold_query(f) for f in (c.name, *c.aliases)) for c in self.clusters]
-        out = []
-        for i, c in enumerate(self.clusters):
-            if wanted is not None and c.kind not in wanted:
+            self._folded = ["\n".join(fold_query(f) for f in (r.name, *r.aliases)) for r in self._rows]
+        found = []
+        for i, row in enumerate(self._rows):
+            if wanted is not None and row.kind not in wanted:
                 continue
             if q and q not in self._folded[i]:  # type: ignore[index]
                 continue
-            out.append(c)
-        if q:  # a name that is the query itself first, then one that starts with it
-            out.sort(key=lambda c: (fold_query(c.name) != q, not fold_query(c.name).startswith(q)))
-        return out
+            found.append(i)
+        if q:
+            names = {i: fold_query(self._rows[i].name) for i in found}
+            found.sort(key=lambda i: (names[i] != q, not names[i].startswith(q)))
+        return [self._cluster(i) for i in found]
 
     def of(self, article: str, name: str) -> Cluster | None:
         """The library entity that an article's entity (by its name there) belongs to."""
-        return self._by_member.get((article, name))
+        names = self._of_article.get(article)
+        if names is None:
+            names = self._of_article[article] = {}
+            head = article + "\t"
+            for i, row in enumerate(self._rows):
+                for line in row.members.split("\n") if head in row.members else ():
+                    if line.startswith(head):
+                        names.setdefault(line.split("\t")[1], i)
+        found = names.get(_flat(name))
+        return None if found is None else self._cluster(found)
 
     def elsewhere(self, article: str, name: str) -> int:
         """In how many other articles the library finds this article's entity."""
@@ -102,9 +163,9 @@ def load_index(folder: Path, derived: Path, sources: Mapping[str, Source], title
     sig = signature(sources)
     data = read_derived(folder / "entities.json")
     if isinstance(data, dict) and data.get("signature") == sig:
-        clusters = _clusters_from(data.get("clusters"))
-        if clusters is not None:
-            return EntityIndex(clusters, titles)
+        rows = _rows_from(data.get("entities"))
+        if rows is not None:
+            return EntityIndex(rows, titles)
     return rebuild(folder, derived, sources, titles)
 
 
@@ -122,27 +183,19 @@ def rebuild(folder: Path, derived: Path, sources: Mapping[str, Source], titles: 
             found = refs_from_stored(article, read_derived(analysis_path(derived, sha, fmt, version)))
         parts[article] = [sha, fmt, version, [[r.name, r.kind, list(r.aliases), r.mentions] for r in found]]
         refs.extend(found)
-    clusters = cluster(refs)
+    rows = [_row(c) for c in cluster(refs)]
     write_derived(folder / "entity-parts.json", {"format": INDEX_FORMAT, "parts": parts})
-    stored = [
-        [c.name, c.kind, list(c.aliases), [[m.article, m.name, m.kind, m.mentions] for m in c.members]]
-        for c in clusters
-    ]
-    index = {"format": INDEX_FORMAT, "signature": signature(sources), "clusters": stored}
+    stored = [[r.name, r.kind, list(r.aliases), r.articles, r.mentions, r.members] for r in rows]
+    index = {"format": INDEX_FORMAT, "signature": signature(sources), "entities": stored}
     write_derived(folder / "entities.json", index)
-    return EntityIndex(clusters, titles)
+    return EntityIndex(rows, titles)
 
 
-def _clusters_from(data: Any) -> list[Cluster] | None:
+def _rows_from(data: Any) -> list[_Row] | None:
     try:
         return [
-            Cluster(
-                str(name),
-                str(kind),
-                tuple(str(a) for a in aliases),
-                tuple(EntityRef(str(a), str(n), str(k), (), int(m)) for a, n, k, m in members),
-            )
-            for name, kind, aliases, members in data
+            _Row(str(name), str(kind), tuple(str(a) for a in aliases), int(articles), int(mentions), str(members))
+            for name, kind, aliases, articles, mentions, members in data
         ]
     except (TypeError, ValueError):
         return None

@@ -79,11 +79,13 @@ class LibraryArticle:
 
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> LibraryArticle:
-        known = {f.name for f in fields(cls)} - {"notes"}
-        values = {k: v for k, v in record.items() if k in known}
-        values["top"] = list(values.get("top", []))
+        values = {k: v for k, v in record.items() if k in _STORED}
+        values["top"] = list(values.get("top", ()))
         values["progress"] = float(values.get("progress", 0.0))
         return cls(**values)
+
+
+_STORED = frozenset(f.name for f in fields(LibraryArticle)) - {"notes"}
 
 
 def short_id(key: str, taken: set[str]) -> str:
@@ -109,8 +111,33 @@ _TEXT_FIELDS = ("title", "source", "language", "added", "opened", "feed", "site"
 def article_problem(record: dict) -> str | None:
     """What is wrong with a library record, in words that name the field; None if nothing.
 
-    Fields it does not know are left alone (a later reader may add some).
+    Fields it does not know are left alone (a later reader may add some). A
+    thousand records are checked each time the library is listed: the usual case,
+    a good record, is decided in one expression; only a bad one is looked at closely.
     """
+    if _good(record):
+        return None
+    return _problem(record)
+
+
+def _good(record: dict) -> bool:
+    get = record.get
+    id_, key, sha, progress, top = get("id"), get("key"), get("sha256"), get("progress", 0.0), get("top", [])
+    return (
+        type(id_) is str and type(key) is str and type(sha) is str
+        and _ID.fullmatch(id_) is not None and _KEY.fullmatch(key) is not None and _SHA.fullmatch(sha) is not None
+        and key.startswith(id_)
+        and type(get("title")) is str and type(get("source")) is str
+        and all(type(get(name, "")) is str for name in _TEXT_FIELDS)
+        and get("origin", "file") in ORIGINS and get("format", "text") in FORMATS
+        and all(type(v) is int and v >= 0 for v in (get("words", 0), get("blocks", 0), get("analysed", 0)))
+        and type(progress) in (int, float) and 0 <= progress <= 1
+        and type(top) is list and all(type(name) is str for name in top)
+        and type(get("partial", False)) is bool and type(get("read", False)) is bool
+    )
+
+
+def _problem(record: dict) -> str | None:
     for name, pattern, what in (
         ("id", _ID, "4 to 16 hexadecimal digits"),
         ("key", _KEY, "16 hexadecimal digits"),
