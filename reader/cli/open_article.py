@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -12,12 +13,16 @@ from reader.cli.parser import THEME_HELP
 from reader.core.errors import InputError
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+LIBRARY_ID = re.compile(r"[0-9a-fA-F]{4,16}")
+"""What a library article's id looks like (or the start of one); a file of that name wins."""
 
 
 def add_parser(sub, common: argparse.ArgumentParser) -> None:
     parser = sub.add_parser("open", parents=[common], help="open an article (the default command)")
     parser.add_argument("--theme", metavar="NAME", default=argparse.SUPPRESS, help=THEME_HELP)
-    parser.add_argument("path", nargs="?", help="article file, folder of articles, or - for stdin")
+    parser.add_argument(
+        "path", nargs="?", help="article file, folder of articles, - for stdin, or the id of a library article"
+    )
     parser.set_defaults(run=run)
 
 
@@ -34,13 +39,18 @@ def run(args: argparse.Namespace) -> int:
     from reader.core.article import load
     from reader.core.notes import open_store
 
-    path = args.path or str(paths.sample_article())
-    library = None
+    store = open_store(args.db)
+    path = args.path
+    folder = None
+    doc = None
+    if path is None:
+        path = str(paths.sample_article())
     if path != "-" and Path(path).is_dir():
-        library = articles_in(Path(path))
-        if not library:
+        folder = articles_in(Path(path))
+        if not folder:
             raise InputError(f"{path}: no articles here (looked for {', '.join(ARTICLE_SUFFIXES)})")
-        doc = None
+    elif path != "-" and not os.path.lexists(path) and LIBRARY_ID.fullmatch(path):
+        doc = _library_article(store, path)
     else:
         doc = load(path)
         for warning in doc.warnings:
@@ -51,10 +61,28 @@ def run(args: argparse.Namespace) -> int:
     from reader.ui.app import build_app
 
     theme = getattr(args, "theme", None)  # an unknown one is refused by build_app, in one line
-    app = build_app(document=doc, library=library, store=open_store(args.db), theme=theme)
+    app = build_app(document=doc, library=folder, store=store, theme=theme)
     app.run()
     _end_now(app.return_code or 0)
     return app.return_code or 0  # not reached: _end_now ends the process
+
+
+def _library_article(store, ident: str):
+    """The library's article with this id, read from its copy.
+
+    Raises:
+        InputError: no such file, and no such article in the library.
+    """
+    from reader.core.library import Library
+
+    library = Library(store)
+    try:
+        article = library.find(ident)
+    except InputError as exc:
+        if "several" in str(exc):
+            raise
+        raise InputError(f"{ident}: no such file, and no article of the library has this id") from None
+    return library.document(article)
 
 
 def _end_now(code: int) -> None:

@@ -294,3 +294,21 @@ def test_the_analysis_of_an_old_text_is_not_remembered_for_the_new(library, tmp_
     new = library.keep(load(path)).article
     assert library.remember_analysis(new, analyse(old_doc)) is None
     assert library.get(new.key).analysed == 0
+
+
+def test_mentions_in_context_across_articles(library, tmp_path):
+    from reader.core.library import mentions_in_context
+
+    first = write(tmp_path / "a.txt")
+    second = write(tmp_path / "b.txt", "Altro titolo\nIeri a Milano. Secondo Mario Rossi la città cambia.\n")
+    for path in (first, second):
+        doc = load(path)
+        library.analyse(library.keep(doc).article, doc)
+    index = library.entity_index()
+    rossi = index.find("rossi", ["PERSON"])[0]
+    found = mentions_in_context(library, rossi)
+    assert [(m.title, m.block) for m in found] == [("Un titolo", 1), ("Un titolo", 1), ("Altro titolo", 1)]
+    assert all(m.snippet.match == "Mario Rossi" for m in found)
+    assert found[2].snippet.before.endswith("Secondo ") and found[2].snippet.after.startswith(" la città")
+    other = library.articles()[-1] if library.articles()[-1].title == "Altro titolo" else library.articles()[0]
+    assert index.elsewhere(other.id, "Mario Rossi") == 1

@@ -12,6 +12,7 @@ from reader._lazy import lazy_exports
 
 if TYPE_CHECKING:
     from reader.core.library.cache import SearchText
+    from reader.core.library.context import InContext, mentions_in_context
     from reader.core.library.identity import IDENTITY_VERSION, Cluster, EntityRef, cluster, normalise
     from reader.core.library.index import EntityIndex
     from reader.core.library.library import Kept, Library, open_library
@@ -35,6 +36,8 @@ _EXPORTS = {
     "Snippet": "search",
     "snippet": "search",
     "SearchText": "cache",
+    "InContext": "context",
+    "mentions_in_context": "context",
     "TextCopyError": "texts",
     "digest": "texts",
 }
