@@ -22,7 +22,7 @@ from reader.core.notes.storage import StoreError
 
 if TYPE_CHECKING:
     from reader.core.article.model import Document
-    from reader.core.library.library import Library
+    from reader.core.library.library import Kept, Library
     from reader.core.library.records import LibraryArticle
     from reader.core.web.extract import Extracted
     from reader.core.web.fetch import Limits
@@ -44,6 +44,8 @@ class Opened:
     """Whether the network was used to open it."""
     notices: list[str] = field(default_factory=list)
     """What the reader should know: the full article could not be fetched, ..."""
+    new: bool = False
+    """It entered the library just now (a page fetched for the first time)."""
 
 
 def is_address(arg: str) -> bool:
@@ -115,7 +117,7 @@ def _keep_page(library: Library, url: str, extracted: Extracted, *, origin: str,
     page = PageRecord(kept.article.key, url, extracted.url if extracted.url and extracted.url != url else "", now())
     with suppress(StoreError):  # a damaged news file loses only the canonical address; it is reported
         NewsStore(library).save_page(page)
-    return Opened(doc, kept.article, source_of(kept.article, page), fetched=True)
+    return Opened(doc, kept.article, source_of(kept.article, page), fetched=True, new=kept.new)
 
 
 def open_kept(library: Library, article: LibraryArticle, *, limits: Limits | None = None) -> Opened:
@@ -142,6 +144,21 @@ def open_kept(library: Library, article: LibraryArticle, *, limits: Limits | Non
     web = article.origin in ("url", "feed")
     source = source_of(article, NewsStore(library).page(article.key)) if web else None
     return Opened(library.document(article), article, source)
+
+
+def keep_opened(library: Library, opened: Opened) -> Kept:
+    """Keep what was opened in the library (a page or an item already is; a file is kept now).
+
+    Raises:
+        InputError: an article with no text; StoreError: it cannot be written.
+    """
+    from reader.core.library.library import Kept
+
+    if opened.article is not None:
+        return Kept(opened.article, new=opened.new, changed=False)
+    source = opened.source or {}
+    return library.keep(opened.document, site=source.get("site") or "", author=source.get("author") or "",
+                        published=source.get("published") or "")
 
 
 def open_saved_page(path: str) -> Opened:
