@@ -29,7 +29,7 @@ def common_options() -> argparse.ArgumentParser:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from reader.cli import add, analyze, entities, export, library, notes, open_article, search, themes
+    from reader.cli import add, analyze, entities, export, feeds, library, notes, open_article, search, themes
     from reader.core import paths
     from reader.core.article import printable
 
@@ -50,7 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
             "  reader search QUERY [--json]  the articles and notes of the library\n"
             "  reader analyze PATH|URL [--json]\n"
             "                                print the article's analysis\n"
-
+            "  reader feeds [--json]         the feeds followed: unread and items, last refresh, errors\n"
+            "  reader feeds add URL | rm URL | refresh [URL...] [--full]\n"
+            "  reader feeds import FILE.opml | export [-o FILE]\n"
             "  reader notes list [PATH] [--json]\n"
             "  reader notes add PATH --block N [--start S --end E] [--text TEXT | --text - | --text-file F]\n"
             "                  [--tag T ...] [--color C]\n"
@@ -70,6 +72,6 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--theme", metavar="NAME", help=THEME_HELP)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     common = common_options()
-    for command in (open_article, add, library, entities, search, analyze, themes, export, notes):
+    for command in (open_article, add, library, entities, search, feeds, analyze, themes, export, notes):
         command.add_parser(sub, common)
     return parser
