@@ -141,3 +141,35 @@ def test_import_and_export_opml(db, tmp_path, capsys):
     assert status == 2
     one_line(err, "bad.opml", "not OPML")
     assert cli.main(["feeds", "import", str(tmp_path / "missing.opml"), "--db", db]) == 2
+
+
+@pytest.mark.parametrize(
+    ("kind", "status", "needle"),
+    [
+        ("unreachable", 1, "cannot connect"),
+        ("timeout", 1, "timed out"),
+        ("404", 1, "404"),
+        ("tls", 1, "secure connection failed"),
+        ("page without a feed", 2, "names no feed"),
+        ("not a feed", 2, "not a feed"),
+        ("too large", 2, "MB"),
+        ("bad address", 2, "only http and https"),
+    ],
+)
+def test_following_fails_in_one_line_and_keeps_nothing(server, db, capsys, kind, status, needle):
+    server.route("/slow.rss", "<rss/>", content_type="application/rss+xml", delay=1.5)
+    server.route("/page", "<html><head><title>x</title></head><body><p>No feed here</p></body></html>",
+                 content_type="text/html")
+    server.route("/junk.rss", "{not json at all", content_type="application/feed+json")
+    server.route("/huge.rss", b"<rss version='2.0'><channel>" + b"<item><title>t</title></item>" * 400_000,
+                 content_type="application/rss+xml")
+    url = {
+        "unreachable": "http://127.0.0.1:9/feed", "timeout": server.url("/slow.rss"), "404": server.url("/none.rss"),
+        "tls": server.url("/page").replace("http://", "https://"), "page without a feed": server.url("/page"),
+        "not a feed": server.url("/junk.rss"), "too large": server.url("/huge.rss"), "bad address": "file:///etc/passwd",
+    }[kind]
+    got, out, err = reader(capsys, "feeds", "add", url, "--db", db)
+    assert got == status and out == ""
+    one_line(err, needle)
+    assert feeds_json(capsys, db) == {}
+    assert json.loads(reader(capsys, "library", "--json", "--db", db)[1]) == []
