@@ -196,3 +196,32 @@ def test_a_damaged_news_file_is_reported_and_left_alone(library):
     with pytest.raises(Exception, match="url must be"):
         fresh.add_feeds([FeedRecord("https://b.example/f")])
     assert news.path.read_bytes() == before
+
+
+def test_a_library_that_cannot_be_written_keeps_nothing_and_the_items_wait(server, library):
+    feed = rss(server, "/feed.rss", [("/1.html", "One"), ("/2.html", "Two")])
+    following = Following(library)
+    following.news.add_feeds([FeedRecord(feed)])
+    library.folder.mkdir(parents=True, exist_ok=True)
+    library.texts.write_text("in the way")  # the copies' folder cannot be made
+    [outcome] = following.refresh(limits=FAST)
+    assert outcome.new == 0 and "cannot write" in str(outcome.error)
+    assert library.articles() == []
+    [record] = following.news.feeds()
+    assert "cannot write" in record.error and record.etag == ""  # so the next refresh fetches it all again
+    library.texts.unlink()
+    [outcome] = following.refresh(limits=FAST)
+    assert outcome.new == 2 and outcome.error is None and len(library.articles()) == 2
+
+
+def test_many_new_items_are_kept_in_one_go(server, library):
+    feeds = [rss(server, f"/f{n}.rss", [(f"/{n}/{i}.html", f"Story {n}.{i}") for i in range(20)]) for n in range(10)]
+    following = Following(library)
+    following.news.add_feeds(FeedRecord(url) for url in feeds)
+    outcomes = following.refresh(limits=FAST)
+    assert [o.new for o in outcomes] == [20] * 10
+    articles = library.articles()
+    assert len(articles) == 200 and len({a.id for a in articles}) == 200
+    first = next(a for a in articles if a.title == "Story 3.7")
+    assert library.document(first).title == "Story 3.7" and first.feed == feeds[3]
+    assert [h.article for h in library.search("Summary of Story 3.7")] == [first.id]

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.core.errors import InputError, ReaderError
+from reader.core.news.batch import NewArticle, keep_new
 from reader.core.news.records import FeedRecord
 from reader.core.news.store import NewsStore
 from reader.core.notes.model import now
@@ -145,61 +146,60 @@ class Following:
                 progress(done, total, result.url)
 
         results = refresh_feeds(states, progress=fetched, limits=limits or DEFAULT_LIMITS)
-        outcomes, updated = [], []
         kept = {a.key for a in self.library.articles()}
-        for record, result in zip(records, results):
-            record, outcome = self._apply(record, result, kept)
-            updated.append(record)
-            outcomes.append(outcome)
-        self.news.save_feeds(updated)
+        applied = [self._apply(record, result, kept) for record, result in zip(records, results)]
+        fresh = [new for _record, _outcome, items in applied for new in items]
+        try:
+            keep_new(self.library, fresh)  # all feeds' new items at once: one sync, one write per record file
+        except ReaderError as exc:  # the library could not be written: the new items wait for the next refresh
+            for i, (record, outcome, items) in enumerate(applied):
+                if items:
+                    record = replace(record, error=str(exc), etag="", last_modified="")
+                    applied[i] = (record, replace(outcome, new=0, error=exc), items)
+        self.news.save_feeds(record for record, _outcome, _items in applied)
+        outcomes = [outcome for _record, outcome, _items in applied]
         if full:
             self._fetch_full(outcomes, progress, limits)
         return outcomes
 
-    def _apply(self, record: FeedRecord, result: RefreshResult, kept: set[str]) -> tuple[FeedRecord, FeedOutcome]:
+    def _apply(
+        self, record: FeedRecord, result: RefreshResult, kept: set[str]
+    ) -> tuple[FeedRecord, FeedOutcome, list[NewArticle]]:
+        """A feed's record brought up to date by its refresh, the outcome, and its items new to the library."""
         stamp = now()
         if result.outcome == "failed":
             message = result.message or f"{record.url}: could not be refreshed"
             record = replace(record, refreshed=stamp, error=message)
-            return record, FeedOutcome(record.url, record.title, error=result.error)
+            return record, FeedOutcome(record.url, record.title, error=result.error), []
         if result.outcome == "not_modified" or result.feed is None:
             record = replace(record, refreshed=stamp, error="", etag=result.etag or "",
                              last_modified=result.last_modified or "")
-            return record, FeedOutcome(record.url, record.title, not_modified=True)
+            return record, FeedOutcome(record.url, record.title, not_modified=True), []
         feed = result.feed
         record = replace(record, title=feed.title or record.title, site=feed.link or record.site, refreshed=stamp,
                          error="", etag=result.etag or "", last_modified=result.last_modified or "")
-        try:
-            new = self.keep_items(record, feed, kept)
-        except ReaderError as exc:  # the library could not be written: this feed's new items wait
-            record = replace(record, error=str(exc), etag="", last_modified="")
-            return record, FeedOutcome(record.url, record.title, error=exc)
-        return record, FeedOutcome(record.url, record.title, new=new, problems=feed.problems)
+        fresh = self.new_items(record, feed, kept)
+        return record, FeedOutcome(record.url, record.title, new=len(fresh), problems=feed.problems), fresh
 
-    def keep_items(self, record: FeedRecord, feed: Feed, kept: set[str] | None = None) -> int:
-        """Keep the items of a feed the library does not have yet; how many were new.
+    def keep_items(self, record: FeedRecord, feed: Feed) -> int:
+        """Keep the items of a feed the library does not have yet; how many were new."""
+        return len(keep_new(self.library, self.new_items(record, feed, {a.key for a in self.library.articles()})))
 
-        Args:
-            kept: the keys of the articles in the library (read here if not given);
-                the new items' keys are added to it.
-        """
+    def new_items(self, record: FeedRecord, feed: Feed, kept: set[str]) -> list[NewArticle]:
+        """The items of a feed whose keys are not in `kept` (to which they are added), as articles to keep."""
         from reader.core.news.pages import key_of
 
-        if kept is None:
-            kept = {a.key for a in self.library.articles()}
-        new = 0
+        fresh = []
         for item in feed.items:
             source = _item_source(record.url, item)
             key = key_of(source)
             if key in kept:
                 continue
             kept.add(key)
-            doc = item_document(item, source)
             published = item.published.isoformat().replace("+00:00", "Z") if item.published else ""
-            self.library.keep(doc, origin="feed", feed=record.url, site=record.title, author=item.author or "",
-                              published=published, partial=item.url is not None)
-            new += 1
-        return new
+            fresh.append(NewArticle(item_document(item, source), origin="feed", feed=record.url, site=record.title,
+                                    author=item.author or "", published=published, partial=item.url is not None))
+        return fresh
 
     def _fetch_full(self, outcomes: list[FeedOutcome], progress, limits: Limits | None) -> None:
         from reader.core.news.pages import open_kept
