@@ -137,3 +137,15 @@ def test_every_failure_is_one_line_and_keeps_nothing(server, db, window, capsys,
     one_line(err, needle, url.split("#")[0][:20])
     got, out, _ = reader(capsys, "library", "--json", "--db", db)
     assert json.loads(out) == []
+
+
+def test_a_local_articles_json_is_byte_for_byte_what_it_was():
+    """No `source` for local articles: the command prints exactly the expected analyses."""
+    from tests.expected_analysis import articles, expected_path
+    from tests.test_cli import run
+
+    chosen = [a for a in articles() if a.suffix == ".md"][:1] + articles()[:2]
+    for article in chosen:
+        result = run("analyze", str(article), "--json")
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.decode("utf-8") == expected_path(article).read_text(encoding="utf-8"), article
