@@ -173,3 +173,44 @@ def test_following_fails_in_one_line_and_keeps_nothing(server, db, capsys, kind,
     one_line(err, needle)
     assert feeds_json(capsys, db) == {}
     assert json.loads(reader(capsys, "library", "--json", "--db", db)[1]) == []
+
+
+def test_refresh_draws_a_bar_on_a_terminal_only(server, tmp_path):
+    """On a terminal, a bar that counts the feeds, wiped before the failing feed's line and the counts."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    db = str(tmp_path / "notes.json")
+    feeds = [rss(server, f"/{n}.rss", [(f"/{n}.html", f"Story {n}")]) for n in range(3)]
+    opml = tmp_path / "three.opml"
+    from reader.core.web import Subscription, write_opml
+
+    opml.write_text(write_opml([Subscription(u) for u in [*feeds, server.url("/missing.rss")]]), encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "reader", "feeds", "import", str(opml), "--db", db], check=True,
+                   capture_output=True, cwd=ROOT)
+    main, secondary = pty.openpty()
+    try:
+        done = subprocess.run([sys.executable, "-m", "reader", "feeds", "refresh", "--db", db], stderr=secondary,
+                              stdout=subprocess.PIPE, cwd=ROOT, timeout=60)
+        os.close(secondary)
+        drawn = b""
+        while True:
+            try:
+                chunk = os.read(main, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            drawn += chunk
+    finally:
+        os.close(main)
+    text = drawn.decode("utf-8").replace("\r\n", "\n")
+    assert done.returncode == 1
+    assert "] 4/4 " in text and "█" in text  # the bar, full at the end
+    lines = [line.rsplit("\r", 1)[-1].replace("\x1b[K", "") for line in text.split("\n") if line.strip()]
+    assert any(line.startswith("reader: warning: ") and "missing.rss" in line and "404" in line for line in lines)
+    assert lines[-1].strip() == "4 feeds refreshed, 3 new items, 1 failed"

@@ -110,6 +110,7 @@ def test_a_saved_page_and_a_local_article(capsys, sample_path):
         ("tls", 1, "secure connection failed"),
         ("redirect loop", 1, "redirect"),
         ("not a page", 2, "not a web page"),
+        ("a feed", 2, "a feed, not a web page (reader feeds add"),
         ("too large", 2, "MB"),
         ("no article", 2, "no article text"),
         ("bad address", 2, "only http and https"),
@@ -123,12 +124,13 @@ def test_every_failure_is_one_line_and_keeps_nothing(server, db, window, capsys,
     server.redirect("/loop-a", "/loop-b")
     server.redirect("/loop-b", "/loop-a")
     server.route("/plain", "just words", content_type="text/plain")
+    server.fixture("/feed", "rss2.xml", "application/rss+xml")
     server.route("/huge", b"<html><body>" + b"<p>word</p>" * 1_100_000 + b"</body></html>", content_type="text/html")
     server.fixture("/front", "not-an-article.html", "text/html")
     url = {
         "unreachable": "http://127.0.0.1:9/page", "timeout": server.url("/slow"), "404": server.url("/missing"),
         "500": server.url("/500"), "tls": server.url("/500").replace("http://", "https://"),
-        "redirect loop": server.url("/loop-a"), "not a page": server.url("/plain"), "too large": server.url("/huge"),
+        "redirect loop": server.url("/loop-a"), "not a page": server.url("/plain"), "a feed": server.url("/feed"), "too large": server.url("/huge"),
         "no article": server.url("/front"), "bad address": "ftp://127.0.0.1/file.txt",
     }[kind]
     args = {"open": [url], "add": ["add", url], "analyze": ["analyze", url]}[command]

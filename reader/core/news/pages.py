@@ -102,10 +102,17 @@ def open_address(library: Library, url: str, *, refetch: bool = False, limits: L
 
 def fetch_article(url: str, limits: Limits | None = None) -> Extracted:
     """Fetch a page and extract its article (nothing is kept)."""
+    from reader.core.web.errors import ContentError, FeedError
     from reader.core.web.extract import extract_fetched
+    from reader.core.web.feeds import parse_feed
     from reader.core.web.fetch import DEFAULT_LIMITS, fetch_url
 
-    return extract_fetched(fetch_url(url, limits=limits or DEFAULT_LIMITS))
+    fetched = fetch_url(url, limits=limits or DEFAULT_LIMITS)
+    if fetched.kind in ("xml", "json"):
+        with suppress(FeedError):
+            parse_feed(fetched.content, url=fetched.url, headers=fetched.headers)
+            raise ContentError(f"{url}: a feed, not a web page (reader feeds add {url} follows it)")
+    return extract_fetched(fetched)
 
 
 def _keep_page(library: Library, url: str, extracted: Extracted, *, origin: str, feed: str = "") -> Opened:
