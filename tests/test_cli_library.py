@@ -147,3 +147,22 @@ def test_reader_id_opens_the_librarys_copy(db, folder, monkeypatch):
 
 def test_an_unknown_id_is_neither_file_nor_article(db):
     one_line_error(run("abcdef12", "--db", db), 2, "abcdef12", "no such file", "no article of the library")
+
+
+def test_export_all_writes_an_index_note_of_the_entities(db, folder, tmp_path):
+    from urllib.parse import quote
+
+    out(run("add", str(folder), "--db", db))
+    for name in ("fr-wikitribune-lancement", "it-wikimania-esino-lario"):
+        out(run("notes", "add", str(folder / f"{name}.txt"), "--block", "2", "--text", "see", "--db", db))
+    vault = tmp_path / "vault"
+    done = run("export", "--all", "-o", str(vault), "--db", db)
+    assert "2 files written" in out(done) and out(done).rstrip().endswith("and Entities index.md beside them")
+    index = (vault / "Entities index.md").read_text(encoding="utf-8")
+    assert index.startswith("---\ntitle: \"Entities index\"\n") and "articles: 2" in index
+    exported = sorted(p.name for p in vault.iterdir() if p.name != "Entities index.md")
+    wales = next(line for line in index.splitlines() if line.startswith("- **Jimmy Wales**"))
+    assert all(f"]({quote(name)})" in wales for name in exported)
+    wikipedia = next(line for line in index.splitlines() if line.startswith("- **Wikip"))
+    assert wikipedia.count("](") == 2 and "Chinesische" not in index  # the article without notes is not exported
+    assert "## People" in index and "## Organisations" in index

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from reader.core.library.records import ORIGINS, LibraryArticle
     from reader.core.library.search import Hit, Snippet, snippet
     from reader.core.library.texts import TextCopyError, digest
+    from reader.core.library.vault import INDEX_NOTE, index_note
 
 _EXPORTS = {
     "Library": "library",
@@ -40,6 +41,8 @@ _EXPORTS = {
     "mentions_in_context": "context",
     "TextCopyError": "texts",
     "digest": "texts",
+    "INDEX_NOTE": "vault",
+    "index_note": "vault",
 }
 __all__ = sorted(_EXPORTS)
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
