@@ -225,3 +225,13 @@ def test_many_new_items_are_kept_in_one_go(server, library):
     first = next(a for a in articles if a.title == "Story 3.7")
     assert library.document(first).title == "Story 3.7" and first.feed == feeds[3]
     assert [h.article for h in library.search("Summary of Story 3.7")] == [first.id]
+
+
+def test_an_item_kept_again_as_the_window_keeps_what_it_opens_stays_partial(server, library):
+    feed = rss(server, "/feed.rss", [("/gone.html", "Gone")])
+    Following(library).subscribe(feed, limits=FAST)
+    [item] = library.articles()
+    opened = open_kept(library, item, limits=FAST)  # the page fails: the feed's text
+    kept = library.keep(opened.document)  # what the reading window does with every article it shows
+    assert kept.article.partial and kept.article.origin == "feed" and kept.article.feed == feed
+    assert not kept.new and not kept.changed
