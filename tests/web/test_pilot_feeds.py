@@ -1,0 +1,114 @@
+"""The feeds screen, driven by keys: unread counts, read and unread, the unread filter, refresh, open."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from reader.core.library import open_library
+from reader.core.news import Following
+from reader.core.settings import Settings
+from reader.ui.app import build_app
+from reader.ui.screens.feeds import FeedsScreen
+from tests.screen import screen_text
+from tests.ui.conftest import settle
+from tests.web.test_news import FAST, rss
+
+
+@pytest.fixture(autouse=True)
+def fast(monkeypatch):
+    monkeypatch.setattr("reader.core.web.fetch.DEFAULT_LIMITS", FAST)
+
+
+@pytest.fixture
+def library(tmp_path):
+    return open_library(tmp_path / "notes.json")
+
+
+async def feeds_app(library, sample_path):
+    from reader.core.article import load
+
+    app = build_app(document=load(sample_path), settings=Settings(), store=library.store)
+    return app
+
+
+async def wait_for(pilot, condition, timeout: float = 20.0) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        assert loop.time() < deadline, screen_text(pilot.app)
+        await pilot.pause(0.05)
+    await settle(pilot)
+
+
+async def test_unread_counts_read_toggle_and_the_unread_filter(server, library, sample_path):
+    harbour = rss(server, "/harbour.rss", [("/a.html", "Harbour strike ends"), ("/b.html", "Ferry fares rise")])
+    rss(server, "/valley.rss", [("/c.html", "Valley vote counted")], title="Valley Times")
+    following = Following(library)
+    following.subscribe(harbour)
+    following.subscribe(server.url("/valley.rss"))
+    app = await feeds_app(library, sample_path)
+    async with app.run_test(size=(110, 30)) as pilot:
+        await app.push_screen(FeedsScreen(library))
+        await settle(pilot)
+        shown = screen_text(app)
+        assert "Feeds · 3 unread" in shown
+        assert "Harbour Ledger" in shown and "2 unread · 2 items" in shown
+        assert "Valley Times" in shown and "1 unread · 1 items" in shown
+        assert shown.index("Valley vote counted") > 0 and "● " in shown
+        top = app.screen.items[0].title
+        await pilot.press("m")
+        await settle(pilot)
+        assert "Feeds · 2 unread" in screen_text(app)
+        assert [a.read for a in library.articles() if a.title == top] == [True]
+        await pilot.press("u")
+        await settle(pilot)
+        shown = screen_text(app)
+        assert "unread only" in shown and top not in shown
+        await pilot.press("u", "home", "m")  # every item again; the first, read, is unread once more
+        await settle(pilot)
+        assert "Feeds · 3 unread" in screen_text(app)
+
+
+async def test_refresh_in_the_background_with_a_failing_feed(server, library, sample_path):
+    harbour = rss(server, "/harbour.rss", [("/a.html", "Harbour strike ends")])
+    valley = rss(server, "/valley.rss", [("/c.html", "Valley vote counted")], title="Valley Times")
+    following = Following(library)
+    following.subscribe(harbour)
+    following.subscribe(valley)
+    rss(server, "/harbour.rss", [("/a.html", "Harbour strike ends"), ("/new.html", "Night ferry returns")])
+    server.route("/valley.rss", "gone", status=404, content_type="text/plain")
+    app = await feeds_app(library, sample_path)
+    async with app.run_test(size=(110, 30)) as pilot:
+        await app.push_screen(FeedsScreen(library))
+        await settle(pilot)
+        await pilot.press("r")
+        await wait_for(pilot, lambda: "feeds refreshed" in screen_text(app))
+        shown = screen_text(app)
+        assert "2 feeds refreshed, 1 new item, 1 failed" in shown
+        assert "Night ferry returns" in shown and "! last refresh failed" in shown
+        notices = [n.message for n in app._notifications]
+        assert any("valley.rss" in n and "404" in n for n in notices), notices
+
+
+async def test_enter_opens_an_item_in_full_and_escape_comes_back(server, library, sample_path):
+    server.fixture("/a.html", "hongkong-election.html", "text/html")
+    feed = rss(server, "/harbour.rss", [("/a.html", "Hong Kong votes"), ("/gone.html", "Gone")])
+    Following(library).subscribe(feed)
+    app = await feeds_app(library, sample_path)
+    async with app.run_test(size=(110, 30)) as pilot:
+        await app.push_screen(FeedsScreen(library))
+        await settle(pilot)
+        titles = [a.title for a in app.screen.items]
+        await pilot.press(*(["down"] * titles.index("Hong Kong votes")), "enter")
+        await wait_for(pilot, lambda: "New faces emerge" in screen_text(app))
+        assert type(app.screen).__name__ == "ReaderScreen"
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, FeedsScreen))
+        assert "New faces emerge" in screen_text(app)  # the item now has its page's title
+        titles = [a.title for a in app.screen.items]
+        await pilot.press("home", *(["down"] * titles.index("Gone")), "enter")
+        await wait_for(pilot, lambda: "Summary of Gone" in screen_text(app))
+        notices = [n.message for n in app._notifications]
+        assert any("could not be fetched" in n for n in notices), notices
