@@ -143,6 +143,12 @@ def test_reader_id_opens_the_librarys_copy(db, folder, monkeypatch):
     monkeypatch.setattr(open_article, "_end_now", lambda _code: None)
     assert cli.main([article_id, "--db", db]) == 0
     assert opened["document"].title.startswith("Le fondateur") and opened["document"].source == str(path.resolve())
+    opened.clear()
+    assert cli.main(["--db", db]) == 0
+    assert opened["document"] is None and opened["whole_library"]
+    empty = str(folder / "empty" / "notes.json")
+    assert cli.main(["--db", empty]) == 0
+    assert opened["document"].title.startswith("Meta AI") and not opened["whole_library"]
 
 
 def test_an_unknown_id_is_neither_file_nor_article(db):

@@ -44,10 +44,17 @@ def run(args: argparse.Namespace) -> int:
     store = open_store(args.db)
     path = args.path
     folder = None
+    whole_library = False
     doc = None
     if path is None:
-        path = str(paths.sample_article())
-    if path != "-" and Path(path).is_dir():
+        # The library when it holds articles; the bundled sample while it is empty.
+        from reader.core.library import Library
+
+        whole_library = Library(store).has_articles()
+        path = None if whole_library else str(paths.sample_article())
+    if path is None:
+        pass
+    elif path != "-" and Path(path).is_dir():
         folder = articles_in(Path(path))
         if not folder:
             raise InputError(f"{path}: no articles here (looked for {', '.join(ARTICLE_SUFFIXES)})")
@@ -65,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
     from reader.ui.app import build_app
 
     theme = getattr(args, "theme", None)  # an unknown one is refused by build_app, in one line
-    app = build_app(document=doc, library=folder, store=store, theme=theme)
+    app = build_app(document=doc, library=folder, store=store, theme=theme, whole_library=whole_library)
     app.run()
     _end_now(app.return_code or 0)
     return app.return_code or 0  # not reached: _end_now ends the process
