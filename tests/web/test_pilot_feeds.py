@@ -112,3 +112,34 @@ async def test_enter_opens_an_item_in_full_and_escape_comes_back(server, library
         await wait_for(pilot, lambda: "Summary of Gone" in screen_text(app))
         notices = [n.message for n in app._notifications]
         assert any("could not be fetched" in n for n in notices), notices
+
+
+async def test_from_the_library_to_the_feeds_and_an_item_read_to_its_end(server, library):
+    from reader.ui.screens.library_table import LibraryTableScreen
+
+    server.fixture("/a.html", "hongkong-election.html", "text/html")
+    feed = rss(server, "/harbour.rss", [("/a.html", "Hong Kong votes"), ("/b.html", "Ferry fares rise")])
+    Following(library).subscribe(feed)
+    app = build_app(settings=Settings(), store=library.store, whole_library=True)
+    async with app.run_test(size=(120, 32)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LibraryTableScreen))
+        assert "feeds: 2 unread (f)" in screen_text(app)
+        await pilot.press("down", "f")
+        await wait_for(pilot, lambda: isinstance(app.screen, FeedsScreen))
+        titles = [a.title for a in app.screen.items]
+        await pilot.press(*(["down"] * titles.index("Hong Kong votes")), "enter")
+        await wait_for(pilot, lambda: "New faces emerge" in screen_text(app))
+        await pilot.press("G")  # to the end: read
+        await wait_for(pilot, lambda: any(a.read for a in library.articles()))
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, FeedsScreen))
+        assert "Feeds · 1 unread" in screen_text(app)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, LibraryTableScreen))
+        assert "feeds: 1 unread (f)" in screen_text(app)
+        # An item opened from the library's own table is fetched in full too (here it fails: a notice).
+        app.screen.filter.value = "Ferry"
+        await settle(pilot)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: "Summary of Ferry fares rise" in screen_text(app))
+        assert any("could not be fetched" in n.message for n in app._notifications)

@@ -29,6 +29,42 @@ ALL = "*"
 """The id of the first row of the feeds: every feed's items together."""
 
 
+def open_in_full(screen: Screen, library: Library, article: LibraryArticle, at: tuple[int, int] | None = None) -> None:
+    """Open a library article over `screen`; a feed's item has its full article fetched first.
+
+    The fetch runs in a thread worker, so the window stays responsive; when the page
+    cannot be had, the feed's text is shown with a notice saying why.
+    """
+    app = screen.app
+
+    def show(opened) -> None:
+        from reader.ui.screens.reader import ReaderScreen
+
+        status = getattr(screen, "status", None)
+        if callable(status):
+            status("")
+        for notice in opened.notices:
+            screen.notify(notice, title="Article", severity="warning", timeout=10, markup=False)
+        app.push_screen(ReaderScreen(opened.document, getattr(app, "store", None), from_library=True, at=at))
+
+    def failed(message: str) -> None:
+        screen.notify(message, title="Library", severity="error", markup=False)
+
+    def fetch() -> None:
+        from reader.core.news import open_kept
+
+        try:
+            opened = open_kept(library, article)
+        except ReaderError as exc:
+            app.call_from_thread(failed, str(exc))
+            return
+        app.call_from_thread(show, opened)
+
+    if article.partial:
+        screen.notify("Fetching the full article…", timeout=3)
+    screen.run_worker(fetch, thread=True, group="open-article", exclusive=True, exit_on_error=False)
+
+
 class FeedList(OptionList):
     """The feeds, each with its unread count."""
 
@@ -178,31 +214,11 @@ class FeedsScreen(Screen):
         if article is not None:
             if article.partial:
                 self.status("fetching the full article…")
-            self._open(article)
-
-    @work(thread=True, exclusive=True, group="feeds-open", exit_on_error=False)
-    def _open(self, article: LibraryArticle) -> None:
-        """Open an item: its full article fetched the first time (off the event loop), else the feed's text."""
-        from reader.core.news import open_kept
-
-        try:
-            opened = open_kept(self.library, article)
-        except ReaderError as exc:
-            self.app.call_from_thread(self._failed, str(exc))
-            return
-        self.app.call_from_thread(self._show_article, opened)
+            open_in_full(self, self.library, article)
 
     def _failed(self, message: str) -> None:
         self.status(message)
         self.notify(message, title="Feeds", severity="error", markup=False)
-
-    def _show_article(self, opened) -> None:
-        from reader.ui.screens.reader import ReaderScreen
-
-        self.status("")
-        for notice in opened.notices:
-            self.notify(notice, title="Article", severity="warning", timeout=10, markup=False)
-        self.app.push_screen(ReaderScreen(opened.document, getattr(self.app, "store", None), from_library=True))
 
     def on_screen_resume(self) -> None:
         if self.is_mounted:
