@@ -18,11 +18,10 @@ from typing import TYPE_CHECKING
 from reader._lazy import lazy_exports
 
 if TYPE_CHECKING:
+    from reader.core.news.addresses import is_address, is_saved_page
     from reader.core.news.following import FeedOutcome, FeedSummary, Following, item_document
     from reader.core.news.pages import (
         Opened,
-        is_address,
-        is_saved_page,
         keep_opened,
         key_of,
         normal_address,
@@ -40,8 +39,8 @@ _EXPORTS = {
     "Following": "following",
     "item_document": "following",
     "Opened": "pages",
-    "is_address": "pages",
-    "is_saved_page": "pages",
+    "is_address": "addresses",
+    "is_saved_page": "addresses",
     "keep_opened": "pages",
     "key_of": "pages",
     "normal_address": "pages",

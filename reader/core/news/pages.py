@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from contextlib import suppress
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
 from reader.core.errors import ReaderError
+from reader.core.news.addresses import is_address, is_saved_page
 from reader.core.news.records import PageRecord
 from reader.core.notes.model import article_key, now
 from reader.core.notes.storage import StoreError
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from reader.core.web.extract import Extracted
     from reader.core.web.fetch import Limits
 
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
 @dataclass
@@ -46,16 +45,6 @@ class Opened:
     """What the reader should know: the full article could not be fetched, ..."""
     new: bool = False
     """It entered the library just now (a page fetched for the first time)."""
-
-
-def is_address(arg: str) -> bool:
-    """Whether a command-line argument names a web address rather than a file (any scheme://)."""
-    head = arg.strip()[:16].lower()
-    return "://" in head and head.split("://", 1)[0].isalpha()
-
-
-def is_saved_page(path: str) -> bool:
-    return Path(path).suffix.lower() in HTML_SUFFIXES
 
 
 def normal_address(url: str) -> str:
