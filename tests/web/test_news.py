@@ -235,3 +235,18 @@ def test_an_item_kept_again_as_the_window_keeps_what_it_opens_stays_partial(serv
     kept = library.keep(opened.document)  # what the reading window does with every article it shows
     assert kept.article.partial and kept.article.origin == "feed" and kept.article.feed == feed
     assert not kept.new and not kept.changed
+
+
+def test_threads_writing_the_news_file_take_turns(library):
+    import threading
+
+    def subscribe(n: int) -> None:
+        for i in range(10):
+            NewsStore(library).add_feeds([FeedRecord(f"https://site{n}.example/feed{i}")])
+
+    threads = [threading.Thread(target=subscribe, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(NewsStore(library).feeds()) == 40

@@ -11,6 +11,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from pathlib import Path
 
 from tinydb import Query, TinyDB
 
@@ -20,6 +21,14 @@ from reader.core.notes.storage import DamagedStore
 from reader.core.notes.validation import table_validator
 
 _VALIDATOR = table_validator({"feeds": feed_problem, "pages": page_problem}, NEWS_SCHEMA)
+_LOCKS: dict[Path, threading.Lock] = {}
+_LOCKS_LOCK = threading.Lock()
+
+
+def _lock_for(path: Path) -> threading.Lock:
+    """One lock per news file in this process: the store's file lock does not keep threads apart."""
+    with _LOCKS_LOCK:
+        return _LOCKS.setdefault(path.resolve(), threading.Lock())
 
 
 class NewsStore:
@@ -28,7 +37,7 @@ class NewsStore:
     def __init__(self, library: Library) -> None:
         self.library = library
         self.path = library.folder / "news.json"
-        self._write = threading.Lock()
+        self._write = _lock_for(self.path)
 
     @contextmanager
     def _open(self, write: bool) -> Iterator[TinyDB]:
