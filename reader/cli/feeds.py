@@ -88,7 +88,10 @@ def _list(following, as_json: bool) -> int:
 def _add(following, url: str) -> int:
     from reader.core.article import printable
 
-    record, new = following.subscribe(url)
+    record, outcome = following.subscribe(url)
+    new = outcome.new
+    for problem in outcome.problems:
+        warn(f"{record.url}: partly read, the rest kept ({problem})")
     print(printable(f"following {record.title or record.url} ({record.url}): {new} new item{'s' if new != 1 else ''}"))
     return 0
 

@@ -53,6 +53,17 @@ def test_follow_list_refresh_and_unfollow(server, db, capsys):
     one_line(reader(capsys, "feeds", "rm", feed, "--db", db)[2], "not subscribed")
 
 
+def test_a_malformed_feed_keeps_what_parsed_and_says_so(server, db, capsys):
+    broken = server.route("/broken.rss", f"<rss version='2.0'><channel><title>Broken</title><item><title>Kept</title>"
+                                         f"<link>{server.url('/5.html')}</link></item><item><title>Cut",
+                          content_type="application/rss+xml")
+    status, out, err = reader(capsys, "feeds", "add", broken, "--db", db)
+    assert status == 0 and "1 new item" in out
+    [line] = err.strip().splitlines()
+    assert line.startswith("reader: warning: ") and broken in line and "partly read" in line
+    assert [a["title"] for a in json.loads(reader(capsys, "library", "--json", "--db", db)[1])] == ["Kept"]
+
+
 def test_refresh_names_each_failing_feed_and_goes_on(server, db, capsys):
     good = rss(server, "/good.rss", [("/1.html", "One")])
     gone = rss(server, "/gone.rss", [("/2.html", "Two")])

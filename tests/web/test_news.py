@@ -71,8 +71,8 @@ def test_subscribing_keeps_the_items_unread_with_the_feed_summary(server, librar
     server.fixture("/a.html", "hongkong-election.html", "text/html")
     feed = rss(server, "/feed.rss", [("/a.html", "Hong Kong votes"), ("/b.html", "Second story")])
     following = Following(library)
-    record, new = following.subscribe(feed, limits=FAST)
-    assert (record.url, record.title, new) == (feed, "Harbour Ledger", 2)
+    record, outcome = following.subscribe(feed, limits=FAST)
+    assert (record.url, record.title, outcome.new, outcome.problems) == (feed, "Harbour Ledger", 2, ())
     items = {a.title: a for a in library.articles()}
     assert set(items) == {"Hong Kong votes", "Second story"}
     assert all(a.origin == "feed" and a.partial and not a.read and a.feed == feed for a in items.values())
@@ -87,8 +87,8 @@ def test_a_page_naming_its_feed_subscribes_to_the_feed(server, library):
     feed = rss(server, "/feed.rss", [("/a.html", "One")])
     page = server.route("/", f'<html><head><link rel="alternate" type="application/rss+xml" href="{feed}">'
                              "</head><body><p>Front page</p></body></html>", content_type="text/html")
-    record, new = Following(library).subscribe(page, limits=FAST)
-    assert record.url == feed and new == 1
+    record, outcome = Following(library).subscribe(page, limits=FAST)
+    assert record.url == feed and outcome.new == 1
 
 
 def test_opening_an_item_fetches_the_full_article_once(server, library):

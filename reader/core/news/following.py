@@ -78,11 +78,12 @@ class Following:
                 unread[article.feed] += not article.read
         return [FeedSummary(r, counts[r.url], unread[r.url]) for r in self.news.feeds()]
 
-    def subscribe(self, url: str, *, limits: Limits | None = None) -> tuple[FeedRecord, int]:
+    def subscribe(self, url: str, *, limits: Limits | None = None) -> tuple[FeedRecord, FeedOutcome]:
         """Subscribe to the feed at `url` (or the one a page there names) and keep its items.
 
         Returns:
-            The feed's record and how many of its items are new to the library.
+            The feed's record, and the outcome: how many of its items are new to the
+            library, and what of a malformed feed could not be read.
 
         Raises:
             InputError: already subscribed; the errors of `find_feed` (nothing is kept then).
@@ -102,7 +103,7 @@ class Following:
                             refreshed=now(), etag=found.etag or "", last_modified=found.last_modified or "")
         new = self.keep_items(record, found.feed)
         self.news.add_feeds([record])
-        return record, new
+        return record, FeedOutcome(record.url, record.title, new=new, problems=found.feed.problems)
 
     def unsubscribe(self, url: str) -> int:
         """Unsubscribe from a feed; returns how many of its items stay in the library.
