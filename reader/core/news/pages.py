@@ -86,7 +86,7 @@ def open_address(library: Library, url: str, *, refetch: bool = False, limits: L
     if kept is not None and (kept.partial or not refetch):
         return open_kept(library, kept, limits=limits)
     extracted = fetch_article(url, limits)
-    return _keep_page(library, url, extracted, origin=kept.origin if kept else "url", feed=kept.feed if kept else "")
+    return keep_page(library, url, extracted, origin=kept.origin if kept else "url", feed=kept.feed if kept else "")
 
 
 def fetch_article(url: str, limits: Limits | None = None) -> Extracted:
@@ -104,7 +104,12 @@ def fetch_article(url: str, limits: Limits | None = None) -> Extracted:
     return extract_fetched(fetched)
 
 
-def _keep_page(library: Library, url: str, extracted: Extracted, *, origin: str, feed: str = "") -> Opened:
+def unfetched(exc: ReaderError) -> str:
+    """The notice for a feed's item whose full article could not be had."""
+    return f"the full article could not be fetched ({exc}); showing what the feed gives"
+
+
+def keep_page(library: Library, url: str, extracted: Extracted, *, origin: str, feed: str = "") -> Opened:
     from reader.core.news.store import NewsStore
 
     doc = extracted.document(source=url)
@@ -133,10 +138,10 @@ def open_kept(library: Library, article: LibraryArticle, *, limits: Limits | Non
             extracted = fetch_article(article.source, limits)
         except ReaderError as exc:
             opened = Opened(library.document(article), article, source_of(article))
-            opened.notices.append(f"the full article could not be fetched ({exc}); showing what the feed gives")
+            opened.notices.append(unfetched(exc))
             opened.document.warnings.extend(opened.notices)
             return opened
-        return _keep_page(library, article.source, extracted, origin=article.origin, feed=article.feed)
+        return keep_page(library, article.source, extracted, origin=article.origin, feed=article.feed)
     web = article.origin in ("url", "feed")
     source = source_of(article, NewsStore(library).page(article.key)) if web else None
     return Opened(library.document(article), article, source)
