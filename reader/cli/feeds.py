@@ -29,7 +29,9 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
     remove.add_argument("url", help="the feed's address, as reader feeds lists it")
     refresh = actions.add_parser("refresh", parents=[common], help="fetch the feeds' new items")
     refresh.add_argument("urls", nargs="*", metavar="URL", help="only these feeds (default: all)")
-    refresh.add_argument("--full", action="store_true", help="fetch the full article of every item not fetched yet, now (8 at a time)")
+    refresh.add_argument(
+        "--full", action="store_true", help="fetch the full article of every item not fetched yet, now (8 at a time)"
+    )
     opml_in = actions.add_parser("import", parents=[common], help="follow the feeds an OPML file lists")
     opml_in.add_argument("file", metavar="FILE.opml")
     opml_out = actions.add_parser("export", parents=[common], help="write the feeds followed as OPML")
