@@ -143,3 +143,27 @@ async def test_from_the_library_to_the_feeds_and_an_item_read_to_its_end(server,
         await pilot.press("enter")
         await wait_for(pilot, lambda: "Summary of Ferry fares rise" in screen_text(app))
         assert any("could not be fetched" in n.message for n in app._notifications)
+
+
+async def test_follow_a_feed_from_the_window_and_a_bad_address(server, library, sample_path):
+    rss(server, "/harbour.rss", [("/a.html", "Harbour strike ends"), ("/b.html", "Ferry fares rise")])
+    page = server.route("/", f'<html><head><link rel="alternate" type="application/rss+xml" '
+                             f'href="{server.url("/harbour.rss")}"></head><body><p>Front</p></body></html>',
+                        content_type="text/html")
+    app = await feeds_app(library, sample_path)
+    async with app.run_test(size=(110, 30)) as pilot:
+        await app.push_screen(FeedsScreen(library))
+        await settle(pilot)
+        assert "no feeds followed" in screen_text(app)
+        await pilot.press("a")
+        await settle(pilot)
+        await pilot.press(*page, "enter")
+        await wait_for(pilot, lambda: "following Harbour Ledger: 2 new items" in screen_text(app))
+        shown = screen_text(app)
+        assert "Harbour strike ends" in shown and "2 unread · 2 items" in shown
+        await pilot.press("a")
+        await settle(pilot)
+        await pilot.press(*server.url("/nothing.rss"), "enter")
+        await wait_for(pilot, lambda: "404" in screen_text(app))
+        assert any("404" in n.message for n in app._notifications)
+        assert [f.url for f in Following(library).news.feeds()] == [server.url("/harbour.rss")]

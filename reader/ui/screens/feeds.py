@@ -5,6 +5,7 @@
 | ↑/↓, j/k | move in the list that has focus |
 | tab | from the feeds to their items and back |
 | enter | on a feed: its items; on an item: open it (its full article fetched the first time) |
+| a | follow a feed: its address, or a page that names it (fetched in the background) |
 | r | refresh every feed, in the background (progress in the status line) |
 | m | mark the item read, or unread again |
 | u | show only the unread items, or all again |
@@ -18,8 +19,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.core.errors import ReaderError
@@ -65,6 +66,30 @@ def open_in_full(screen: Screen, library: Library, article: LibraryArticle, at: 
     screen.run_worker(fetch, thread=True, group="open-article", exclusive=True, exit_on_error=False)
 
 
+class FollowScreen(ModalScreen[str | None]):
+    """The address of a feed to follow: enter follows it, escape cancels."""
+
+    DEFAULT_CSS = """
+    FollowScreen { align: center middle; }
+    FollowScreen #follow-box { width: 80; height: auto; padding: 1 2; background: $surface; border: tall $primary; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="follow.cancel")]
+
+    def compose(self) -> ComposeResult:
+        from textual.containers import Vertical
+
+        with Vertical(id="follow-box"):
+            yield Static("Follow a feed: its address, or a web page that names one")
+            yield Input(placeholder="https://…", id="follow-url")
+
+    @on(Input.Submitted, "#follow-url")
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip() or None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
 class FeedList(OptionList):
     """The feeds, each with its unread count."""
 
@@ -97,6 +122,7 @@ class FeedsScreen(Screen):
     """
 
     BINDINGS = [
+        Binding("a", "follow", "Follow a feed", id="feeds.follow"),
         Binding("r", "refresh_feeds", "Refresh", id="feeds.refresh"),
         Binding("m", "toggle_read", "Read/unread", id="feeds.toggle_read"),
         Binding("u", "unread_only", "Unread only", id="feeds.unread_only"),
@@ -247,6 +273,32 @@ class FeedsScreen(Screen):
             self.app.pop_screen()
         else:
             self.app.exit()
+
+    def action_follow(self) -> None:
+        def chosen(url: str | None) -> None:
+            if url:
+                self.status(f"following {url}…")
+                self._follow(url)
+
+        self.app.push_screen(FollowScreen(), chosen)
+
+    @work(thread=True, group="feeds-follow", exit_on_error=False)
+    def _follow(self, url: str) -> None:
+        """Subscribe off the event loop: the feed (or the page naming it) is fetched, its items kept."""
+        from reader.core.news import Following
+
+        try:
+            record, outcome = Following(self.library).subscribe(url)
+        except ReaderError as exc:
+            self.app.call_from_thread(self._failed, str(exc))
+            return
+        message = f"following {record.title or record.url}: {outcome.new} new item{'s' if outcome.new != 1 else ''}"
+        self.app.call_from_thread(self._followed, record.url, message)
+
+    def _followed(self, url: str, message: str) -> None:
+        self.feed = url
+        self.reload()
+        self.status(message)
 
     def action_refresh_feeds(self) -> None:
         if self.refreshing:
