@@ -225,3 +225,16 @@ def test_refresh_draws_a_bar_on_a_terminal_only(server, tmp_path):
     lines = [line.rsplit("\r", 1)[-1].replace("\x1b[K", "") for line in text.split("\n") if line.strip()]
     assert any(line.startswith("reader: warning: ") and "missing.rss" in line and "404" in line for line in lines)
     assert lines[-1].strip() == "4 feeds refreshed, 3 new items, 1 failed"
+
+
+def test_what_a_feed_says_reaches_the_terminal_without_its_control_characters(server, db, capsys):
+    evil = "Evil\x1b[31m Ledger\u202e"
+    feed = server.route("/evil.rss", f"<?xml version='1.0'?><rss version='2.0'><channel><title>{evil}</title>"
+                                     f"<item><title>Item\x1b]0;pwned\x07 one</title><link>{server.url('/1.html')}</link>"
+                                     "</item></channel></rss>", content_type="application/rss+xml")
+    seen = ""
+    for args in (("feeds", "add", feed), ("feeds",), ("feeds", "--json"), ("library",), ("feeds", "refresh")):
+        status, out, err = reader(capsys, *args, "--db", db)
+        assert "\x1b" not in out + err and "\u202e" not in out + err and "\x07" not in out + err, args
+        seen += out
+    assert "Ledger" in seen and "one" in seen  # the words are there, their controls are not
