@@ -51,8 +51,8 @@ def normal_address(url: str) -> str:
     """The address an article is kept by: checked (http or https), without its #fragment."""
     from reader.core.web.fetch import check_address
 
-    parts = urlsplit(check_address(url))
-    return urlunsplit(parts._replace(fragment=""))
+    scheme, netloc, path, query, _fragment = urlsplit(check_address(url))
+    return urlunsplit((scheme, netloc, path, query, ""))
 
 
 def key_of(url: str) -> str:
