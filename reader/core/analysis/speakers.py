@@ -18,6 +18,9 @@ ricercatore", "people"), which means the speaker is not named: None.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import accumulate
+
 from reader.core.analysis import lexicon
 from reader.core.analysis.entities import Entity, EntityFindings
 from reader.core.analysis.kinds import EntityKind
@@ -51,6 +54,24 @@ def attribute(
     return speakers
 
 
+class _Spans:
+    """Character ranges of a block, asked whether one of them holds a range.
+
+    Sorted once, with the farthest end reached so far, so each question is a binary
+    search instead of a scan: a long paragraph may hold thousands of quotations.
+    """
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.reach = list(accumulate((e for _, e in spans), max))
+
+    def hold(self, start: int, end: int) -> bool:
+        """Whether a range starts at or before `start` and ends at or after `end`."""
+        i = bisect_right(self.starts, start) - 1
+        return i >= 0 and self.reach[i] >= end
+
+
 class _Finder:
     """The speaker rules, run on one quotation after another (in reading order)."""
 
@@ -62,12 +83,13 @@ class _Finder:
         self._pronoun_suffixes = tuple(sorted(lang.pronoun_suffixes))
         self.last: Entity | None = None
         """The speaker of the last quotation attributed to a named entity."""
-        self.quoted: dict[int, list[tuple[int, int]]] = {}
-        """Per block, the spans of quoted words: a name inside a quotation is never its
-        speaker, nor the one a pronoun after it stands for."""
+        quoted: dict[int, list[tuple[int, int]]] = {}
         for q in quotes:
             for part in q.parts:
-                self.quoted.setdefault(part.block, []).append((part.start, part.end))
+                quoted.setdefault(part.block, []).append((part.start, part.end))
+        self.quoted = {block: _Spans(spans) for block, spans in quoted.items()}
+        """Per block, the spans of quoted words: a name inside a quotation is never its
+        speaker, nor the one a pronoun after it stands for."""
         self.frame: Frame | None = None
         """The frame of the quotation being attributed."""
         self.previous: Entity | None = None
@@ -311,9 +333,9 @@ class _Finder:
     def _unquoted(self, block: int, items: list[Item]) -> list[Item]:
         """The items of a block that are not words of a quotation."""
         spans = self.quoted.get(block)
-        if not spans:
+        if spans is None:
             return items
-        return [it for it in items if not any(s <= it.start and it.end <= e for s, e in spans)]
+        return [it for it in items if not spans.hold(it.start, it.end)]
 
     def _attribution(self, items: list[Item]):
         """The entity after `secondo`, `according to`, `selon`, `laut`, `según`."""
