@@ -9,7 +9,7 @@ after the closing mark (to the sentence end, or to the next quotation).
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from reader.core.analysis.entities import Entity
@@ -50,6 +50,10 @@ class BlockItems:
             self.items.append(Item(tok.start, tok.end, tok.lower, None, tok))
         self.starts = [it.start for it in self.items]
         self.sentences = sentence_spans(text, tokens)
+        # (The sentences are in order and do not overlap: found by binary search.)
+        self.sentence_starts = [s for s, _ in self.sentences]
+        self.sentence_ends = [e for _, e in self.sentences]
+        self._sentence_items: dict[int, list[Item]] = {}
 
     def between(self, lo: int, hi: int) -> list[Item]:
         """The items wholly inside characters lo..hi."""
@@ -61,12 +65,24 @@ class BlockItems:
             i += 1
         return out
 
+    def first_from(self, lo: int) -> Item | None:
+        """The first item starting at `lo` or later."""
+        i = bisect_right(self.starts, lo - 1)
+        return self.items[i] if i < len(self.items) else None
+
     def sentence_of(self, pos: int) -> tuple[int, int]:
         """The character range of the sentence at `pos` (the whole block if none)."""
-        for s, e in self.sentences:
-            if s <= pos < e:
-                return s, e
+        k = bisect_right(self.sentence_starts, pos) - 1
+        if k >= 0 and pos < self.sentence_ends[k]:
+            return self.sentences[k]
         return (0, len(self.text))
+
+    def sentence_items(self, k: int) -> list[Item]:
+        """The items of sentence k, read once (many quotations look at one sentence)."""
+        found = self._sentence_items.get(k)
+        if found is None:
+            found = self._sentence_items[k] = self.between(*self.sentences[k])
+        return found
 
 
 class ArticleItems:
@@ -98,24 +114,22 @@ class ArticleItems:
         """(block, start, items) of the sentence before position `lo` of a block,
         looking into the previous block (not a heading) when this one has none."""
         b = self.block(block)
-        before = [s for s in b.sentences if s[1] <= lo]
-        if before:
-            s, e = before[-1]
-            return block, s, b.between(s, e)
+        k = bisect_right(b.sentence_ends, lo) - 1  # the last sentence that ends by lo
+        if k >= 0:
+            return block, b.sentences[k][0], b.sentence_items(k)
         if block > 0 and not self.headings[block - 1]:
             pb = self.block(block - 1)
             if pb.sentences:
-                s, e = pb.sentences[-1]
-                return block - 1, s, pb.between(s, e)
+                k = len(pb.sentences) - 1
+                return block - 1, pb.sentences[k][0], pb.sentence_items(k)
         return block, lo, []
 
     def next_sentence(self, block: int, hi: int) -> list[Item]:
         """The items of the first sentence of a block that starts at `hi` or later."""
         b = self.block(block)
-        later = [s for s in b.sentences if s[0] >= hi]
-        if later:
-            s, e = later[0]
-            return b.between(s, e)
+        k = bisect_left(b.sentence_starts, hi)  # the first sentence that starts at hi or later
+        if k < len(b.sentences):
+            return b.sentence_items(k)
         return []
 
 
@@ -160,9 +174,9 @@ def frame_of(article: ArticleItems, quotes: list[Quote], index: int) -> Frame:
     # lower case (French « … » a-t-il ajouté).
     _, s_hi = b1.sentence_of(max(0, close_at - 1))
     hi = s_hi
-    following = b1.between(close_at, len(b1.text))[:1]
-    if hi <= close_at and following and following[0].entity is None and following[0].word[:1].islower():
-        _, hi = b1.sentence_of(following[0].start)
+    following = b1.first_from(close_at)
+    if hi <= close_at and following and following.entity is None and following.word[:1].islower():
+        _, hi = b1.sentence_of(following.start)
     hi = min(hi, _next_quote_start(quotes, index, last.block, close_at, len(b1.text)))
     if outer is not None and outer.parts[-1].block == last.block:
         hi = min(hi, outer.parts[-1].end)
