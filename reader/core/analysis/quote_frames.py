@@ -155,8 +155,8 @@ class Frame:
     """An earlier quotation is in the same sentence."""
 
 
-def frame_of(article: ArticleItems, quotes: list[Quote], index: int) -> Frame:
-    """The frame of quotation `index` of `quotes`."""
+def frame_of(article: ArticleItems, quotes: list[Quote], index: int, neighbours: QuoteNeighbours) -> Frame:
+    """The frame of quotation `index` of `quotes` (`neighbours` made from the same quotes)."""
     q = quotes[index]
     first, last = q.parts[0], q.parts[-1]
     b0, b1 = article.block(first.block), article.block(last.block)
@@ -165,7 +165,7 @@ def frame_of(article: ArticleItems, quotes: list[Quote], index: int) -> Frame:
     outer = quotes[q.nested_in] if q.nested_in is not None else None
     # Before: from the sentence start (or the end of an earlier quotation in it).
     s_lo, _ = b0.sentence_of(max(0, open_at - 1))
-    lo = max(s_lo, _previous_quote_end(quotes, index, first.block, open_at))
+    lo = max(s_lo, neighbours.end_before(first.block, open_at))
     if outer is not None and outer.block == first.block:
         lo = max(lo, outer.start)
     before = b0.between(lo, open_at)
@@ -177,7 +177,7 @@ def frame_of(article: ArticleItems, quotes: list[Quote], index: int) -> Frame:
     following = b1.first_from(close_at)
     if hi <= close_at and following and following.entity is None and following.word[:1].islower():
         _, hi = b1.sentence_of(following.start)
-    hi = min(hi, _next_quote_start(quotes, index, last.block, close_at, len(b1.text)))
+    hi = min(hi, neighbours.start_after(last.block, close_at, len(b1.text)))
     if outer is not None and outer.parts[-1].block == last.block:
         hi = min(hi, outer.parts[-1].end)
     after = b1.between(close_at, hi) if hi > close_at else []
@@ -201,24 +201,45 @@ def _mark_after(text: str, end: int) -> int:
     return min(len(text), i + 1)
 
 
-def _previous_quote_end(quotes: list[Quote], index: int, block: int, pos: int) -> int:
-    """Just after the end of the last quotation before `pos` in the block (0 if none)."""
-    best = 0
-    for j in range(index - 1, -1, -1):
-        p = quotes[j].parts[-1]
-        if p.block == block and p.end < pos and quotes[index].nested_in != j:
-            best = max(best, p.end + 1)
-        if p.block < block:
-            break
-    return best
+class QuoteNeighbours:
+    """Where the quotations around a position end and start, per block.
 
+    A paragraph may hold thousands of quotations; these are binary searches
+    in lists made once, not a scan of the quotations per quotation.
+    """
 
-def _next_quote_start(quotes: list[Quote], index: int, block: int, pos: int, block_end: int) -> int:
-    """Just before the start of the next quotation after `pos` in the block (its end if none)."""
-    for other in quotes[index + 1 :]:
-        p = other.parts[0]
-        if p.block == block and p.start > pos and other.nested_in is None:
-            return p.start - 1
-        if p.block > block:
-            break
-    return block_end
+    def __init__(self, quotes: list[Quote]):
+        self._ends: dict[int, list[int]] = {}
+        """Per block, the ends of the quotations that close in it."""
+        self._starts: dict[int, list[int]] = {}
+        """Per block, the starts of the outermost quotations that open in it."""
+        first: dict[int, int] = {}
+        for i, q in enumerate(quotes):
+            first.setdefault(q.block, i)
+            last = q.parts[-1]
+            if last.block == q.block:
+                self._ends.setdefault(q.block, []).append(last.end)
+            if q.nested_in is None:
+                self._starts.setdefault(q.block, []).append(q.start)
+        for block, i in first.items():
+            # A quotation from an earlier paragraph that closes in this one counts
+            # too, as long as no quotation closing before this paragraph comes after it.
+            j = i - 1
+            while j >= 0 and quotes[j].parts[-1].block >= block:
+                if quotes[j].parts[-1].block == block:
+                    self._ends.setdefault(block, []).append(quotes[j].parts[-1].end)
+                j -= 1
+        for ends in self._ends.values():
+            ends.sort()
+
+    def end_before(self, block: int, pos: int) -> int:
+        """Just after the end of the last quotation that closes before `pos` in the block (0 if none)."""
+        ends = self._ends.get(block, [])
+        k = bisect_left(ends, pos)
+        return ends[k - 1] + 1 if k else 0
+
+    def start_after(self, block: int, pos: int, block_end: int) -> int:
+        """Just before the start of the next outermost quotation after `pos` in the block (its end if none)."""
+        starts = self._starts.get(block, [])
+        k = bisect_right(starts, pos)
+        return starts[k] - 1 if k < len(starts) else block_end

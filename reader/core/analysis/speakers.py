@@ -25,7 +25,7 @@ from reader.core.analysis import lexicon
 from reader.core.analysis.entities import Entity, EntityFindings
 from reader.core.analysis.kinds import EntityKind
 from reader.core.analysis.lexicon import Lexicon
-from reader.core.analysis.quote_frames import ArticleItems, Frame, Item, frame_of
+from reader.core.analysis.quote_frames import ArticleItems, Frame, Item, QuoteNeighbours, frame_of
 from reader.core.analysis.quotes import Quote
 from reader.core.analysis.tokens import Token
 from reader.core.article.model import Document
@@ -78,6 +78,7 @@ class _Finder:
     def __init__(self, article: ArticleItems, quotes: list[Quote], roles: dict[str, tuple[Entity, ...]], lang: Lexicon):
         self.article = article
         self.quotes = quotes
+        self.neighbours = QuoteNeighbours(quotes)
         self.lang = lang
         self.roles = roles
         self._pronoun_suffixes = tuple(sorted(lang.pronoun_suffixes))
@@ -99,7 +100,7 @@ class _Finder:
 
     def speaker(self, index: int):
         """The speaker of quotation `index`: an Entity, UNNAMED, or None."""
-        frame = self.frame = frame_of(self.article, self.quotes, index)
+        frame = self.frame = frame_of(self.article, self.quotes, index, self.neighbours)
         found = self._after(frame.after)
         if found is not None:
             return found
