@@ -19,6 +19,7 @@ ricercatore", "people"), which means the speaker is not named: None.
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import dataclass
 from itertools import accumulate
 
 from reader.core.analysis import lexicon
@@ -52,6 +53,25 @@ def attribute(
             speakers[q.id] = speaker
             finder.last = speaker
     return speakers
+
+
+_UNREAD = object()
+"""What a _Sentence holds until it is worked out."""
+
+
+@dataclass
+class _Sentence:
+    """A sentence before a quotation, as the rules read it: worked out once, as many
+    quotations may look back at the same sentence."""
+
+    items: list[Item]
+    """Its items outside quotations."""
+    verbs: list[int]
+    """The indices of its speech verbs in items."""
+    person: Entity | None | object = _UNREAD
+    """The person a pronoun after it stands for (None: it names none)."""
+    subject: Entity | None | object = _UNREAD
+    """The subject of its last speech verb."""
 
 
 class _Spans:
@@ -95,6 +115,10 @@ class _Finder:
         """The frame of the quotation being attributed."""
         self.previous: Entity | None = None
         """The speaker of the quotation just before this one, if the text named one."""
+        self._sentences: dict[int, tuple[list[Item], _Sentence]] = {}
+        """The sentences read so far, by the identity of their item list (kept with it)."""
+        self._pronouns_read = 0
+        """How many pronouns have been resolved (what depends on one is not kept)."""
 
     # -- the frame around a quotation ---------------------------------------------
 
@@ -312,24 +336,42 @@ class _Finder:
             for it in self._frame.before:
                 if it.entity is not None and it.entity.kind == EntityKind.PERSON:
                     return it.entity
+        self._pronouns_read += 1
         block, lo = self._frame.block, self._frame.lo
         for _ in range(3):
             block, lo, items = self.article.sentence_before(block, lo)
             if not items:
                 break
-            items = self._unquoted(block, items)
-            # "Sentado ao lado de Dilma Rousseff, Chávez disse que …": who spoke, not
-            # whoever the sentence names first.
-            verbs = [k for k, it in enumerate(items) if self._is_speech(it)]
-            if verbs:
-                for k in range(verbs[0] - 1, -1, -1):
-                    it = items[k]
-                    if it.entity is not None and it.entity.kind == EntityKind.PERSON and not self._is_object(items, k):
-                        return it.entity
-            for it in items:
-                if it.entity is not None and it.entity.kind == EntityKind.PERSON:
-                    return it.entity
+            sentence = self._read(block, items)
+            if sentence.person is _UNREAD:
+                sentence.person = self._person_in(sentence)
+            if sentence.person is not None:
+                return sentence.person
         return self.last if self.last is not None else UNNAMED
+
+    def _person_in(self, sentence: _Sentence) -> Entity | None:
+        """The person a pronoun after the sentence stands for, if it names one."""
+        items, verbs = sentence.items, sentence.verbs
+        # "Sentado ao lado de Dilma Rousseff, Chávez disse que …": who spoke, not
+        # whoever the sentence names first.
+        if verbs:
+            for k in range(verbs[0] - 1, -1, -1):
+                it = items[k]
+                if it.entity is not None and it.entity.kind == EntityKind.PERSON and not self._is_object(items, k):
+                    return it.entity
+        for it in items:
+            if it.entity is not None and it.entity.kind == EntityKind.PERSON:
+                return it.entity
+        return None
+
+    def _read(self, block: int, items: list[Item]) -> _Sentence:
+        """A sentence of the article (its items as the article keeps them), read once."""
+        held = self._sentences.get(id(items))
+        if held is None or held[0] is not items:
+            unquoted = self._unquoted(block, items)
+            verbs = [k for k, it in enumerate(unquoted) if self._is_speech(it)]
+            held = self._sentences[id(items)] = (items, _Sentence(unquoted, verbs))
+        return held[1]
 
     def _unquoted(self, block: int, items: list[Item]) -> list[Item]:
         """The items of a block that are not words of a quotation."""
@@ -363,10 +405,15 @@ class _Finder:
         """A speech verb's subject in the previous sentence, or `X said.` just after;
         a name quoted in that sentence is not its subject."""
         prev_block, _, prev = self.article.sentence_before(block, lo)
-        prev = self._unquoted(prev_block, prev)
-        verbs = [k for k, it in enumerate(prev) if self._is_speech(it)]
+        sentence = self._read(prev_block, prev)
+        prev, verbs = sentence.items, sentence.verbs
         if verbs:
-            subject = self._subject_before(prev[: verbs[-1]], set())
+            subject = sentence.subject
+            if subject is _UNREAD:
+                read = self._pronouns_read
+                subject = self._subject_before(prev[: verbs[-1]], set())
+                if self._pronouns_read == read:  # no pronoun resolved: the same for every quotation
+                    sentence.subject = subject
             if subject is not None:
                 return subject
         nxt = self._next_sentence(end_block, hi)[:6]
