@@ -39,10 +39,11 @@ def probabilities(factory: Any, text: str, trials: int) -> list[tuple[str, float
     if _table is not factory.word_lang_prob_map:
         _table = factory.word_lang_prob_map
         _ngrams.cache_clear()
+        _row.cache_clear()
     ngrams = _text_ngrams(_cleaned(_appended(text, Detector)))
     if not ngrams:
         return []
-    rows_of = {w: tuple(_table[w]) for w in set(ngrams)}
+    rows_of = {w: _row(w) for w in set(ngrams)}
     rows = [rows_of[w] for w in ngrams]
     langs = factory.langlist
     n = len(langs)
@@ -69,6 +70,12 @@ def probabilities(factory: Any, text: str, trials: int) -> list[tuple[str, float
     found = [(lang, p) for lang, p in zip(langs, langprob) if p > Detector.PROB_THRESHOLD]
     found.sort(key=lambda pair: pair[1], reverse=True)
     return found
+
+
+@lru_cache(maxsize=4096)
+def _row(ngram: str) -> tuple[float, ...]:
+    """The n-gram's probability in each language, as floats (the profiles keep float32)."""
+    return tuple(_table[ngram])
 
 
 def _appended(text: str, detector: Any) -> str:
