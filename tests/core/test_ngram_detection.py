@@ -35,6 +35,7 @@ ODD = [
     "", "   ", "Hello", "x" * 12_000, "NATO UNO EU said the BBC", "Tiếng Việt có dấu", "ș ț Ș Ț română",
     "こんにちは世界 漢字 テスト", "Привет, мир", "한국어 텍스트 입니다", "مرحبا بالعالم ی",
     "see https://example.com/x?a=1 or write to a@b.com", "Alber Doka Fiher Quasain Veos Tiurroca",
+    "ABCdEFgHIJklMNOPqrSTUVwxyzÀÉiÔU" * 4 + " aB Ab AB a A", "Zeitung" * 30 + " " + "ZEITUNG" * 30,
 ]
 
 

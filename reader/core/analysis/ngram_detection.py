@@ -125,32 +125,29 @@ def _normal(ch: str) -> str:
 
 def _word_ngrams(word: str, spaced: bool) -> tuple[str, ...]:
     """The n-grams langdetect keeps from one word (normalised, without spaces), and from
-    the space after it when there is one; none inside a word in capitals."""
+    the space after it when there is one.
+
+    langdetect starts each word with " " and keeps the last three characters: at each
+    character it takes the last one, two and three of " " + word; none where that
+    character and the one before are both capitals (a word in capitals).
+    """
     table = _table
+    padded = " " + word + " " if spaced else " " + word
+    upper = [ch.isupper() for ch in padded]
     out: list[str] = []
-    grams = " "
-    capital = False
-    for ch in word + " " if spaced else word:
-        last = grams[-1]
-        if last == " ":
-            grams = " "
-            capital = False
-        elif len(grams) >= 3:
-            grams = grams[1:]
-        grams += ch
-        if ch.isupper():
-            if last.isupper():
-                capital = True
-        else:
-            capital = False
-        if capital:
+    for j in range(1, len(padded)):
+        if upper[j] and upper[j - 1]:
             continue
-        for n in (1, 2, 3):
-            if len(grams) < n:
-                break
-            w = grams[-n:]
-            if w != " " and w in table:
-                out.append(w)
+        ch = padded[j]
+        if ch != " " and ch in table:
+            out.append(ch)
+        gram = padded[j - 1 : j + 1]
+        if gram in table:
+            out.append(gram)
+        if j >= 2:
+            gram = padded[j - 2 : j + 1]
+            if gram in table:
+                out.append(gram)
     return tuple(out)
 
 
