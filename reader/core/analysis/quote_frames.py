@@ -18,7 +18,7 @@ from reader.core.analysis.tokens import Token, sentence_spans
 from reader.core.article.model import Document
 
 
-@dataclass
+@dataclass(slots=True)
 class Item:
     """A word, or an entity mention standing for all the words it covers."""
 
