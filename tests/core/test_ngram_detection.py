@@ -49,3 +49,13 @@ def test_same_probabilities_as_langdetect(text):
 @given(st.text(alphabet="abcdeABCDE  .,'’-àéßñ漢字ひらカタ한\u0300\u0301Ωω\u1ea1ș\n", max_size=200))
 def test_same_probabilities_on_any_text(text):
     assert probabilities(_get_factory(), text, 3) == langdetect_says(text, 3)
+
+
+NAMES = "Urdofi Cafiural Fiha Hajo Dosati Marrozeca Dorogorpi Zeurtial Xagorwenlu Quasain Veos Tiurroca Inxa Kaquaal"
+
+
+@pytest.mark.parametrize("text", paragraphs() + ODD + [NAMES, NAMES.lower(), " ".join(reversed(NAMES.split()))])
+def test_stopping_once_undetermined_is_certain_gives_the_same_language(text):
+    from reader.core.analysis.language import detect
+
+    assert detect(text, trials=3, code_only=True)[0] == detect(text, trials=3)[0]

@@ -30,9 +30,15 @@ _LONGEST_KEPT = 40
 _table: dict[str, Any] = {}
 
 
-def probabilities(factory: Any, text: str, trials: int) -> list[tuple[str, float]]:
+def probabilities(factory: Any, text: str, trials: int, unless_below: float = 0.0) -> list[tuple[str, float]]:
     """(language, probability) above langdetect's threshold, most probable first, as
-    `Detector.get_probabilities()` gives them; [] where it finds no n-gram."""
+    `Detector.get_probabilities()` gives them; [] where it finds no n-gram.
+
+    With `unless_below`, also [] as soon as no language (zh-cn and zh-tw counted as
+    one) can end with that much: a trial gives a language at most 1, so once the
+    trials so far leave every language short even if all the others gave it 1, the
+    rest need not run. Two trials that settle on two languages leave each below 0.9.
+    """
     from langdetect.detector import Detector
 
     global _table
@@ -54,7 +60,8 @@ def probabilities(factory: Any, text: str, trials: int) -> list[tuple[str, float
     below, gauss, count = rng._randbelow, rng.gauss, len(rows)  # type: ignore[attr-defined]
     limit, converged = Detector.ITERATION_LIMIT, Detector.CONV_THRESHOLD
     langprob = [0.0] * n
-    for _ in range(trials):
+    groups = _groups(tuple(langs))
+    for t in range(trials):
         prob = [1.0 / n] * n
         weight = (Detector.ALPHA_DEFAULT + gauss(0.0, 1.0) * Detector.ALPHA_WIDTH) / Detector.BASE_FREQ
         i = 0
@@ -69,9 +76,23 @@ def probabilities(factory: Any, text: str, trials: int) -> list[tuple[str, float
             i += 1
         for j in range(n):
             langprob[j] += prob[j] / trials
+        if unless_below and t < trials - 1:
+            # (A margin far above the rounding of these sums.)
+            still = (trials - 1 - t) / trials + 1e-6
+            if all(sum(langprob[j] for j in group) + still < unless_below for group in groups):
+                return []
     found = [(lang, p) for lang, p in zip(langs, langprob) if p > Detector.PROB_THRESHOLD]
     found.sort(key=lambda pair: pair[1], reverse=True)
     return found
+
+
+@lru_cache(maxsize=4)
+def _groups(langs: tuple[str, ...]) -> list[list[int]]:
+    """The indices of each language, variants together (zh-cn and zh-tw are zh)."""
+    by_code: dict[str, list[int]] = {}
+    for j, lang in enumerate(langs):
+        by_code.setdefault(lang.split("-")[0], []).append(j)
+    return list(by_code.values())
 
 
 @lru_cache(maxsize=4096)
