@@ -3,8 +3,8 @@ a 10 MB news-like file (the size limit is 10 MiB).
 
 Each maker returns the text of an article of about `size` bytes (UTF-8), the same
 text for the same arguments. `measure(path)` runs `reader analyze --json PATH` in a
-fresh interpreter and returns its wall time (start-up included) and peak resident
-memory, so that every figure is that one analysis's own.
+fresh interpreter and returns its wall and CPU time (start-up included) and peak
+resident memory, so that every figure is that one analysis's own.
 """
 
 from __future__ import annotations
@@ -114,20 +114,37 @@ INPUTS: dict[str, Callable[[int], str]] = {
 """The four inputs of the targets: each of 1 MB analysed in under 3 s and 300 MB."""
 
 
+_CHILD = """
+import atexit, runpy, sys
+
+def peak():
+    with open("/proc/self/status") as status:
+        kb = next(line.split()[1] for line in status if line.startswith("VmHWM:"))
+    sys.stderr.write(f"\\npeak-kb {kb}\\n")
+
+atexit.register(peak)
+sys.argv = ["reader", "analyze", "--json", sys.argv[1]]
+runpy.run_module("reader", run_name="__main__")
+"""
+"""`reader analyze --json PATH`, then its own peak resident memory (VmHWM: the
+rusage figure would count the parent's memory too, which the child had until exec)."""
+
+
 def measure(path: Path, python: str = sys.executable) -> tuple[float, float, float]:
     """Wall seconds, CPU seconds and peak MB of `reader analyze --json PATH` in a fresh
     interpreter (start-up included)."""
     started = time.perf_counter()
-    child = subprocess.Popen([python, "-m", "reader", "analyze", "--json", str(path)], cwd=ROOT,
+    child = subprocess.Popen([python, "-c", _CHILD, str(path)], cwd=ROOT,
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     assert child.stderr is not None
-    errors = child.stderr.read()
+    errors = child.stderr.read().decode(errors="replace")
     _pid, status, usage = os.wait4(child.pid, 0)
     child.returncode = os.waitstatus_to_exitcode(status)
     seconds = time.perf_counter() - started
-    if child.returncode != 0:
-        raise RuntimeError(f"exit {child.returncode}: {errors.decode(errors='replace').strip()[-200:]}")
-    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    lines = errors.strip().splitlines()
+    if child.returncode != 0 or not lines or not lines[-1].startswith("peak-kb "):
+        raise RuntimeError(f"exit {child.returncode}: {errors.strip()[-200:]}")
+    return seconds, usage.ru_utime + usage.ru_stime, int(lines[-1].split()[1]) / 1024
 
 
 def bench_pathological(record: Callable[..., None], work: Path) -> None:
