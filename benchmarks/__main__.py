@@ -423,9 +423,14 @@ def main() -> int:
     started = time.perf_counter()
     machine = f"{platform.python_version()} · {os.cpu_count()} cores · {platform.platform()}"
     print(f"reader benchmarks · {machine}\n", flush=True)
+    from benchmarks.news import bench_news
+
+    def bench_feeds() -> None:
+        bench_news(record)
+
     benches = (
-        bench_analysis, bench_pathological, bench_notes, bench_web, bench_first_paint, bench_sample_session,
-        bench_quit, bench_long_article,
+        bench_analysis, bench_pathological, bench_notes, bench_web, bench_feeds, bench_first_paint,
+        bench_sample_session, bench_quit, bench_long_article,
     )
     only = sys.argv[1:]  # `python -m benchmarks pathological`: the benchmarks so named only
     for bench in (b for b in benches if not only or any(word in b.__name__ for word in only)):

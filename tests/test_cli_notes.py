@@ -52,7 +52,8 @@ def test_export_to_stdout_file_folder_and_json(sample_path, tmp_path):
     folder = tmp_path / "vault"
     done = run("export", "--all", "-o", str(folder), "--db", db)
     assert done.returncode == 0 and "1 file written" in done.stdout.decode()
-    assert [p.suffix for p in folder.iterdir()] == [".md"]
+    assert sorted(p.suffix for p in folder.iterdir()) == [".md", ".md"]  # the article, and the entities index
+    assert (folder / "Entities index.md").is_file()
     one_line_error(run("export", "--all", "--db", db), 2, "-o DIR")
 
 

@@ -94,6 +94,14 @@ def _export_all(store, folder: Path, fmt: str, force: bool = False) -> int:
     written = 0
     failed = 0
     used: set[str] = set()
+    library = None
+    files: dict[str, tuple[str, str]] = {}
+    """Library id -> (title, file name) of each article exported, for the index note."""
+    if fmt == "md":
+        from reader.core.library import INDEX_NOTE, Library
+
+        library = Library(store)
+        used.add(INDEX_NOTE)
     for i, key in enumerate(keys, 1):
         record = records.get(key)
         if progress:
@@ -117,25 +125,54 @@ def _export_all(store, folder: Path, fmt: str, force: bool = False) -> int:
         if name in used:
             name = safe_filename(f"{doc.title} {key[:6]}", ".json" if fmt == "json" else ".md")
         used.add(name)
+        analysis = kept = None
+        if library is not None:
+            try:  # kept in the library (as opening it would), its analysis made once for both
+                kept = library.keep(doc)
+                analysis = library.analyse(kept.article, doc)
+            except ReaderError:
+                kept = None
         try:
-            done = write_export(folder / name, _renderer(store, doc, fmt), force)
+            done = write_export(folder / name, _renderer(store, doc, fmt, analysis), force)
         except ReaderError as exc:  # one file that cannot be written: say so, and go on with the others
             _skipped(f"not written: {exc}", progress)
             failed += 1
             continue
         _report_forced(done)
         written += 1
+        if kept is not None and analysis is not None:
+            files[kept.article.id] = (doc.title, name)
     if progress:
         print(file=sys.stderr)
-    print(printable(f"{written} file{'s' if written != 1 else ''} written to {folder}"))
+    index = _write_index_note(library, files, folder) if library is not None and files else ""
+    print(printable(f"{written} file{'s' if written != 1 else ''} written to {folder}{index}"))
     return 1 if failed else 0
 
 
-def _renderer(store, doc, fmt: str) -> Callable[[str | None], str]:
+def _write_index_note(library, files: dict[str, tuple[str, str]], folder: Path) -> str:
+    """The index note linking each entity to the exported articles naming it; what to add to the summary."""
+    from datetime import UTC, datetime
+
+    from reader import __version__
+    from reader.core.export import write_export
+    from reader.core.library import INDEX_NOTE, index_note
+
+    try:
+        text = index_note(
+            library.entity_index(), files, datetime.now(UTC).isoformat(timespec="seconds"), __version__
+        )
+        write_export(folder / INDEX_NOTE, lambda _existing: text)
+    except ReaderError as exc:
+        warn(f"{INDEX_NOTE} not written: {exc}")
+        return ""
+    return f", and {INDEX_NOTE} beside them"
+
+
+def _renderer(store, doc, fmt: str, analysis=None) -> Callable[[str | None], str]:
     """What write_export calls with the earlier export's text: Markdown merges into it, JSON replaces it."""
     from reader.core.export import export_article
 
-    return lambda existing: export_article(store, doc, fmt, existing if fmt == "md" else None)
+    return lambda existing: export_article(store, doc, fmt, existing if fmt == "md" else None, analysis)
 
 
 def _skipped(message: str, progress: bool) -> None:

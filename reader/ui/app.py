@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App
@@ -12,6 +13,9 @@ from reader.core.article import Document
 from reader.core.notes import NoteStore
 from reader.core.settings import Settings, load_settings
 from reader.ui.private_api import check_bindings, dispatch_key
+
+if TYPE_CHECKING:
+    from reader.core.library import Library
 
 
 class ReaderApp(App):
@@ -31,10 +35,14 @@ class ReaderApp(App):
         settings: Settings | None = None,
         store: NoteStore | None = None,
         theme: str | None = None,
+        whole_library: bool = False,
     ) -> None:
         super().__init__()
         self.document = document
         self.library = library
+        self.whole_library = whole_library
+        """No article given, and the library holds some: the library's table opens."""
+        self._kept: Library | None = None
         self.settings = settings or Settings()
         self.store = store
         self.keymap: dict[str, str] = {}
@@ -43,6 +51,15 @@ class ReaderApp(App):
         self._apply_keymap()
         self._register_themes()
         self.theme = self._starting_theme(theme)
+
+    @property
+    def kept(self) -> Library | None:
+        """The library of the notes store (every article opened is kept in it); None without a store."""
+        if self._kept is None and self.store is not None:
+            from reader.core.library import Library
+
+            self._kept = Library(self.store)
+        return self._kept
 
     def _apply_keymap(self) -> None:
         from reader.ui.keys import check_keymap
@@ -200,6 +217,12 @@ class ReaderApp(App):
             from reader.ui.screens.reader import ReaderScreen
 
             self.push_screen(ReaderScreen(self.document, self.store))
+            for warning in self.document.warnings:  # e.g. a feed's item shown without its full article
+                self.notify(warning, title="Article", severity="warning", timeout=10, markup=False)
+        elif self.whole_library:
+            from reader.ui.screens.library_table import LibraryTableScreen
+
+            self.push_screen(LibraryTableScreen())
         else:
             from reader.ui.screens.library import LibraryScreen
 
@@ -237,6 +260,7 @@ def build_app(
     settings: Settings | None = None,
     store: NoteStore | None = None,
     theme: str | None = None,
+    whole_library: bool = False,
 ) -> ReaderApp:
     """Build the app for an article or a library; the CLI and the tests both use this.
 
@@ -249,4 +273,6 @@ def build_app(
         settings = load_settings(paths.config_file())
     if store is None:
         store = NoteStore(paths.default_db_path())
-    return ReaderApp(document=document, library=library, settings=settings, store=store, theme=theme)
+    return ReaderApp(
+        document=document, library=library, settings=settings, store=store, theme=theme, whole_library=whole_library
+    )

@@ -134,3 +134,58 @@ def test_newer_schema_is_not_written_over(store):
 
 def test_clean_tags():
     assert clean_tags(["#a, b", "c #a"]) == ["a", "b", "c"]
+
+
+def test_note_counts_by_article(store):
+    other = "fedcba9876543210"
+    for body in ("a", "b", "c"):
+        store.add(note(body))
+    store.add(note("d", article=other))
+    assert store.note_counts() == {KEY: 3, other: 1}
+    assert NoteStore(store.path.with_name("empty.json")).note_counts() == {}
+
+
+def test_remove_notes_removes_one_articles_notes_only(store):
+    other = "fedcba9876543210"
+    store.add(note("a"))
+    store.add(note("b"))
+    kept = store.add(note("c", article=other))
+    assert store.remove_notes(KEY) == 2
+    assert store.notes_for(KEY) == []
+    assert [n.id for n in store.notes_for(other)] == [kept.id]
+
+
+def test_remove_notes_refuses_when_some_cannot_be_read(store):
+    store.add(note("a"))
+    path = next(store.notes_dir.glob(f"{KEY}-*.json"))
+    data = json.loads(path.read_text())
+    data["notes"]["1"]["anchor"] = 5
+    path.write_text(json.dumps(data))
+    before = path.read_bytes()
+    with pytest.raises(DamagedStore, match="not removed"):
+        NoteStore(store.path).remove_notes(KEY)
+    assert path.read_bytes() == before
+
+
+def test_forget_article_drops_its_place_title_and_theme(store):
+    from reader.core.notes import ArticleRecord
+
+    store.remember_article(ArticleRecord(KEY, "Title", "/a.txt"))
+    store.set_position(KEY, ANCHOR)
+    store.set_setting(f"theme:{KEY}", "paper")
+    store.set_setting("theme", "paper")
+    store.forget_article(KEY)
+    assert store.articles() == [] and store.position(KEY) is None
+    assert store.setting(f"theme:{KEY}") is None and store.setting("theme") == "paper"
+
+
+def test_a_web_articles_key_is_its_address_not_a_path():
+    from reader.core.article import parse
+    from reader.core.notes import article_key, article_record, is_url
+
+    doc = parse("Title\nText.", markdown=False, source="https://example.org/news/1")
+    assert is_url(doc.source) and not is_url("/home/a.txt") and not is_url("http-notes.txt")
+    assert article_record(doc).source == "https://example.org/news/1"
+    other = parse("Title\nText.", markdown=False, source="https://example.org/news/2")
+    assert article_key(doc) != article_key(other)
+    assert len(article_key(doc)) == 16

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from reader.core.analysis.mentions import Mention
     from reader.core.analysis.pipeline import SCHEMA_VERSION, Analysis, analyse, to_json
     from reader.core.analysis.quotes import Quote, QuotePart
+    from reader.core.analysis.stored import ANALYSER_VERSION, StoredAnalysisError, from_stored, to_stored
     from reader.core.analysis.topics import Topic
 
 _EXPORTS = {
@@ -32,6 +33,10 @@ _EXPORTS = {
     "Topic": "topics",
     "EntityKind": "kinds",
     "NAMED_KINDS": "kinds",
+    "ANALYSER_VERSION": "stored",
+    "StoredAnalysisError": "stored",
+    "from_stored": "stored",
+    "to_stored": "stored",
 }
 __all__ = sorted(_EXPORTS)
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

@@ -23,7 +23,7 @@ def parse(text: str, *, markdown: bool, source: str = "-") -> Document:
     else:
         title, blocks = parse_plain(text)
         fmt = "text"
-    return Document(title=title, blocks=blocks, source=source, format=fmt)
+    return Document(title=title, blocks=blocks, source=source, format=fmt, text=text)
 
 
 def looks_like_markdown(text: str) -> bool:

@@ -70,6 +70,9 @@ class Document:
     format: Literal["text", "markdown"] = "text"
     warnings: list[str] = field(default_factory=list)
     """Things the user should know about the load, e.g. a cp1252 fallback."""
+    text: str = ""
+    """The clean text it was parsed from (Markdown source for Markdown): what the
+    library keeps a copy of, and hashes to know an article it has seen."""
 
     @property
     def word_count(self) -> int:

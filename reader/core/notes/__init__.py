@@ -16,6 +16,7 @@ if TYPE_CHECKING:
         article_key,
         article_record,
         clean_tags,
+        is_url,
         note_label,
         parse_tags,
     )
@@ -29,6 +30,7 @@ _EXPORTS = {
     "article_key": "model",
     "article_record": "model",
     "clean_tags": "model",
+    "is_url": "model",
     "note_label": "model",
     "parse_tags": "model",
     "Anchor": "anchoring",

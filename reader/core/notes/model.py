@@ -74,14 +74,21 @@ def article_record(doc: Document, language: str = "und") -> ArticleRecord:
     `language` is the article's language as its analysis found it; "und" where no
     analysis ran (or it has not finished yet).
     """
-    source = doc.source if doc.source in ("", "-") else str(Path(doc.source).expanduser().resolve())
+    source = doc.source
+    if source not in ("", "-") and not is_url(source):
+        source = str(Path(source).expanduser().resolve())
     return ArticleRecord(article_key(doc), doc.title, source, language)
 
 
+def is_url(source: str) -> bool:
+    """Whether an article's source is a web address (http or https), not a path."""
+    return source.startswith(("http://", "https://"))
+
+
 def article_key(doc: Document) -> str:
-    """A stable key for an article: its absolute path, or its title for stdin."""
+    """A stable key for an article: its absolute path, its address (URL), or its title for stdin."""
     if doc.source and doc.source != "-":
-        ident = "path:" + str(Path(doc.source).expanduser().resolve())
+        ident = "url:" + doc.source if is_url(doc.source) else "path:" + str(Path(doc.source).expanduser().resolve())
     else:
         ident = "title:" + doc.title
     return hashlib.sha256(ident.encode("utf-8")).hexdigest()[:16]

@@ -24,7 +24,7 @@ import os
 import re
 import secrets
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext, suppress
 from pathlib import Path
 from typing import Any
@@ -107,15 +107,33 @@ class NoteStore:
 
     @contextmanager
     def _open(self, path: Path, write: bool, timeout: float | None = None) -> Iterator[TinyDB]:
-        """Open one file, migrated to the current schema; under the lock to write it.
+        """Open one notes or index file, migrated to the current schema; under the lock to write it."""
+        with self.open_file(path, write, self._validator(path), SCHEMA, migrate, timeout) as db:
+            yield db
+
+    @contextmanager
+    def open_file(
+        self,
+        path: Path,
+        write: bool,
+        validator: Validator,
+        schema: int,
+        migrate_file: Callable[[TinyDB, int], None] | None = None,
+        timeout: float | None = None,
+    ) -> Iterator[TinyDB]:
+        """Open one file of this store, checked by `validator`; under the store's lock to write it.
+
+        Every file of the store (notes, the index, the library's records) goes
+        through here: atomic writes, one lock for all, damage reported once in
+        `problems` and the damaged file left alone. A file older than `schema` is
+        brought up to it by `migrate_file` when written; a newer one is never written.
 
         Raises:
             DamagedStore: the file is damaged (it is also noted in `problems`); for a
                 write, also when only some of its records are.
         """
         with self._lock.held(timeout) if write else nullcontext():
-            check = self._validator(path)
-            db = TinyDB(path, storage=AtomicJSONStorage, cache=True, validator=check, known_good=self._known_good)
+            db = TinyDB(path, storage=AtomicJSONStorage, cache=True, validator=validator, known_good=self._known_good)
             try:
                 try:
                     version = schema_of(db)
@@ -127,16 +145,16 @@ class NoteStore:
                     self.problems.setdefault(path, damage)
                     if write:
                         raise DamagedStore(damage)
-                if version > SCHEMA:
+                if version > schema:
                     if write:
                         raise StoreError(
                             f"{path}: written by a newer version of reader (schema {version}); not changed"
                         )
-                elif version < SCHEMA and write:
-                    migrate(db, version)
+                elif version < schema and write and migrate_file is not None:
+                    migrate_file(db, version)
                 yield db
                 if write and db.table("_meta").all() == []:
-                    db.table("_meta").insert({"schema": SCHEMA})
+                    db.table("_meta").insert({"schema": schema})
             finally:
                 db.close()
 
@@ -232,6 +250,45 @@ class NoteStore:
     def all_notes(self) -> Iterator[Note]:
         for k in self._article_keys():
             yield from self.notes_for(k)
+
+    def note_counts(self) -> dict[str, int]:
+        """How many notes each annotated article has (those that can be read), by article key."""
+        counts: dict[str, int] = {}
+        for key in self._article_keys():
+            for path in self._shards(key):
+                try:
+                    with self._open(path, write=False) as db:
+                        counts[key] = counts.get(key, 0) + len(db.table("notes"))
+                except DamagedStore:
+                    continue
+        return counts
+
+    def remove_notes(self, key: str) -> int:
+        """Delete every note of one article (its notes files, under the lock); how many there were.
+
+        Raises:
+            DamagedStore: one of its notes files cannot be read whole; nothing is removed.
+        """
+        notes = self.notes_for(key)
+        damage = self.notes_problem(key)
+        if damage:
+            raise DamagedStore(f"{damage}; its notes are not removed")
+        with self._lock.held():
+            for path in self._shards(key):
+                try:
+                    path.unlink()
+                except FileNotFoundError:
+                    continue
+                except OSError as exc:
+                    raise StoreError(f"{path}: cannot remove ({exc.strerror or exc})") from None
+        return len(notes)
+
+    def forget_article(self, key: str) -> None:
+        """Forget what notes.json keeps about an article: its title and source, place and theme."""
+        with self._open(self.path, write=True) as db:
+            db.table("articles").remove(Query().key == key)
+            db.table("positions").remove(Query().key == key)
+            db.table("settings").remove(Query().name == f"theme:{key}")
 
     def _article_keys(self) -> list[str]:
         if not self.notes_dir.is_dir():

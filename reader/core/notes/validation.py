@@ -128,11 +128,11 @@ def _check(data: dict, table: str, check: Callable[[dict], str | None]) -> list[
     return problems
 
 
-def _table_problems(data: dict, known: frozenset[str]) -> list[Problem]:
+def _table_problems(data: dict, known: frozenset[str], schema: int | None = None) -> list[Problem]:
     """Tables a file of this schema does not have, and a `_meta` that is not one record."""
     from reader.core.notes.migrations import SCHEMA, schema_of_data
 
-    if schema_of_data(data) > SCHEMA:
+    if schema_of_data(data) > (SCHEMA if schema is None else schema):
         return []  # a newer reader's file: its tables are its own (it is never written)
     problems: list[Problem] = [(table, "-", "is not a table of this file") for table in data if table not in known]
     if "_meta" in data and len(data["_meta"]) != 1:
@@ -162,6 +162,26 @@ def notes_problems(key: str) -> Validator:
             return problems
         version = schema_of_data(data)
         return _check(data, "notes", lambda record: note_problem(to_current(record, version), key))
+
+    return check
+
+
+def table_validator(checks: dict[str, Callable[[dict], str | None]], schema: int) -> Validator:
+    """A validator for a store file of other records (the library's): each table's
+    records checked by its function, no table but these and `_meta`.
+
+    Args:
+        checks: table name -> what is wrong with one of its records, or None.
+        schema: the version of the files this reader writes (a newer file's
+            tables are its own and not checked).
+    """
+    known = frozenset({"_meta", *checks})
+
+    def check(data: dict) -> list[Problem]:
+        problems = _table_problems(data, known, schema) + _check(data, "_meta", meta_problem)
+        for table, record_problem in checks.items():
+            problems += _check(data, table, record_problem)
+        return problems
 
     return check
 

@@ -76,8 +76,12 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
-            yield Static(Content(LEGEND), id="help-legend")
-            yield Static(Content(PANEL_KEYS), id="help-panel")
+            intro = getattr(self.under, "HELP_INTRO", None)  # a screen of the library says what it is
+            if intro:
+                yield Static(Content(intro), id="help-legend")
+            else:
+                yield Static(Content(LEGEND), id="help-legend")
+                yield Static(Content(PANEL_KEYS), id="help-panel")
             yield Static(Content.styled("Keys", "bold"), id="help-title")
             yield Static(binding_table(self.under), id="help-keys")
             yield Static(Content.styled("escape, q or ? closes this help", "italic $reader-muted"), id="help-foot")

@@ -32,6 +32,7 @@ from reader.core.article import Document, Position, SearchIndex
 from reader.core.notes import NoteStore
 from reader.ui.decorations import entity_layer, quote_layer
 from reader.ui.screens.notes_actions import NOTE_BINDINGS, NotesMixin
+from reader.ui.screens.reader_library import LIBRARY_BINDINGS, LibraryLinksMixin
 from reader.ui.screens.reader_movement import MovementMixin
 from reader.ui.screens.reader_panel import PanelMixin
 from reader.ui.screens.reader_search import SearchMixin
@@ -72,7 +73,7 @@ def topic_stops(topics) -> list[tuple[Position, str]]:
     return stops
 
 
-class ReaderScreen(MovementMixin, PanelMixin, SearchMixin, NotesMixin, Screen):
+class ReaderScreen(LibraryLinksMixin, MovementMixin, PanelMixin, SearchMixin, NotesMixin, Screen):
     """Reads one article.
 
     | key | action |
@@ -92,6 +93,8 @@ class ReaderScreen(MovementMixin, PanelMixin, SearchMixin, NotesMixin, Screen):
     | h | highlight it without a note |
     | d | delete the note chosen in the Notes tab (or on this paragraph) |
     | u | undo the last delete |
+    | o | the chosen entity in the other articles of the library |
+    | ctrl+f | search the whole library |
     | ? | help |
     """
 
@@ -122,6 +125,7 @@ class ReaderScreen(MovementMixin, PanelMixin, SearchMixin, NotesMixin, Screen):
             "4", "show_tab('notes')", "Notes tab, at this paragraph's notes", id="reader.tab_notes", group=TAB_KEYS
         ),
         *NOTE_BINDINGS,
+        *LIBRARY_BINDINGS,
         Binding("question_mark", "help", "Help", id="reader.help"),
         Binding(
             "escape",
@@ -140,11 +144,18 @@ class ReaderScreen(MovementMixin, PanelMixin, SearchMixin, NotesMixin, Screen):
 
     COMMANDS = {_commands}
 
-    def __init__(self, document: Document, store: NoteStore | None = None, from_library: bool = False) -> None:
+    def __init__(
+        self,
+        document: Document,
+        store: NoteStore | None = None,
+        from_library: bool = False,
+        at: tuple[int, int] | None = None,
+    ) -> None:
         super().__init__()
         self.document = document
         self.from_library = from_library
         self.init_notes(store)
+        self.init_library(at)
         self.analysis: Analysis | None = None
         self.cursor: Position = (0, -1)
         self.quote_positions: list[Position] = []
@@ -197,17 +208,20 @@ class ReaderScreen(MovementMixin, PanelMixin, SearchMixin, NotesMixin, Screen):
             return  # quit before the first frame was done: nothing more to show
         self._fit(self.app.size.width)
         self.load_notes()
+        self.go_to_start()
         self.analyse()
 
     def _save_position_if_moved(self) -> None:
         if self._saved_at != self.cursor[0]:
             self._saved_at = self.cursor[0]
             self.save_position()
+            self.save_progress()
 
     def on_unmount(self) -> None:
         self.cancel_analysis()
         if self._saved_at != self.cursor[0]:
             self.save_position()
+            self.save_progress()
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.width)
@@ -227,16 +241,19 @@ class ReaderScreen(MovementMixin, PanelMixin, SearchMixin, NotesMixin, Screen):
     # -- analysis ----------------------------------------------------------------
 
     def analyse(self) -> None:
-        """Analyse the article in a daemon thread; its result is shown when it comes."""
+        """Analyse the article in a daemon thread (or read the analysis the library kept of it);
+        its result is shown when it comes, then the article is kept in the library."""
         app = self.app
+        library = self.library
         self._analysing = True
 
         def run() -> None:
             from reader.core.analysis import analyse
 
+            result = None
             try:
                 try:
-                    result = analyse(self.document)
+                    result = self.cached_analysis(library) or analyse(self.document)
                 except Exception as exc:  # shown, never raised into a thread nobody watches
                     outcome, value = self._analysis_failed, f"{type(exc).__name__}: {exc}"
                 else:
@@ -248,6 +265,8 @@ class ReaderScreen(MovementMixin, PanelMixin, SearchMixin, NotesMixin, Screen):
                     app.call_from_thread(outcome, value)
             except AnalysisCancelled:
                 return  # sent while analysing, delivered at the thread's next step: within this try
+            if library is not None and result is not None:
+                self.keep_in_library(library, result, app)
 
         self.analysis_thread = threading.Thread(target=run, name="reader-analysis", daemon=True)
         self.analysis_thread.start()
@@ -284,7 +303,7 @@ class ReaderScreen(MovementMixin, PanelMixin, SearchMixin, NotesMixin, Screen):
         result, doc = self.analysis, self.document
         width = self.panel.row_width
         self._rows_width = width
-        entities = entity_rows(result.entities, len(doc.blocks), width)
+        entities = entity_rows(result.entities, len(doc.blocks), width, self.elsewhere)
         self.panel.set_rows("entities", "Entities", entities, len(result.entities))
         self.panel.set_rows("quotes", "Quotes", quote_rows(result.quotes, width), len(result.quotes))
 
@@ -297,6 +316,8 @@ class ReaderScreen(MovementMixin, PanelMixin, SearchMixin, NotesMixin, Screen):
 
     def disabled_reason(self, action: str) -> str | None:
         """Why an action cannot run now, or None when it can."""
+        if action in ("other_articles", "library_search"):
+            return self.library_disabled_reason(action)
         waiting = "the analysis is still running" if self.analysis is None else None
         if action in ("next_quote", "previous_quote"):
             return waiting or (None if self.quote_positions else "this article has no quotations")
@@ -312,7 +333,7 @@ class ReaderScreen(MovementMixin, PanelMixin, SearchMixin, NotesMixin, Screen):
 
     def check_action(self, action: str, _parameters: tuple[object, ...]) -> bool | None:
         reason = self.disabled_reason(action)
-        if action in ("next_occurrence", "previous_occurrence", "next_match", "previous_match"):
+        if action in ("next_occurrence", "previous_occurrence", "next_match", "previous_match", "other_articles"):
             return reason is None  # hidden from the footer until they apply
         if action == "back":
             return bool(self.matches) or self._panel_shown_over_text() or self.panel_has_focus or self.from_library

@@ -179,6 +179,7 @@ class PanelMixin:
             return
         if self.from_library:
             self.save_position()
+            self.save_progress()  # before the library below reads it again
             self.app.pop_screen()
 
     def action_help(self) -> None:

@@ -70,8 +70,10 @@ class LayoutMixin:
             block, line = anchor
             y = self._tops[block] + min(line, self._layouts[block].height - 1)
             self.scroll_to(y=y, animate=False, immediate=True, force=True)
-            if self.is_mounted and 0 <= self.current < len(self.blocks):
-                self.show_block(self.current)  # the paragraph being read stays in view
+        if self.is_mounted and 0 <= self.current < len(self.blocks):
+            # The paragraph being read stays in view, even when the view was at the top
+            # (a short article whose end was current before the window narrowed).
+            self.show_block(self.current)
 
     def _anchor(self) -> tuple[int, int] | None:
         """The block and line at the top of the view, to keep it there across a resize.

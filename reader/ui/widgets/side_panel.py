@@ -191,8 +191,9 @@ class SidePanel(Vertical):
             self.post_message(self.Chosen(kind, key))
 
 
-def entity_rows(entities, total_blocks: int, width: int) -> list[Row | str]:
-    """Entities grouped by kind, most mentioned first, with a map of where they fall."""
+def entity_rows(entities, total_blocks: int, width: int, elsewhere: dict[str, int] | None = None) -> list[Row | str]:
+    """Entities grouped by kind, most mentioned first, with a map of where they fall;
+    under each that the library finds in other articles, in how many (`elsewhere`: id -> N)."""
     rows: list[Row | str] = []
     map_width = 10
     # The names' column is as wide as the longest name, if the panel has the room:
@@ -215,6 +216,10 @@ def entity_rows(entities, total_blocks: int, width: int) -> list[Row | str]:
                 " ",
                 (where, ".panel--map"),
             )
+            others = (elsewhere or {}).get(e.id, 0)
+            if others:
+                also = f"also in {others} article{'s' if others != 1 else ''}"
+                label = Content.assemble(label, "\n  ", (also, ".panel--muted"))
             rows.append(Row("entity", e.id, label))
     return rows
 
