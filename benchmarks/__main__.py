@@ -1,7 +1,8 @@
 """`make bench`: every figure of DESIGN.md's performance table, in one run.
 
 Each benchmark prints its figure as it goes; the run ends with a table and
-benchmarks/results.json (name, value, unit, target, pass). Times that depend on
+benchmarks/results.json (name, value, unit, target, pass); `python -m benchmarks
+WORD ...` runs only the benchmarks whose names hold one of the words. Times that depend on
 the machine are taken side by side with a peer in the same run where a peer
 exists (a bare Textual app showing the same text), and reported as ratios.
 """
@@ -235,6 +236,12 @@ def bench_analysis() -> None:
     record("analysis throughput", rate, "words/s", ">= 50,000", rate >= 50_000)
 
 
+def bench_pathological() -> None:
+    from benchmarks.pathological import bench_pathological as bench
+
+    bench(record, WORK)
+
+
 def bench_notes() -> None:
     print("Note store: save latency; export of 1,000 notes", flush=True)
     from reader.core.article import load
@@ -422,10 +429,11 @@ def main() -> int:
         bench_news(record)
 
     benches = (
-        bench_analysis, bench_notes, bench_web, bench_feeds, bench_first_paint, bench_sample_session, bench_quit,
-        bench_long_article,
+        bench_analysis, bench_pathological, bench_notes, bench_web, bench_feeds, bench_first_paint,
+        bench_sample_session, bench_quit, bench_long_article,
     )
-    for bench in benches:
+    only = sys.argv[1:]  # `python -m benchmarks pathological`: the benchmarks so named only
+    for bench in (b for b in benches if not only or any(word in b.__name__ for word in only)):
         try:
             bench()
         except Exception as exc:  # a failed benchmark is reported, never hidden

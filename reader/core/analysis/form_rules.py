@@ -180,12 +180,13 @@ def holds_a_place(form: Form, s: Evidence) -> None:
     """A known place inside a longer name: "Hong Kong Island", "Greater London"."""
     words = form.words
     places = gazetteers.places()
+    longest = _most_words_in_a_place()  # no longer stretch of words can be one
     if (
         len(words) >= 2
         and any(
             " ".join(words[i:j]) in places
             for i in range(len(words))
-            for j in range(i + 1, len(words) + 1)
+            for j in range(i + 1, min(i + longest, len(words)) + 1)
             if (i, j) != (0, len(words))
         )
         and words[0] not in gazetteers.first_names()
@@ -272,6 +273,12 @@ def _name_shaped(word: str) -> bool:
 def _camel(word: str) -> bool:
     """An upper-case letter right after a lower-case one: "OpenAI", "iPhone"."""
     return any(a.islower() and b.isupper() for a, b in zip(word, word[1:]))
+
+
+@cache
+def _most_words_in_a_place() -> int:
+    """The most words a place name of the gazetteer has (spaces counted, to be safe)."""
+    return max((name.count(" ") + 1 for name in gazetteers.places()), default=1)
 
 
 @cache

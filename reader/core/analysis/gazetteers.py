@@ -88,10 +88,19 @@ def _folded(table: str) -> dict[str, str]:
     return out
 
 
+@cache
+def _longest(table: str) -> int:
+    return max((len(name) for name in _folded(table)), default=0)
+
+
 def _lookup(table: str, name: str) -> tuple[str, str] | None:
     source = organisations() if table == "orgs" else places()
     if name in source:
         return source[name]
+    # Folding keeps every ASCII character: a name with more of them than the longest
+    # name of the table has is none of its names (and a page-long word is not folded).
+    if len(name.encode("ascii", "ignore")) > _longest(table):
+        return None
     folded = _folded(table).get(fold_accents(name))
     return source[folded] if folded else None
 

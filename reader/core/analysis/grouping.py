@@ -105,11 +105,10 @@ def singular(word: str) -> str:
 def merge_variants(groups: dict[str, Group], lang: Lexicon) -> None:
     """"TBD Lab" and "TBD Labs"; "laboratorio TBD" style heads; an ORG and its bare name."""
     by_singular: dict[str, Group] = {}
+    org_singulars = lang.org_words | {p[:-1] for p in lang.org_words if p.endswith("s")}
     for k, g in list(groups.items()):
         parts = k.split()
-        if len(parts) >= 2 and singular(parts[-1]).casefold() in lang.org_words | {
-            p[:-1] for p in lang.org_words if p.endswith("s")
-        }:
+        if len(parts) >= 2 and singular(parts[-1]).casefold() in org_singulars:
             norm = " ".join(parts[:-1] + [singular(parts[-1])]).casefold()
             if norm in by_singular:
                 _merge(by_singular[norm], g)
@@ -127,17 +126,18 @@ def merge_variants(groups: dict[str, Group], lang: Lexicon) -> None:
         if k.isupper() and len(k) >= 4 and k.isalpha() and calm in groups and groups[calm].root() is not g.root():
             _merge(groups[calm], g)
     # A bare name that heads an organisation word elsewhere ("TBD" and "TBD Lab").
+    # The two-word names ending in an organisation word are indexed by their first
+    # word once, so that each bare name looks at its own heads only.
+    stems = {w.rstrip("s") for w in lang.org_words}
+    by_head: dict[str, list[Group]] = defaultdict(list)
+    for okey, other in groups.items():
+        words = okey.split()
+        if len(words) == 2 and words[1].casefold().rstrip("s") in stems:
+            by_head[words[0]].append(other)
     for k, g in list(groups.items()):
         if " " in k or g.root() is not g:
             continue
-        heads = [
-            other
-            for okey, other in groups.items()
-            if other.root() is other
-            and okey.split()[0] == k
-            and len(okey.split()) == 2
-            and okey.split()[1].casefold().rstrip("s") in {w.rstrip("s") for w in lang.org_words}
-        ]
+        heads = [other for other in by_head.get(k, ()) if other.root() is other]
         if len(heads) == 1 and k not in gazetteers.organisations():
             _merge(heads[0], g)
 

@@ -90,30 +90,32 @@ def _letters(text: str) -> int:
 
 
 def detect(
-    text: str, *, min_letters: int = MIN_LETTERS_BLOCK, min_prob: float = MIN_PROB_BLOCK, trials: int = 7
+    text: str,
+    *,
+    min_letters: int = MIN_LETTERS_BLOCK,
+    min_prob: float = MIN_PROB_BLOCK,
+    trials: int = 7,
+    code_only: bool = False,
 ) -> tuple[str, float]:
     """Detect the language of text.
 
     Returns:
         (code, probability); code is "und" when the text is too short, has no
-        letters, or the best guess is below `min_prob`.
+        letters, or the best guess is below `min_prob`. With `code_only`, the
+        detection stops as soon as "und" is certain, and the probability that
+        comes with "und" is then 0.0.
     """
     if _letters(text) < min_letters:
         return UNDETERMINED, 0.0
-    from langdetect.lang_detect_exception import LangDetectException
+    from reader.core.analysis.ngram_detection import probabilities
 
-    detector = _get_factory().create()
-    detector.n_trial = trials  # langdetect's own default is 7
-    detector.append(text)
-    try:
-        found = detector.get_probabilities()
-    except LangDetectException:
-        return UNDETERMINED, 0.0
+    # langdetect's own default is 7 trials; its numbers, computed faster.
+    found = probabilities(_get_factory(), text, trials, min_prob if code_only else 0.0)
     # zh-cn and zh-tw are one language here: add their probabilities.
     totals: dict[str, float] = {}
-    for lang in found:
-        code = _normalise_code(lang.lang)
-        totals[code] = totals.get(code, 0.0) + lang.prob
+    for lang, p in found:
+        code = _normalise_code(lang)
+        totals[code] = totals.get(code, 0.0) + p
     if not totals:
         return UNDETERMINED, 0.0
     code, prob = max(totals.items(), key=lambda kv: kv[1])
@@ -195,7 +197,7 @@ def detect_languages(doc: Document, tokens: Sequence[Sequence[Token]] | None = N
     # Three sampling trials instead of seven: a paragraph that the function words
     # left in doubt still comes out right, in less than half the time.
     blocks = tuple(
-        _by_function_words(toks, profiles, found) or detect(block.text, trials=3)[0]
+        _by_function_words(toks, profiles, found) or detect(block.text, trials=3, code_only=True)[0]
         for block, toks in zip(doc.blocks, tokens)
     )
     return Languages(_dominant(blocks) if found == UNDETERMINED else found, prob, blocks)

@@ -9,7 +9,7 @@ after the closing mark (to the sentence end, or to the next quotation).
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from reader.core.analysis.entities import Entity
@@ -18,7 +18,7 @@ from reader.core.analysis.tokens import Token, sentence_spans
 from reader.core.article.model import Document
 
 
-@dataclass
+@dataclass(slots=True)
 class Item:
     """A word, or an entity mention standing for all the words it covers."""
 
@@ -50,6 +50,10 @@ class BlockItems:
             self.items.append(Item(tok.start, tok.end, tok.lower, None, tok))
         self.starts = [it.start for it in self.items]
         self.sentences = sentence_spans(text, tokens)
+        # (The sentences are in order and do not overlap: found by binary search.)
+        self.sentence_starts = [s for s, _ in self.sentences]
+        self.sentence_ends = [e for _, e in self.sentences]
+        self._sentence_items: dict[int, list[Item]] = {}
 
     def between(self, lo: int, hi: int) -> list[Item]:
         """The items wholly inside characters lo..hi."""
@@ -61,12 +65,24 @@ class BlockItems:
             i += 1
         return out
 
+    def first_from(self, lo: int) -> Item | None:
+        """The first item starting at `lo` or later."""
+        i = bisect_right(self.starts, lo - 1)
+        return self.items[i] if i < len(self.items) else None
+
     def sentence_of(self, pos: int) -> tuple[int, int]:
         """The character range of the sentence at `pos` (the whole block if none)."""
-        for s, e in self.sentences:
-            if s <= pos < e:
-                return s, e
+        k = bisect_right(self.sentence_starts, pos) - 1
+        if k >= 0 and pos < self.sentence_ends[k]:
+            return self.sentences[k]
         return (0, len(self.text))
+
+    def sentence_items(self, k: int) -> list[Item]:
+        """The items of sentence k, read once (many quotations look at one sentence)."""
+        found = self._sentence_items.get(k)
+        if found is None:
+            found = self._sentence_items[k] = self.between(*self.sentences[k])
+        return found
 
 
 class ArticleItems:
@@ -98,24 +114,22 @@ class ArticleItems:
         """(block, start, items) of the sentence before position `lo` of a block,
         looking into the previous block (not a heading) when this one has none."""
         b = self.block(block)
-        before = [s for s in b.sentences if s[1] <= lo]
-        if before:
-            s, e = before[-1]
-            return block, s, b.between(s, e)
+        k = bisect_right(b.sentence_ends, lo) - 1  # the last sentence that ends by lo
+        if k >= 0:
+            return block, b.sentences[k][0], b.sentence_items(k)
         if block > 0 and not self.headings[block - 1]:
             pb = self.block(block - 1)
             if pb.sentences:
-                s, e = pb.sentences[-1]
-                return block - 1, s, pb.between(s, e)
+                k = len(pb.sentences) - 1
+                return block - 1, pb.sentences[k][0], pb.sentence_items(k)
         return block, lo, []
 
     def next_sentence(self, block: int, hi: int) -> list[Item]:
         """The items of the first sentence of a block that starts at `hi` or later."""
         b = self.block(block)
-        later = [s for s in b.sentences if s[0] >= hi]
-        if later:
-            s, e = later[0]
-            return b.between(s, e)
+        k = bisect_left(b.sentence_starts, hi)  # the first sentence that starts at hi or later
+        if k < len(b.sentences):
+            return b.sentence_items(k)
         return []
 
 
@@ -141,8 +155,8 @@ class Frame:
     """An earlier quotation is in the same sentence."""
 
 
-def frame_of(article: ArticleItems, quotes: list[Quote], index: int) -> Frame:
-    """The frame of quotation `index` of `quotes`."""
+def frame_of(article: ArticleItems, quotes: list[Quote], index: int, neighbours: QuoteNeighbours) -> Frame:
+    """The frame of quotation `index` of `quotes` (`neighbours` made from the same quotes)."""
     q = quotes[index]
     first, last = q.parts[0], q.parts[-1]
     b0, b1 = article.block(first.block), article.block(last.block)
@@ -151,7 +165,7 @@ def frame_of(article: ArticleItems, quotes: list[Quote], index: int) -> Frame:
     outer = quotes[q.nested_in] if q.nested_in is not None else None
     # Before: from the sentence start (or the end of an earlier quotation in it).
     s_lo, _ = b0.sentence_of(max(0, open_at - 1))
-    lo = max(s_lo, _previous_quote_end(quotes, index, first.block, open_at))
+    lo = max(s_lo, neighbours.end_before(first.block, open_at))
     if outer is not None and outer.block == first.block:
         lo = max(lo, outer.start)
     before = b0.between(lo, open_at)
@@ -160,10 +174,10 @@ def frame_of(article: ArticleItems, quotes: list[Quote], index: int) -> Frame:
     # lower case (French « … » a-t-il ajouté).
     _, s_hi = b1.sentence_of(max(0, close_at - 1))
     hi = s_hi
-    following = b1.between(close_at, len(b1.text))[:1]
-    if hi <= close_at and following and following[0].entity is None and following[0].word[:1].islower():
-        _, hi = b1.sentence_of(following[0].start)
-    hi = min(hi, _next_quote_start(quotes, index, last.block, close_at, len(b1.text)))
+    following = b1.first_from(close_at)
+    if hi <= close_at and following and following.entity is None and following.word[:1].islower():
+        _, hi = b1.sentence_of(following.start)
+    hi = min(hi, neighbours.start_after(last.block, close_at, len(b1.text)))
     if outer is not None and outer.parts[-1].block == last.block:
         hi = min(hi, outer.parts[-1].end)
     after = b1.between(close_at, hi) if hi > close_at else []
@@ -187,24 +201,45 @@ def _mark_after(text: str, end: int) -> int:
     return min(len(text), i + 1)
 
 
-def _previous_quote_end(quotes: list[Quote], index: int, block: int, pos: int) -> int:
-    """Just after the end of the last quotation before `pos` in the block (0 if none)."""
-    best = 0
-    for j in range(index - 1, -1, -1):
-        p = quotes[j].parts[-1]
-        if p.block == block and p.end < pos and quotes[index].nested_in != j:
-            best = max(best, p.end + 1)
-        if p.block < block:
-            break
-    return best
+class QuoteNeighbours:
+    """Where the quotations around a position end and start, per block.
 
+    A paragraph may hold thousands of quotations; these are binary searches
+    in lists made once, not a scan of the quotations per quotation.
+    """
 
-def _next_quote_start(quotes: list[Quote], index: int, block: int, pos: int, block_end: int) -> int:
-    """Just before the start of the next quotation after `pos` in the block (its end if none)."""
-    for other in quotes[index + 1 :]:
-        p = other.parts[0]
-        if p.block == block and p.start > pos and other.nested_in is None:
-            return p.start - 1
-        if p.block > block:
-            break
-    return block_end
+    def __init__(self, quotes: list[Quote]):
+        self._ends: dict[int, list[int]] = {}
+        """Per block, the ends of the quotations that close in it."""
+        self._starts: dict[int, list[int]] = {}
+        """Per block, the starts of the outermost quotations that open in it."""
+        first: dict[int, int] = {}
+        for i, q in enumerate(quotes):
+            first.setdefault(q.block, i)
+            last = q.parts[-1]
+            if last.block == q.block:
+                self._ends.setdefault(q.block, []).append(last.end)
+            if q.nested_in is None:
+                self._starts.setdefault(q.block, []).append(q.start)
+        for block, i in first.items():
+            # A quotation from an earlier paragraph that closes in this one counts
+            # too, as long as no quotation closing before this paragraph comes after it.
+            j = i - 1
+            while j >= 0 and quotes[j].parts[-1].block >= block:
+                if quotes[j].parts[-1].block == block:
+                    self._ends.setdefault(block, []).append(quotes[j].parts[-1].end)
+                j -= 1
+        for ends in self._ends.values():
+            ends.sort()
+
+    def end_before(self, block: int, pos: int) -> int:
+        """Just after the end of the last quotation that closes before `pos` in the block (0 if none)."""
+        ends = self._ends.get(block, [])
+        k = bisect_left(ends, pos)
+        return ends[k - 1] + 1 if k else 0
+
+    def start_after(self, block: int, pos: int, block_end: int) -> int:
+        """Just before the start of the next outermost quotation after `pos` in the block (its end if none)."""
+        starts = self._starts.get(block, [])
+        k = bisect_right(starts, pos)
+        return starts[k] - 1 if k < len(starts) else block_end

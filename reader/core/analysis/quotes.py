@@ -132,20 +132,43 @@ def find_quotes(doc: Document) -> list[Quote]:
     for block in doc.blocks:
         carried = _scan_block(block.index, block.text, quotes, carried, doc)
     quotes.sort(key=lambda q: (q.block, q.start, -len(q.text)))
-    return [replace(q, nested_in=_holder(quotes, i), id=f"q{i + 1}") for i, q in enumerate(quotes)]
+    holders = _holders(quotes)
+    return [replace(q, nested_in=holders[i], id=f"q{i + 1}") for i, q in enumerate(quotes)]
 
 
-def _holder(quotes: list[Quote], i: int) -> int | None:
-    """Index of the quotation that holds quotation i: an earlier one in the same
-    block whose span contains it."""
-    q = quotes[i]
-    for j in range(i - 1, -1, -1):
-        outer = quotes[j]
-        if outer.parts[-1].block < q.block:
-            break
-        if any(p.block == q.block and p.start <= q.start and q.end <= p.end for p in outer.parts):
-            return j
-    return None
+def _holders(quotes: list[Quote]) -> list[int | None]:
+    """For each quotation, the index of the quotation that holds it: the nearest
+    earlier one in the same block whose span contains it.
+
+    The earlier quotations of a block all start where it starts or before, so one
+    holds it when it ends where it ends or after: the nearest such is found with a
+    stack of the block's quotations whose ends decrease (a nearer one that ends
+    later hides the rest), not by a walk back over the whole block. Quotations
+    from an earlier block that reach into this one are tried last, as before.
+    """
+    out: list[int | None] = []
+    stack: list[int] = []
+    reaching: list[int] = []
+    block = -1
+    for i, q in enumerate(quotes):
+        if q.block != block:
+            block, stack, reaching = q.block, [], []
+            j = i - 1
+            while j >= 0 and quotes[j].parts[-1].block >= block:
+                reaching.append(j)
+                j -= 1
+        while stack and quotes[stack[-1]].end < q.end:
+            stack.pop()
+        if stack:
+            out.append(stack[-1])
+        else:
+            out.append(next((j for j in reaching if _holds(quotes[j], q)), None))
+        stack.append(i)
+    return out
+
+
+def _holds(outer: Quote, q: Quote) -> bool:
+    return any(p.block == q.block and p.start <= q.start and q.end <= p.end for p in outer.parts)
 
 
 def _scan_block(index: int, text: str, quotes: list[Quote], carried: list[_Open], doc: Document) -> list[_Open]:

@@ -244,7 +244,10 @@ def split_run(toks: list[Token], run: list[int], lang: Lexicon) -> list[list[int
     words = [toks[k] for k in run]
     first_names = gazetteers.first_names()
     cuts = []
-    for cut in range(1, len(run) - 1):
+    # A tail of more than three words is never a person's name: only the last cuts
+    # are tried, so a long run costs no more than a short one.
+    tried = range(max(1, len(run) - 3), len(run) - 1)
+    for cut in tried:
         head, tail = words[:cut], words[cut:]
         head_is_org = gazetteers.known(" ".join(t.text for t in head)) or (
             len(head) == 1 and (head[0].is_camel or head[0].is_acronym)
@@ -257,7 +260,7 @@ def split_run(toks: list[Token], run: list[int], lang: Lexicon) -> list[list[int
     if not cuts:
         # "Thinking Machines Andrew Tulloch": a first name after a head that is not
         # itself a person's name starts the person.
-        for cut in range(1, len(run) - 1):
+        for cut in tried:
             head, tail = words[:cut], words[cut:]
             if (
                 tail[0].text in first_names

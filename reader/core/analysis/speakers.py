@@ -18,11 +18,15 @@ ricercatore", "people"), which means the speaker is not named: None.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from dataclasses import dataclass
+from itertools import accumulate
+
 from reader.core.analysis import lexicon
 from reader.core.analysis.entities import Entity, EntityFindings
 from reader.core.analysis.kinds import EntityKind
 from reader.core.analysis.lexicon import Lexicon
-from reader.core.analysis.quote_frames import ArticleItems, Frame, Item, frame_of
+from reader.core.analysis.quote_frames import ArticleItems, Frame, Item, QuoteNeighbours, frame_of
 from reader.core.analysis.quotes import Quote
 from reader.core.analysis.tokens import Token
 from reader.core.article.model import Document
@@ -51,33 +55,76 @@ def attribute(
     return speakers
 
 
+_UNREAD = object()
+"""What a _Sentence holds until it is worked out."""
+
+
+@dataclass
+class _Sentence:
+    """A sentence before a quotation, as the rules read it: worked out once, as many
+    quotations may look back at the same sentence."""
+
+    items: list[Item]
+    """Its items outside quotations."""
+    verbs: list[int]
+    """The indices of its speech verbs in items."""
+    person: Entity | None | object = _UNREAD
+    """The person a pronoun after it stands for (None: it names none)."""
+    subject: Entity | None | object = _UNREAD
+    """The subject of its last speech verb."""
+
+
+class _Spans:
+    """Character ranges of a block, asked whether one of them holds a range.
+
+    Sorted once, with the farthest end reached so far, so each question is a binary
+    search instead of a scan: a long paragraph may hold thousands of quotations.
+    """
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.reach = list(accumulate((e for _, e in spans), max))
+
+    def hold(self, start: int, end: int) -> bool:
+        """Whether a range starts at or before `start` and ends at or after `end`."""
+        i = bisect_right(self.starts, start) - 1
+        return i >= 0 and self.reach[i] >= end
+
+
 class _Finder:
     """The speaker rules, run on one quotation after another (in reading order)."""
 
     def __init__(self, article: ArticleItems, quotes: list[Quote], roles: dict[str, tuple[Entity, ...]], lang: Lexicon):
         self.article = article
         self.quotes = quotes
+        self.neighbours = QuoteNeighbours(quotes)
         self.lang = lang
         self.roles = roles
         self._pronoun_suffixes = tuple(sorted(lang.pronoun_suffixes))
         self.last: Entity | None = None
         """The speaker of the last quotation attributed to a named entity."""
-        self.quoted: dict[int, list[tuple[int, int]]] = {}
-        """Per block, the spans of quoted words: a name inside a quotation is never its
-        speaker, nor the one a pronoun after it stands for."""
+        quoted: dict[int, list[tuple[int, int]]] = {}
         for q in quotes:
             for part in q.parts:
-                self.quoted.setdefault(part.block, []).append((part.start, part.end))
+                quoted.setdefault(part.block, []).append((part.start, part.end))
+        self.quoted = {block: _Spans(spans) for block, spans in quoted.items()}
+        """Per block, the spans of quoted words: a name inside a quotation is never its
+        speaker, nor the one a pronoun after it stands for."""
         self.frame: Frame | None = None
         """The frame of the quotation being attributed."""
         self.previous: Entity | None = None
         """The speaker of the quotation just before this one, if the text named one."""
+        self._sentences: dict[int, tuple[list[Item], _Sentence]] = {}
+        """The sentences read so far, by the identity of their item list (kept with it)."""
+        self._pronouns_read = 0
+        """How many pronouns have been resolved (what depends on one is not kept)."""
 
     # -- the frame around a quotation ---------------------------------------------
 
     def speaker(self, index: int):
         """The speaker of quotation `index`: an Entity, UNNAMED, or None."""
-        frame = self.frame = frame_of(self.article, self.quotes, index)
+        frame = self.frame = frame_of(self.article, self.quotes, index, self.neighbours)
         found = self._after(frame.after)
         if found is not None:
             return found
@@ -289,31 +336,49 @@ class _Finder:
             for it in self._frame.before:
                 if it.entity is not None and it.entity.kind == EntityKind.PERSON:
                     return it.entity
+        self._pronouns_read += 1
         block, lo = self._frame.block, self._frame.lo
         for _ in range(3):
             block, lo, items = self.article.sentence_before(block, lo)
             if not items:
                 break
-            items = self._unquoted(block, items)
-            # "Sentado ao lado de Dilma Rousseff, Chávez disse que …": who spoke, not
-            # whoever the sentence names first.
-            verbs = [k for k, it in enumerate(items) if self._is_speech(it)]
-            if verbs:
-                for k in range(verbs[0] - 1, -1, -1):
-                    it = items[k]
-                    if it.entity is not None and it.entity.kind == EntityKind.PERSON and not self._is_object(items, k):
-                        return it.entity
-            for it in items:
-                if it.entity is not None and it.entity.kind == EntityKind.PERSON:
-                    return it.entity
+            sentence = self._read(block, items)
+            if sentence.person is _UNREAD:
+                sentence.person = self._person_in(sentence)
+            if sentence.person is not None:
+                return sentence.person
         return self.last if self.last is not None else UNNAMED
+
+    def _person_in(self, sentence: _Sentence) -> Entity | None:
+        """The person a pronoun after the sentence stands for, if it names one."""
+        items, verbs = sentence.items, sentence.verbs
+        # "Sentado ao lado de Dilma Rousseff, Chávez disse que …": who spoke, not
+        # whoever the sentence names first.
+        if verbs:
+            for k in range(verbs[0] - 1, -1, -1):
+                it = items[k]
+                if it.entity is not None and it.entity.kind == EntityKind.PERSON and not self._is_object(items, k):
+                    return it.entity
+        for it in items:
+            if it.entity is not None and it.entity.kind == EntityKind.PERSON:
+                return it.entity
+        return None
+
+    def _read(self, block: int, items: list[Item]) -> _Sentence:
+        """A sentence of the article (its items as the article keeps them), read once."""
+        held = self._sentences.get(id(items))
+        if held is None or held[0] is not items:
+            unquoted = self._unquoted(block, items)
+            verbs = [k for k, it in enumerate(unquoted) if self._is_speech(it)]
+            held = self._sentences[id(items)] = (items, _Sentence(unquoted, verbs))
+        return held[1]
 
     def _unquoted(self, block: int, items: list[Item]) -> list[Item]:
         """The items of a block that are not words of a quotation."""
         spans = self.quoted.get(block)
-        if not spans:
+        if spans is None:
             return items
-        return [it for it in items if not any(s <= it.start and it.end <= e for s, e in spans)]
+        return [it for it in items if not spans.hold(it.start, it.end)]
 
     def _attribution(self, items: list[Item]):
         """The entity after `secondo`, `according to`, `selon`, `laut`, `según`."""
@@ -340,10 +405,15 @@ class _Finder:
         """A speech verb's subject in the previous sentence, or `X said.` just after;
         a name quoted in that sentence is not its subject."""
         prev_block, _, prev = self.article.sentence_before(block, lo)
-        prev = self._unquoted(prev_block, prev)
-        verbs = [k for k, it in enumerate(prev) if self._is_speech(it)]
+        sentence = self._read(prev_block, prev)
+        prev, verbs = sentence.items, sentence.verbs
         if verbs:
-            subject = self._subject_before(prev[: verbs[-1]], set())
+            subject = sentence.subject
+            if subject is _UNREAD:
+                read = self._pronouns_read
+                subject = self._subject_before(prev[: verbs[-1]], set())
+                if self._pronouns_read == read:  # no pronoun resolved: the same for every quotation
+                    sentence.subject = subject
             if subject is not None:
                 return subject
         nxt = self._next_sentence(end_block, hi)[:6]

@@ -102,7 +102,8 @@ def tokenize(text: str) -> list[Token]:
             gap = text[prev_end:start]
             first = not tokens
             starts = True if first else (False if gap == " " else _starts_sentence(gap, prev_text))
-            append(Token(word, start, end, starts, word.casefold()))
+            lower = word.casefold()
+            append(Token(word, start, end, starts, word if lower == word else lower))
             prev_end, prev_text = end, word
     return tokens
 

@@ -37,7 +37,10 @@ def shorten(text: str, width: int, *, at_word: bool = False) -> str:
 
 def fold_accents(text: str) -> str:
     """Text without its combining marks: "Luís" -> "Luis", "Wikipédia" -> "Wikipedia"."""
-    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFD", text)
+    return decomposed.translate({ord(c): None for c in set(decomposed) if unicodedata.combining(c)})
 
 
 def _visible(match: re.Match[str]) -> str:
