@@ -8,6 +8,8 @@ analysed in the background, with the progress in the status line.
 
 from __future__ import annotations
 
+from rich.measure import Measurement
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -43,6 +45,9 @@ SORT_GROUP = Binding.Group("Sort", compact=True)
 HEADER_SORT = {"title": "title", "source": "source", "language": "language", "words": "words",
                "progress": "progress", "notes": "notes", "entities": "added"}
 
+FIRST_ROWS = 80
+"""Rows put in the table before its first frame: more than a screenful."""
+
 HELP_INTRO = (
     "The library: every article you opened or added. Type to filter (title, source,\n"
     "language, people and organisations); ↓ or tab go to the table, / back to the filter;\n"
@@ -51,9 +56,15 @@ HELP_INTRO = (
 )
 
 
-def _cells(a: LibraryArticle) -> tuple:
-    from rich.text import Text
+class _Cell(Text):
+    """A cell of one line: measured by its length alone (the table measures every cell
+    of every row it is given, and a Text's own measure looks for its longest word)."""
 
+    def __rich_measure__(self, console, options) -> Measurement:
+        return Measurement(self.cell_len, self.cell_len)
+
+
+def _cells(a: LibraryArticle) -> tuple:
     read = "—" if not a.opened and not a.progress else "read" if a.read else f"{round(100 * a.progress)}%"
     cells = (
         shorten(" ".join(a.title.split()) or "(untitled)", 60),
@@ -65,7 +76,7 @@ def _cells(a: LibraryArticle) -> tuple:
         shorten(", ".join(a.top), 48),
     )
     justify = ("left", "left", "left", "right", "right", "right", "left")
-    return tuple(Text(printable(c), no_wrap=True, overflow="ellipsis", justify=j) for c, j in zip(cells, justify))
+    return tuple(_Cell(printable(c), no_wrap=True, overflow="ellipsis", justify=j) for c, j in zip(cells, justify))
 
 
 def _haystack(a: LibraryArticle) -> str:
@@ -101,7 +112,10 @@ class LibraryTableScreen(Screen):
         self.sort_by = "added"
         self.reverse = True
         self._haystacks: dict[str, str] = {}
+        """Article id -> what the filter looks in, folded (made when the filter is first used)."""
         self._message = ""
+        self._away = False
+        self._generation = 0
 
     def compose(self) -> ComposeResult:
         yield Static(id="library-heading")
@@ -127,8 +141,12 @@ class LibraryTableScreen(Screen):
         self.set_interval(0.25, self._show_status)
         self.call_after_refresh(self._analyse_pending)
 
+    def on_screen_suspend(self) -> None:
+        self._away = True
+
     def on_screen_resume(self) -> None:
-        if self.articles:  # back from an article: its progress, notes and date opened changed
+        if self._away:  # back from an article: its progress, notes and date opened changed
+            self._away = False
             self.reload()
 
     def reload(self) -> None:
@@ -138,11 +156,13 @@ class LibraryTableScreen(Screen):
             self.articles = library.articles(with_notes=True) if library is not None else []
         except ReaderError as exc:
             self.notify(str(exc), title="Library", severity="error", markup=False)
-        self._haystacks = {a.id: _haystack(a) for a in self.articles}
+        self._haystacks = {}
         self.refilter()
 
     def refilter(self) -> None:
         query = fold_query(self.filter.value.strip())
+        if query and not self._haystacks:
+            self._haystacks = {a.id: _haystack(a) for a in self.articles}
         shown = [a for a in self.articles if not query or query in self._haystacks[a.id]]
         _name, key, _largest = SORTS[self.sort_by]
         shown.sort(key=key, reverse=self.reverse)
@@ -150,11 +170,20 @@ class LibraryTableScreen(Screen):
         self.shown = shown
         table = self.table
         table.clear()
-        table.add_rows(_cells(a) for a in shown)
-        if current is not None:
-            index = next((i for i, a in enumerate(shown) if a.id == current.id), 0)
+        index = next((i for i, a in enumerate(shown) if a.id == current.id), 0) if current is not None else 0
+        # A screenful first (the table measures every cell it is given); the rest after the frame is drawn.
+        first = max(FIRST_ROWS, index + 1)
+        table.add_rows(_cells(a) for a in shown[:first])
+        self._generation += 1
+        if len(shown) > first:
+            self.call_after_refresh(self._add_rest, self._generation, first)
+        if index:
             table.move_cursor(row=index, animate=False, scroll=True)
         self._show_status()
+
+    def _add_rest(self, generation: int, start: int) -> None:
+        if generation == self._generation and self.is_attached:  # else the rows have been replaced since
+            self.table.add_rows(_cells(a) for a in self.shown[start:])
 
     def current(self) -> LibraryArticle | None:
         """The article under the table's cursor."""
