@@ -168,7 +168,7 @@ async def test_search_across_the_library_opens_the_article_at_the_match(store):
         await settle(pilot)
         assert screen_name(app) == "LibrarySearchScreen"
         await pilot.press(*"ESINO")  # case and accents ignored
-        await until(pilot, lambda: "match" in screen_text(app).splitlines()[-2])
+        await until(pilot, lambda: app.screen.shown_query == "ESINO")
         text = screen_text(app)
         assert "in 1 article" in text and "¶" in text and "Esino" in text
         hit = app.screen.hits[0]
@@ -222,6 +222,10 @@ async def test_new_articles_are_analysed_in_the_background_with_progress_shown(s
         await pilot.press(*"wiki")  # the window answers meanwhile
         await settle(pilot)
         assert app.screen.filter.value == "wiki"
+        await pilot.press("enter")  # reading goes on, the progress in the article's status line
+        await until(pilot, lambda: screen_name(app) == "ReaderScreen" and "library 1/2" in screen_text(app).splitlines()[0])
+        await pilot.press("escape")
+        await settle(pilot)
         waiting.set()
         await until(pilot, lambda: "analysed" in screen_text(app).splitlines()[-2])
         assert "analysing" not in screen_text(app)

@@ -77,7 +77,8 @@ class LibraryLinksMixin:
             return
         self.kept_article, self.library_index, self.elsewhere = article, index, elsewhere
         self._progress = article.progress
-        self._fill_panel()
+        if self.analysis is not None:  # else the panel is filled, with these, when the analysis is shown
+            self._fill_panel()
         self.refresh_bindings()
         self.save_progress()
 
@@ -101,6 +102,14 @@ class LibraryLinksMixin:
         self._progress = (block + 1) / article.blocks
         with contextlib.suppress(Exception):  # progress is a convenience: never interrupt reading for it
             library.read_up_to(article.key, block)
+
+    def show_background(self) -> None:
+        """The library's background analysis, if it runs, at the end of the status line."""
+        background = getattr(self.app, "background", None)
+        shown = ""
+        if background is not None and background.running and background.total:
+            shown = f"library {min(background.done + 1, background.total)}/{background.total}"
+        self.status.background = shown
 
     # -- keys ------------------------------------------------------------------------------
 
