@@ -285,6 +285,14 @@ def bench_notes() -> None:
     record("export 1,000 notes to Markdown", ms, "ms", "< 200", ms < 200, "best of 3, analysis already done")
 
 
+def bench_library() -> None:
+    """A generated library of 1,000 articles: listing, the library screen, an entities query, a search."""
+    from benchmarks import library
+
+    library.bench_second_open(record, RUNS, PYTHON, WORK, SAMPLE)
+    library.bench(record, RUNS, PYTHON, WORK)
+
+
 # -- the web ------------------------------------------------------------------------------
 
 
@@ -417,9 +425,13 @@ def main() -> int:
     machine = f"{platform.python_version()} · {os.cpu_count()} cores · {platform.platform()}"
     print(f"reader benchmarks · {machine}\n", flush=True)
     benches = (
-        bench_analysis, bench_notes, bench_web, bench_first_paint, bench_sample_session, bench_quit, bench_long_article
+        bench_analysis, bench_notes, bench_web, bench_first_paint, bench_sample_session, bench_quit, bench_long_article,
+        bench_library,
     )
+    only = {name.strip() for name in os.environ.get("BENCH_ONLY", "").split(",") if name.strip()}
     for bench in benches:
+        if only and bench.__name__.removeprefix("bench_") not in only:
+            continue  # BENCH_ONLY=library,first_paint runs those rows only
         try:
             bench()
         except Exception as exc:  # a failed benchmark is reported, never hidden
