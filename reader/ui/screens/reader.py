@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import threading
+from typing import TYPE_CHECKING
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -27,9 +28,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 
-from reader.core.analysis import Analysis
 from reader.core.article import Document, Position, SearchIndex
-from reader.core.notes import NoteStore
 from reader.ui.decorations import entity_layer, quote_layer
 from reader.ui.screens.notes_actions import NOTE_BINDINGS, NotesMixin
 from reader.ui.screens.reader_library import LIBRARY_BINDINGS, LibraryLinksMixin
@@ -41,6 +40,10 @@ from reader.ui.widgets.reader_footer import ReaderFooter
 from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.side_panel import SidePanel, entity_rows, quote_rows, topic_rows
 from reader.ui.widgets.status_line import StatusLine
+
+if TYPE_CHECKING:  # the analysis's modules load in its thread, after the first paint
+    from reader.core.analysis import Analysis
+    from reader.core.notes import NoteStore
 
 
 class AnalysisCancelled(BaseException):

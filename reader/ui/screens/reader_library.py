@@ -125,8 +125,8 @@ class LibraryLinksMixin:
         return next((e for e in analysis.entities if e.id == key), None)
 
     def library_disabled_reason(self, action: str) -> str | None:
-        if action == "library_search":
-            return None if self.library is not None else "no library without a notes store"
+        if action == "library_search":  # asked as the footer is drawn: no library is opened for it
+            return None if getattr(self.app, "store", None) is not None else "no library without a notes store"
         if action != "other_articles":
             return None
         if self.analysis is None:
