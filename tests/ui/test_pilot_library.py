@@ -230,3 +230,17 @@ async def test_new_articles_are_analysed_in_the_background_with_progress_shown(s
         await until(pilot, lambda: "analysed" in screen_text(app).splitlines()[-2])
         assert "analysing" not in screen_text(app)
         assert "und" not in " ".join(rows(app)).split()  # every language is known now
+
+
+async def test_a_damaged_record_file_is_named_and_the_rest_is_listed(store):
+    library = Library(store)
+    shards = sorted(library.folder.glob("articles-*.json"))
+    damaged = shards[0]
+    damaged.write_text("{not json", encoding="utf-8")
+    app = library_app(store)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await settle(pilot)
+        told = [n.message for n in app._notifications]  # as the other Pilot tests read notices
+        assert len(told) == 1 and damaged.name in told[0] and "damaged" in told[0] and "left as it is" in told[0]
+        assert 0 < len(rows(app)) < 3  # the other record files are listed
+    assert damaged.read_text(encoding="utf-8") == "{not json"  # left as it was

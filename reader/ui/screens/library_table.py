@@ -116,6 +116,7 @@ class LibraryTableScreen(Screen):
         self._message = ""
         self._away = False
         self._generation = 0
+        self._told: set[str] = set()
 
     def compose(self) -> ComposeResult:
         yield Static(id="library-heading")
@@ -156,8 +157,16 @@ class LibraryTableScreen(Screen):
             self.articles = library.articles(with_notes=True) if library is not None else []
         except ReaderError as exc:
             self.notify(str(exc), title="Library", severity="error", markup=False)
+        self.call_after_refresh(self._tell_problems)  # once the screen is shown, where its notices are
         self._haystacks = {}
         self.refilter()
+
+    def _tell_problems(self) -> None:
+        library = self.app.kept
+        for problem in library.problems() if library is not None else []:
+            if problem not in self._told:  # a damaged record file is left as it is, and said once
+                self._told.add(problem)
+                self.notify(problem, title="Library", severity="warning", timeout=10, markup=False)
 
     def refilter(self) -> None:
         query = fold_query(self.filter.value.strip())
@@ -196,7 +205,8 @@ class LibraryTableScreen(Screen):
         self.query_one("#library-heading", Static).update(printable(heading))
         name = SORTS[self.sort_by][0]
         arrow = "↓" if self.reverse else "↑"
-        parts = [f"{len(self.shown)} of {total} shown" if self.filter.value.strip() else f"{total} articles",
+        parts = [f"{len(self.shown)} of {total} shown" if self.filter.value.strip()
+                 else f"{total} article{'s' if total != 1 else ''}",
                  f"sorted by {name} {arrow}"]
         background = getattr(self.app, "background", None)
         working = background.status() if background is not None else ""
