@@ -76,9 +76,15 @@ def screen_name(app) -> str:
 
 
 async def test_the_library_opens_an_article_and_escape_comes_back(store):
+    from reader.core.notes import Note, make_anchor
+
+    library = Library(store)
+    newest = library.articles()[0]
+    store.add(Note("", newest.key, make_anchor(library.document(newest), 1), body="a note"))
     app = library_app(store)
     async with app.run_test(size=(140, 30)) as pilot:
-        await settle(pilot)
+        await until(pilot, lambda: app.screen.shown and app.screen.shown[0].notes == 1)  # counted after the paint
+        assert " 1 " in rows(app)[0] and " 1 " not in rows(app)[1]
         text = screen_text(app)
         assert "Library · 3 articles" in text and "sorted by date added ↓" in text
         shown = rows(app)

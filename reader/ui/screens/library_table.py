@@ -8,6 +8,9 @@ analysed in the background, with the progress in the status line.
 
 from __future__ import annotations
 
+import contextlib
+import threading
+
 from rich.measure import Measurement
 from rich.text import Text
 from textual import on
@@ -117,6 +120,7 @@ class LibraryTableScreen(Screen):
         self._away = False
         self._generation = 0
         self._told: set[str] = set()
+        self._note_counts: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(id="library-heading")
@@ -154,11 +158,38 @@ class LibraryTableScreen(Screen):
         """Read the records again and show them, filtered and sorted as they were."""
         library = self.app.kept
         try:
-            self.articles = library.articles(with_notes=True) if library is not None else []
+            self.articles = library.articles() if library is not None else []
         except ReaderError as exc:
             self.notify(str(exc), title="Library", severity="error", markup=False)
+        for a in self.articles:  # as last counted; counted again in a thread (reading every notes file)
+            a.notes = self._note_counts.get(a.key, 0)
         self.call_after_refresh(self._tell_problems)  # once the screen is shown, where its notices are
+        self.call_after_refresh(self._count_notes)
         self._haystacks = {}
+        self.refilter()
+
+    def _count_notes(self) -> None:
+        store = getattr(self.app, "store", None)
+        if store is None:
+            return
+        app = self.app
+
+        def run() -> None:
+            try:
+                counts = store.note_counts()
+            except Exception:  # a damaged store is named where notes are read
+                return
+            with contextlib.suppress(RuntimeError):  # the window has closed meanwhile
+                app.call_from_thread(self._show_note_counts, counts)
+
+        threading.Thread(target=run, name="reader-note-counts", daemon=True).start()
+
+    def _show_note_counts(self, counts: dict[str, int]) -> None:
+        if counts == self._note_counts or not self.is_attached:
+            return
+        self._note_counts = counts
+        for a in self.articles:
+            a.notes = counts.get(a.key, 0)
         self.refilter()
 
     def _tell_problems(self) -> None:
