@@ -106,6 +106,9 @@ def bench_sample_session() -> None:
     from benchmarks.terminal import Terminal
 
     print("The sample in a 120x40 pty: panel, memory", flush=True)
+    import shutil
+
+    shutil.rmtree(WORK / "session.library", ignore_errors=True)  # analysed afresh: the library keeps analyses
     term = Terminal(reader_cmd(SAMPLE, WORK / "session.json"))
     try:
         term.wait_for(lambda s: "Stamattina presto" in s)
