@@ -250,3 +250,12 @@ async def test_a_damaged_record_file_is_named_and_the_rest_is_listed(store):
         assert len(told) == 1 and damaged.name in told[0] and "damaged" in told[0] and "left as it is" in told[0]
         assert 0 < len(rows(app)) < 3  # the other record files are listed
     assert damaged.read_text(encoding="utf-8") == "{not json"  # left as it was
+
+
+async def test_the_table_fits_a_narrow_window(store):
+    app = library_app(store)
+    async with app.run_test(size=(90, 24)) as pilot:
+        await settle(pilot)
+        header = next(line for line in screen_text(app).splitlines() if line.lstrip().startswith("Title"))
+        assert header.rstrip().endswith("Top entities")  # every column shows, none scrolled out of sight
+        assert all("%" in row or "—" in row or "read" in row for row in rows(app))

@@ -67,16 +67,25 @@ class _Cell(Text):
         return Measurement(self.cell_len, self.cell_len)
 
 
-def _cells(a: LibraryArticle) -> tuple:
+def widths(columns: int) -> tuple[int, int, int]:
+    """How wide the title, source and entities may be in a window this wide: the table fits it."""
+    room = max(28, columns - 2 - (4 + 8 + 5 + 5) - 7 * 2)  # the short columns, and the gaps between all
+    source = min(22, max(8, room // 5))
+    title = min(60, max(16, (room - source) * 11 // 20))
+    return title, source, max(10, room - source - title)
+
+
+def _cells(a: LibraryArticle, room: tuple[int, int, int] = (60, 22, 48)) -> tuple:
     read = "—" if not a.opened and not a.progress else "read" if a.read else f"{round(100 * a.progress)}%"
+    title, source, entities = room
     cells = (
-        shorten(" ".join(a.title.split()) or "(untitled)", 60),
-        shorten(source_label(a), 28),
+        shorten(" ".join(a.title.split()) or "(untitled)", title),
+        shorten(source_label(a), source),
         a.language,
         f"{a.words:,} w",
         read,
         str(a.notes) if a.notes else "",
-        shorten(", ".join(a.top), 48),
+        shorten(", ".join(a.top), entities),
     )
     justify = ("left", "left", "left", "right", "right", "right", "left")
     return tuple(_Cell(printable(c), no_wrap=True, overflow="ellipsis", justify=j) for c, j in zip(cells, justify))
@@ -121,6 +130,7 @@ class LibraryTableScreen(Screen):
         self._generation = 0
         self._told: set[str] = set()
         self._note_counts: dict[str, int] = {}
+        self._room = (60, 22, 48)
 
     def compose(self) -> ComposeResult:
         yield Static(id="library-heading")
@@ -145,6 +155,10 @@ class LibraryTableScreen(Screen):
         self.set_focus(self.filter)
         self.set_interval(0.25, self._show_status)
         self.call_after_refresh(self._analyse_pending)
+
+    def on_resize(self) -> None:
+        if self.articles and widths(self.app.size.width) != self._room:
+            self.refilter()  # the columns fit the new width
 
     def on_screen_suspend(self) -> None:
         self._away = True
@@ -213,7 +227,8 @@ class LibraryTableScreen(Screen):
         index = next((i for i, a in enumerate(shown) if a.id == current.id), 0) if current is not None else 0
         # A screenful first (the table measures every cell it is given); the rest after the frame is drawn.
         first = max(FIRST_ROWS, index + 1)
-        table.add_rows(_cells(a) for a in shown[:first])
+        self._room = room = widths(self.app.size.width)
+        table.add_rows(_cells(a, room) for a in shown[:first])
         self._generation += 1
         if len(shown) > first:
             self.call_after_refresh(self._add_rest, self._generation, first)
@@ -223,7 +238,7 @@ class LibraryTableScreen(Screen):
 
     def _add_rest(self, generation: int, start: int) -> None:
         if generation == self._generation and self.is_attached:  # else the rows have been replaced since
-            self.table.add_rows(_cells(a) for a in self.shown[start:])
+            self.table.add_rows(_cells(a, self._room) for a in self.shown[start:])
 
     def current(self) -> LibraryArticle | None:
         """The article under the table's cursor."""
