@@ -430,9 +430,14 @@ def main() -> int:
     started = time.perf_counter()
     machine = f"{platform.python_version()} · {os.cpu_count()} cores · {platform.platform()}"
     print(f"reader benchmarks · {machine}\n", flush=True)
+    from benchmarks.news import bench_news
+
+    def bench_feeds() -> None:
+        bench_news(record)
+
     benches = (
-        bench_analysis, bench_notes, bench_web, bench_first_paint, bench_sample_session, bench_quit, bench_long_article,
-        bench_library,
+        bench_analysis, bench_notes, bench_web, bench_feeds, bench_first_paint, bench_sample_session, bench_quit,
+        bench_long_article, bench_library,
     )
     only = {name.strip() for name in os.environ.get("BENCH_ONLY", "").split(",") if name.strip()}
     for bench in benches:

@@ -42,6 +42,7 @@ def test_packages_are_cheap_to_import():
     code = (
         "import sys\n"
         "import reader.core.article, reader.core.analysis, reader.core.notes, reader.core.export, reader.core.library\n"
+        "import reader.core.news, reader.core.web\n"
         "print(','.join(sorted(m for m in sys.modules if m.startswith('reader.core.') and m.count('.') > 2)))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -51,7 +52,7 @@ def test_packages_are_cheap_to_import():
 def test_every_public_name_resolves():
     import importlib
 
-    for package in ("article", "analysis", "notes", "export", "library"):
+    for package in ("article", "analysis", "notes", "export", "library", "news", "web"):
         module = importlib.import_module(f"reader.core.{package}")
         for name in module.__all__:
             assert getattr(module, name) is not None, f"reader.core.{package}.{name}"
@@ -61,7 +62,7 @@ def test_no_public_name_is_hidden_by_a_module():
     """A submodule named like a public name would replace it once imported."""
     import importlib
 
-    for package in ("article", "analysis", "notes", "export", "library"):
+    for package in ("article", "analysis", "notes", "export", "library", "news", "web"):
         module = importlib.import_module(f"reader.core.{package}")
         submodules = {m.name for m in pkgutil.iter_modules(module.__path__)}
         assert not submodules & set(module.__all__), package

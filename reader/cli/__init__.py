@@ -15,7 +15,7 @@ from reader.cli.output import error
 from reader.cli.parser import build_parser
 from reader.core.errors import ReaderError
 
-COMMANDS = ("open", "analyze", "notes", "themes", "export", "add", "library", "entities", "search")
+COMMANDS = ("open", "analyze", "notes", "themes", "export", "add", "library", "entities", "search", "feeds")
 OPTIONS_WITH_VALUE = ("--db", "--theme")
 
 

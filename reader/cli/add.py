@@ -14,7 +14,10 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
     parser = sub.add_parser(
         "add", parents=[common], help="keep articles in the library and analyse them (a folder adds its articles)"
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="article file, folder of articles, or - for stdin")
+    parser.add_argument(
+        "paths", nargs="+", metavar="PATH",
+        help="article file (.txt, .md, .html), web address, folder of articles, or - for stdin",
+    )
     parser.set_defaults(run=run)
 
 
@@ -39,8 +42,9 @@ def articles_of(paths: list[str]) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.core.article import load, printable
+    from reader.core.article import printable
     from reader.core.library import open_library
+    from reader.core.news import is_address, keep_opened, open_article
 
     library = open_library(args.db)
     paths = articles_of(args.paths)
@@ -50,10 +54,12 @@ def run(args: argparse.Namespace) -> int:
     added = updated = unchanged = 0
     failures: list[ReaderError] = []
     for done, path in enumerate(paths):
-        progress.step(done, len(paths), Path(path).name if path != "-" else "standard input")
+        label = path if is_address(path) else Path(path).name if path != "-" else "standard input"
+        progress.step(done, len(paths), label)
         try:
-            doc = load(path)
-            kept = library.keep(doc)
+            opened = open_article(path, library)
+            doc = opened.document
+            kept = keep_opened(library, opened)
             library.analyse(kept.article, doc)
         except ReaderError as exc:
             if len(paths) == 1:

@@ -14,25 +14,35 @@ if TYPE_CHECKING:
     from reader.core.analysis import Analysis
 
 
-def add_parser(sub, _common: argparse.ArgumentParser) -> None:
-    parser = sub.add_parser("analyze", help="print the analysis of an article")
-    parser.add_argument("path", help="article file, or - for stdin")
+def add_parser(sub, common: argparse.ArgumentParser) -> None:
+    parser = sub.add_parser("analyze", parents=[common], help="print the analysis of an article")
+    parser.add_argument("path", help="article file (.txt, .md, .html), web address, or - for stdin")
     parser.add_argument("--json", action="store_true", help="print JSON (schema version 1)")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from reader.core.analysis import analyse, to_json
-    from reader.core.article import load, printable, printable_json
+    from reader.core.article import printable, printable_json
+    from reader.core.news import is_address, open_article
 
-    doc = load(args.path)
+    library = None
+    if is_address(args.path):
+        from reader.core.library import open_library
+
+        library = open_library(getattr(args, "db", None))  # a page is kept, and read offline after
+    opened = open_article(args.path, library)
+    doc = opened.document
     for warning in doc.warnings:
         warn(warning)
     result = analyse(doc)
     if args.json:
-        sys.stdout.write(printable_json(json.dumps(to_json(result), ensure_ascii=False, indent=1)) + "\n")
+        data = to_json(result)
+        if opened.source is not None:  # only an article from the web has one: others' JSON is unchanged
+            data = {"schema": data.pop("schema"), "path": data.pop("path"), "source": opened.source, **data}
+        sys.stdout.write(printable_json(json.dumps(data, ensure_ascii=False, indent=1)) + "\n")
     else:
-        sys.stdout.write(printable(summary(result), multiline=True))
+        sys.stdout.write(printable(summary(result, opened.source), multiline=True))
     sys.stdout.flush()
     return 0
 
@@ -43,8 +53,8 @@ def _short(text: str, width: int) -> str:
     return shorten(" ".join(text.split()), width)
 
 
-def summary(analysis: Analysis) -> str:
-    """The readable form: plain text, one fact per line."""
+def summary(analysis: Analysis, source: dict | None = None) -> str:
+    """The readable form: plain text, one fact per line (with where a web article came from)."""
     from reader.core.analysis import EntityKind
 
     doc = analysis.document
@@ -53,6 +63,8 @@ def summary(analysis: Analysis) -> str:
         doc.title,
         "",
         f"source     {doc.source}",
+        *(f"{name:<11}{source[name]}" for name in ("url", "site", "author", "published")
+          if source and source.get(name) and source[name] != doc.source),
         f"language   {analysis.language} ({analysis.languages.confidence:.2f})",
         f"words      {doc.word_count}",
         "blocks     " + ", ".join(f"{n} {kind.replace('_', ' ')}s" for kind, n in sorted(kinds.items())),

@@ -21,7 +21,8 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
     parser = sub.add_parser("open", parents=[common], help="open an article (the default command)")
     parser.add_argument("--theme", metavar="NAME", default=argparse.SUPPRESS, help=THEME_HELP)
     parser.add_argument(
-        "path", nargs="?", help="article file, folder of articles, - for stdin, or the id of a library article"
+        "path", nargs="?",
+        help="article file (.txt, .md, .html), web address, folder of articles, - for stdin, or a library id",
     )
     parser.set_defaults(run=run)
 
@@ -37,6 +38,7 @@ def articles_in(folder: Path) -> list[Path]:
 def run(args: argparse.Namespace) -> int:
     from reader.core import paths
     from reader.core.article import load
+    from reader.core.news import is_address, is_saved_page
     from reader.core.notes import open_store
 
     store = open_store(args.db)
@@ -58,6 +60,8 @@ def run(args: argparse.Namespace) -> int:
             raise InputError(f"{path}: no articles here (looked for {', '.join(ARTICLE_SUFFIXES)})")
     elif path != "-" and not os.path.lexists(path) and LIBRARY_ID.fullmatch(path):
         doc = _library_article(store, path)
+    elif is_address(path) or (path != "-" and is_saved_page(path)):
+        doc = _web_article(store, path)
     else:
         doc = load(path)
         for warning in doc.warnings:
@@ -89,7 +93,23 @@ def _library_article(store, ident: str):
         if "several" in str(exc):
             raise
         raise InputError(f"{ident}: no such file, and no article of the library has this id") from None
-    return library.document(article)
+    from reader.core.news import open_kept
+
+    opened = open_kept(library, article)  # a feed's item: its full article, the first time
+    for notice in opened.notices:
+        warn(notice)
+    return opened.document
+
+
+def _web_article(store, path: str):
+    """A web page (kept in the library, read offline once kept), or a saved .html page."""
+    from reader.core.library import Library
+    from reader.core.news import open_article
+
+    opened = open_article(path, Library(store))
+    for warning in opened.document.warnings:
+        warn(warning)
+    return opened.document
 
 
 def _end_now(code: int) -> None:

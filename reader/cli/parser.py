@@ -29,7 +29,7 @@ def common_options() -> argparse.ArgumentParser:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from reader.cli import add, analyze, entities, export, library, notes, open_article, search, themes
+    from reader.cli import add, analyze, entities, export, feeds, library, notes, open_article, search, themes
     from reader.core import paths
     from reader.core.article import printable
 
@@ -38,16 +38,21 @@ def build_parser() -> argparse.ArgumentParser:
         description="Read news articles closely in the terminal.",
         epilog=(
             "commands:\n"
-            "  reader [PATH|ID]              open an article (.txt, .md; - for stdin), or one of the\n"
+            "  reader [PATH|URL|ID]          open an article (.txt, .md, .html; - for stdin), a web\n"
+            "                                page (kept, then read offline), or one of the\n"
             "                                library by its id; with neither, the library (or the\n"
             "                                bundled sample article while the library is empty)\n"
             "  reader DIR                    choose among the articles in DIR (kept in the library)\n"
-            "  reader add PATH|DIR...        keep articles in the library and analyse them\n"
+            "  reader add PATH|DIR|URL...    keep articles in the library and analyse them\n"
             "  reader library [--json]       the articles kept; reader library rm ID [--with-notes]\n"
             "  reader entities [QUERY] [--json] [--kind K]\n"
             "                                people, organisations and places across the library\n"
             "  reader search QUERY [--json]  the articles and notes of the library\n"
-            "  reader analyze PATH [--json]  print the article's analysis\n"
+            "  reader analyze PATH|URL [--json]\n"
+            "                                print the article's analysis\n"
+            "  reader feeds [--json]         the feeds followed: unread and items, last refresh, errors\n"
+            "  reader feeds add URL | rm URL | refresh [URL...] [--full]\n"
+            "  reader feeds import FILE.opml | export [-o FILE]\n"
             "  reader notes list [PATH] [--json]\n"
             "  reader notes add PATH --block N [--start S --end E] [--text TEXT | --text - | --text-file F]\n"
             "                  [--tag T ...] [--color C]\n"
@@ -67,6 +72,6 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--theme", metavar="NAME", help=THEME_HELP)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     common = common_options()
-    for command in (open_article, add, library, entities, search, analyze, themes, export, notes):
+    for command in (open_article, add, library, entities, search, feeds, analyze, themes, export, notes):
         command.add_parser(sub, common)
     return parser

@@ -217,6 +217,8 @@ class ReaderApp(App):
             from reader.ui.screens.reader import ReaderScreen
 
             self.push_screen(ReaderScreen(self.document, self.store))
+            for warning in self.document.warnings:  # e.g. a feed's item shown without its full article
+                self.notify(warning, title="Article", severity="warning", timeout=10, markup=False)
         elif self.whole_library:
             from reader.ui.screens.library_table import LibraryTableScreen
 

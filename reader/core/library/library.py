@@ -147,7 +147,7 @@ class Library:
         site: str = "",
         author: str = "",
         published: str = "",
-        partial: bool = False,
+        partial: bool | None = None,
     ) -> Kept:
         """Keep an article: a copy of its text, and its record (made, or brought up to date).
 
@@ -156,8 +156,10 @@ class Library:
         old copy goes when no other article has it.
 
         Args:
-            origin: "file", "stdin", "url" or "feed" (guessed from `doc.source` if None).
-            feed, site, author, published, partial: what a web page or a feed says of it.
+            origin: "file", "stdin", "url" or "feed" (if None: as kept before, else guessed
+                from `doc.source`).
+            feed, site, author, published, partial: what a web page or a feed says of it
+                (`partial` None: as kept before while the text is the same, else False).
 
         Raises:
             InputError: an article with no text to keep.
@@ -168,23 +170,24 @@ class Library:
 
         if not doc.text.strip():
             raise InputError(f"{doc.title or doc.source}: no text to keep")
-        if origin is None:
-            origin = "stdin" if doc.source in ("", "-") else "url" if is_url(doc.source) else "file"
+        guessed = "stdin" if doc.source in ("", "-") else "url" if is_url(doc.source) else "file"
         sha = write_copy(self.texts, doc.text)
         key = article_key(doc)
         source = article_record(doc).source or "-"
         with self._changing(key) as table:
             records = [LibraryArticle.from_record(r) for r in table.all()]
             old = next((a for a in records if a.key == key), None)
+            # A feed's item opened as the feed gave it stays the feed's, and partial.
+            same_text = old is not None and old.sha256 == sha
             fields = {
                 "title": doc.title,
                 "source": source,
                 "sha256": sha,
-                "origin": origin,
+                "origin": origin or (old.origin if old is not None else guessed),
                 "format": doc.format,
                 "words": doc.word_count,
                 "blocks": len(doc.blocks),
-                "partial": partial,
+                "partial": partial if partial is not None else same_text and old is not None and old.partial,
             }
             fields.update((k, v) for k, v in (("feed", feed), ("site", site), ("author", author),
                                                 ("published", published)) if v)

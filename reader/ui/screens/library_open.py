@@ -35,6 +35,11 @@ def open_kept(screen: Screen, article_id: str, at: tuple[int, int] | None = None
         return
     try:
         article = library.find(article_id)
+        if article.partial:  # a feed's item: its full article fetched first, off the event loop
+            from reader.ui.screens.feeds import open_in_full
+
+            open_in_full(screen, library, article, at)
+            return
         doc = library.document(article)
     except ReaderError as exc:
         screen.notify(str(exc), title="Library", severity="error", markup=False)

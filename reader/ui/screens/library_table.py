@@ -114,6 +114,7 @@ class LibraryTableScreen(Screen):
         Binding("d", "sort('added')", "Sort by date added", group=SORT_GROUP, id="library.sort_added"),
         Binding("o", "sort('opened')", "Sort by last opened", show=False, id="library.sort_opened"),
         Binding("escape", "clear", "Clear the filter", show=False, id="library.clear"),
+        Binding("f", "feeds", "Feeds", tooltip="The feeds followed and their unread items", id="library.feeds"),
         Binding("question_mark", "help", "Help", id="library.help"),
     ]
 
@@ -248,6 +249,9 @@ class LibraryTableScreen(Screen):
     def _show_status(self) -> None:
         total = len(self.articles)
         heading = f" Library · {total} article{'s' if total != 1 else ''}"
+        unread = sum(1 for a in self.articles if a.feed and not a.read)
+        if any(a.feed for a in self.articles):
+            heading += f" · feeds: {unread} unread (f)"
         self.query_one("#library-heading", Static).update(printable(heading))
         name = SORTS[self.sort_by][0]
         arrow = "↓" if self.reverse else "↑"
@@ -344,6 +348,12 @@ class LibraryTableScreen(Screen):
         from reader.ui.screens.library_search import LibrarySearchScreen
 
         self.app.push_screen(LibrarySearchScreen())
+
+    def action_feeds(self) -> None:
+        from reader.ui.screens.feeds import FeedsScreen
+
+        if self.app.kept is not None:
+            self.app.push_screen(FeedsScreen(self.app.kept))
 
     def action_help(self) -> None:
         from reader.ui.screens.help import HelpScreen
