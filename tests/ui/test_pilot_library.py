@@ -76,9 +76,15 @@ def screen_name(app) -> str:
 
 
 async def test_the_library_opens_an_article_and_escape_comes_back(store):
+    from reader.core.notes import Note, make_anchor
+
+    library = Library(store)
+    newest = library.articles()[0]
+    store.add(Note("", newest.key, make_anchor(library.document(newest), 1), body="a note"))
     app = library_app(store)
     async with app.run_test(size=(140, 30)) as pilot:
-        await settle(pilot)
+        await until(pilot, lambda: app.screen.shown and app.screen.shown[0].notes == 1)  # counted after the paint
+        assert " 1 " in rows(app)[0] and " 1 " not in rows(app)[1]
         text = screen_text(app)
         assert "Library · 3 articles" in text and "sorted by date added ↓" in text
         shown = rows(app)
@@ -168,7 +174,7 @@ async def test_search_across_the_library_opens_the_article_at_the_match(store):
         await settle(pilot)
         assert screen_name(app) == "LibrarySearchScreen"
         await pilot.press(*"ESINO")  # case and accents ignored
-        await until(pilot, lambda: "match" in screen_text(app).splitlines()[-2])
+        await until(pilot, lambda: app.screen.shown_query == "ESINO")
         text = screen_text(app)
         assert "in 1 article" in text and "¶" in text and "Esino" in text
         hit = app.screen.hits[0]
@@ -222,7 +228,34 @@ async def test_new_articles_are_analysed_in_the_background_with_progress_shown(s
         await pilot.press(*"wiki")  # the window answers meanwhile
         await settle(pilot)
         assert app.screen.filter.value == "wiki"
+        await pilot.press("enter")  # reading goes on, the progress in the article's status line
+        await until(pilot, lambda: screen_name(app) == "ReaderScreen" and "library 1/2" in screen_text(app).splitlines()[0])
+        await pilot.press("escape")
+        await settle(pilot)
         waiting.set()
         await until(pilot, lambda: "analysed" in screen_text(app).splitlines()[-2])
         assert "analysing" not in screen_text(app)
         assert "und" not in " ".join(rows(app)).split()  # every language is known now
+
+
+async def test_a_damaged_record_file_is_named_and_the_rest_is_listed(store):
+    library = Library(store)
+    shards = sorted(library.folder.glob("articles-*.json"))
+    damaged = shards[0]
+    damaged.write_text("{not json", encoding="utf-8")
+    app = library_app(store)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await settle(pilot)
+        told = [n.message for n in app._notifications]  # as the other Pilot tests read notices
+        assert len(told) == 1 and damaged.name in told[0] and "damaged" in told[0] and "left as it is" in told[0]
+        assert 0 < len(rows(app)) < 3  # the other record files are listed
+    assert damaged.read_text(encoding="utf-8") == "{not json"  # left as it was
+
+
+async def test_the_table_fits_a_narrow_window(store):
+    app = library_app(store)
+    async with app.run_test(size=(90, 24)) as pilot:
+        await settle(pilot)
+        header = next(line for line in screen_text(app).splitlines() if line.lstrip().startswith("Title"))
+        assert header.rstrip().endswith("Top entities")  # every column shows, none scrolled out of sight
+        assert all("%" in row or "—" in row or "read" in row for row in rows(app))

@@ -97,7 +97,7 @@ class Library:
 
     def has_articles(self) -> bool:
         """Whether any article is kept: cheap, for choosing what `reader` opens."""
-        return any(p.stat().st_size > 64 for p in self._shards()) and bool(self.articles())
+        return any(p.stat().st_size > 64 and self._records(p) for p in self._shards())
 
     def articles(self, with_notes: bool = False) -> list[LibraryArticle]:
         """Every article kept, most recently added first (with their notes counted, if asked)."""

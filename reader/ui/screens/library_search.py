@@ -46,6 +46,8 @@ class LibrarySearchScreen(Screen):
         super().__init__()
         self.initial = query
         self.hits: list = []
+        self.shown_query: str | None = None
+        """The query whose matches are listed."""
         self._generation = 0
         self._timer = None
 
@@ -109,6 +111,7 @@ class LibrarySearchScreen(Screen):
         if generation != self._generation or not self.is_attached:
             return  # an older query's answer, or the screen has gone
         self.hits = hits[:SHOWN]
+        self.shown_query = query
         options: list[Option] = []
         last = None
         for i, hit in enumerate(self.hits):

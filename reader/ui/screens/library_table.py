@@ -8,6 +8,11 @@ analysed in the background, with the progress in the status line.
 
 from __future__ import annotations
 
+import contextlib
+import threading
+
+from rich.measure import Measurement
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -43,6 +48,9 @@ SORT_GROUP = Binding.Group("Sort", compact=True)
 HEADER_SORT = {"title": "title", "source": "source", "language": "language", "words": "words",
                "progress": "progress", "notes": "notes", "entities": "added"}
 
+FIRST_ROWS = 80
+"""Rows put in the table before its first frame: more than a screenful."""
+
 HELP_INTRO = (
     "The library: every article you opened or added. Type to filter (title, source,\n"
     "language, people and organisations); ↓ or tab go to the table, / back to the filter;\n"
@@ -51,21 +59,36 @@ HELP_INTRO = (
 )
 
 
-def _cells(a: LibraryArticle) -> tuple:
-    from rich.text import Text
+class _Cell(Text):
+    """A cell of one line: measured by its length alone (the table measures every cell
+    of every row it is given, and a Text's own measure looks for its longest word)."""
 
+    def __rich_measure__(self, console, options) -> Measurement:
+        return Measurement(self.cell_len, self.cell_len)
+
+
+def widths(columns: int) -> tuple[int, int, int]:
+    """How wide the title, source and entities may be in a window this wide: the table fits it."""
+    room = max(28, columns - 2 - (4 + 8 + 5 + 5) - 7 * 2)  # the short columns, and the gaps between all
+    source = min(22, max(8, room // 5))
+    title = min(60, max(16, (room - source) * 11 // 20))
+    return title, source, max(10, room - source - title)
+
+
+def _cells(a: LibraryArticle, room: tuple[int, int, int] = (60, 22, 48)) -> tuple:
     read = "—" if not a.opened and not a.progress else "read" if a.read else f"{round(100 * a.progress)}%"
+    title, source, entities = room
     cells = (
-        shorten(" ".join(a.title.split()) or "(untitled)", 60),
-        shorten(source_label(a), 28),
+        shorten(" ".join(a.title.split()) or "(untitled)", title),
+        shorten(source_label(a), source),
         a.language,
         f"{a.words:,} w",
         read,
         str(a.notes) if a.notes else "",
-        shorten(", ".join(a.top), 48),
+        shorten(", ".join(a.top), entities),
     )
     justify = ("left", "left", "left", "right", "right", "right", "left")
-    return tuple(Text(printable(c), no_wrap=True, overflow="ellipsis", justify=j) for c, j in zip(cells, justify))
+    return tuple(_Cell(printable(c), no_wrap=True, overflow="ellipsis", justify=j) for c, j in zip(cells, justify))
 
 
 def _haystack(a: LibraryArticle) -> str:
@@ -102,7 +125,13 @@ class LibraryTableScreen(Screen):
         self.sort_by = "added"
         self.reverse = True
         self._haystacks: dict[str, str] = {}
+        """Article id -> what the filter looks in, folded (made when the filter is first used)."""
         self._message = ""
+        self._away = False
+        self._generation = 0
+        self._told: set[str] = set()
+        self._note_counts: dict[str, int] = {}
+        self._room = (60, 22, 48)
 
     def compose(self) -> ComposeResult:
         yield Static(id="library-heading")
@@ -128,22 +157,67 @@ class LibraryTableScreen(Screen):
         self.set_interval(0.25, self._show_status)
         self.call_after_refresh(self._analyse_pending)
 
+    def on_resize(self) -> None:
+        if self.articles and widths(self.app.size.width) != self._room:
+            self.refilter()  # the columns fit the new width
+
+    def on_screen_suspend(self) -> None:
+        self._away = True
+
     def on_screen_resume(self) -> None:
-        if self.articles:  # back from an article: its progress, notes and date opened changed
+        if self._away:  # back from an article: its progress, notes and date opened changed
+            self._away = False
             self.reload()
 
     def reload(self) -> None:
         """Read the records again and show them, filtered and sorted as they were."""
         library = self.app.kept
         try:
-            self.articles = library.articles(with_notes=True) if library is not None else []
+            self.articles = library.articles() if library is not None else []
         except ReaderError as exc:
             self.notify(str(exc), title="Library", severity="error", markup=False)
-        self._haystacks = {a.id: _haystack(a) for a in self.articles}
+        for a in self.articles:  # as last counted; counted again in a thread (reading every notes file)
+            a.notes = self._note_counts.get(a.key, 0)
+        self.call_after_refresh(self._tell_problems)  # once the screen is shown, where its notices are
+        self.call_after_refresh(self._count_notes)
+        self._haystacks = {}
         self.refilter()
+
+    def _count_notes(self) -> None:
+        store = getattr(self.app, "store", None)
+        if store is None:
+            return
+        app = self.app
+
+        def run() -> None:
+            try:
+                counts = store.note_counts()
+            except Exception:  # a damaged store is named where notes are read
+                return
+            with contextlib.suppress(RuntimeError):  # the window has closed meanwhile
+                app.call_from_thread(self._show_note_counts, counts)
+
+        threading.Thread(target=run, name="reader-note-counts", daemon=True).start()
+
+    def _show_note_counts(self, counts: dict[str, int]) -> None:
+        if counts == self._note_counts or not self.is_attached:
+            return
+        self._note_counts = counts
+        for a in self.articles:
+            a.notes = counts.get(a.key, 0)
+        self.refilter()
+
+    def _tell_problems(self) -> None:
+        library = self.app.kept
+        for problem in library.problems() if library is not None else []:
+            if problem not in self._told:  # a damaged record file is left as it is, and said once
+                self._told.add(problem)
+                self.notify(problem, title="Library", severity="warning", timeout=10, markup=False)
 
     def refilter(self) -> None:
         query = fold_query(self.filter.value.strip())
+        if query and not self._haystacks:
+            self._haystacks = {a.id: _haystack(a) for a in self.articles}
         shown = [a for a in self.articles if not query or query in self._haystacks[a.id]]
         _name, key, _largest = SORTS[self.sort_by]
         shown.sort(key=key, reverse=self.reverse)
@@ -151,11 +225,21 @@ class LibraryTableScreen(Screen):
         self.shown = shown
         table = self.table
         table.clear()
-        table.add_rows(_cells(a) for a in shown)
-        if current is not None:
-            index = next((i for i, a in enumerate(shown) if a.id == current.id), 0)
+        index = next((i for i, a in enumerate(shown) if a.id == current.id), 0) if current is not None else 0
+        # A screenful first (the table measures every cell it is given); the rest after the frame is drawn.
+        first = max(FIRST_ROWS, index + 1)
+        self._room = room = widths(self.app.size.width)
+        table.add_rows(_cells(a, room) for a in shown[:first])
+        self._generation += 1
+        if len(shown) > first:
+            self.call_after_refresh(self._add_rest, self._generation, first)
+        if index:
             table.move_cursor(row=index, animate=False, scroll=True)
         self._show_status()
+
+    def _add_rest(self, generation: int, start: int) -> None:
+        if generation == self._generation and self.is_attached:  # else the rows have been replaced since
+            self.table.add_rows(_cells(a, self._room) for a in self.shown[start:])
 
     def current(self) -> LibraryArticle | None:
         """The article under the table's cursor."""
@@ -171,7 +255,8 @@ class LibraryTableScreen(Screen):
         self.query_one("#library-heading", Static).update(printable(heading))
         name = SORTS[self.sort_by][0]
         arrow = "↓" if self.reverse else "↑"
-        parts = [f"{len(self.shown)} of {total} shown" if self.filter.value.strip() else f"{total} articles",
+        parts = [f"{len(self.shown)} of {total} shown" if self.filter.value.strip()
+                 else f"{total} article{'s' if total != 1 else ''}",
                  f"sorted by {name} {arrow}"]
         background = getattr(self.app, "background", None)
         working = background.status() if background is not None else ""

@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import threading
+from typing import TYPE_CHECKING
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -27,9 +28,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 
-from reader.core.analysis import Analysis
 from reader.core.article import Document, Position, SearchIndex
-from reader.core.notes import NoteStore
 from reader.ui.decorations import entity_layer, quote_layer
 from reader.ui.screens.notes_actions import NOTE_BINDINGS, NotesMixin
 from reader.ui.screens.reader_library import LIBRARY_BINDINGS, LibraryLinksMixin
@@ -41,6 +40,10 @@ from reader.ui.widgets.reader_footer import ReaderFooter
 from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.side_panel import SidePanel, entity_rows, quote_rows, topic_rows
 from reader.ui.widgets.status_line import StatusLine
+
+if TYPE_CHECKING:  # the analysis's modules load in its thread, after the first paint
+    from reader.core.analysis import Analysis
+    from reader.core.notes import NoteStore
 
 
 class AnalysisCancelled(BaseException):
@@ -157,6 +160,8 @@ class ReaderScreen(LibraryLinksMixin, MovementMixin, PanelMixin, SearchMixin, No
         self.init_notes(store)
         self.init_library(at)
         self.analysis: Analysis | None = None
+        self._early: Analysis | None = None
+        self._panel_ready = False
         self.cursor: Position = (0, -1)
         self.quote_positions: list[Position] = []
         self.topic_positions: list[tuple[Position, str]] = []
@@ -197,19 +202,23 @@ class ReaderScreen(LibraryLinksMixin, MovementMixin, PanelMixin, SearchMixin, No
         # The panel, notes and analysis wait for the first frame: the text shows first.
         self.call_after_refresh(self._after_first_paint)
         self.set_interval(2.0, self._save_position_if_moved, pause=False)
+        self.set_interval(0.5, self.show_background, pause=False)
         self._saved_at: int | None = None
 
     async def _after_first_paint(self) -> None:
         from textual.widget import MountError
 
+        self.analyse()  # first: an analysis the library kept is read while the panel mounts
         try:
             await self.query_one("#body").mount(SidePanel(id="panel"))
         except MountError:
             return  # quit before the first frame was done: nothing more to show
+        self._panel_ready = True
         self._fit(self.app.size.width)
         self.load_notes()
         self.go_to_start()
-        self.analyse()
+        if self._early is not None:
+            self.show_analysis(self._early)
 
     def _save_position_if_moved(self) -> None:
         if self._saved_at != self.cursor[0]:
@@ -286,6 +295,10 @@ class ReaderScreen(LibraryLinksMixin, MovementMixin, PanelMixin, SearchMixin, No
     def show_analysis(self, result: Analysis) -> None:
         if not self.is_attached:
             return
+        if not self._panel_ready:
+            self._early = result  # came before the panel was mounted: shown once it is
+            return
+        self._early = None
         self.analysis = result
         self.status.language = result.language
         self._fill_panel()

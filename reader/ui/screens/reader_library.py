@@ -77,7 +77,8 @@ class LibraryLinksMixin:
             return
         self.kept_article, self.library_index, self.elsewhere = article, index, elsewhere
         self._progress = article.progress
-        self._fill_panel()
+        if self.analysis is not None:  # else the panel is filled, with these, when the analysis is shown
+            self._fill_panel()
         self.refresh_bindings()
         self.save_progress()
 
@@ -102,6 +103,14 @@ class LibraryLinksMixin:
         with contextlib.suppress(Exception):  # progress is a convenience: never interrupt reading for it
             library.read_up_to(article.key, block)
 
+    def show_background(self) -> None:
+        """The library's background analysis, if it runs, at the end of the status line."""
+        background = getattr(self.app, "background", None)
+        shown = ""
+        if background is not None and background.running and background.total:
+            shown = f"library {min(background.done + 1, background.total)}/{background.total}"
+        self.status.background = shown
+
     # -- keys ------------------------------------------------------------------------------
 
     def _panel_entity(self) -> Entity | None:
@@ -116,8 +125,8 @@ class LibraryLinksMixin:
         return next((e for e in analysis.entities if e.id == key), None)
 
     def library_disabled_reason(self, action: str) -> str | None:
-        if action == "library_search":
-            return None if self.library is not None else "no library without a notes store"
+        if action == "library_search":  # asked as the footer is drawn: no library is opened for it
+            return None if getattr(self.app, "store", None) is not None else "no library without a notes store"
         if action != "other_articles":
             return None
         if self.analysis is None:

@@ -25,6 +25,8 @@ class StatusLine(Widget):
     notes: reactive[int] = reactive(0)
     extra: reactive[str] = reactive("")
     """A transient indicator such as "mention 3 of 7" or "match 2 of 9"."""
+    background: reactive[str] = reactive("")
+    """The library's analysis in the background, "library 3/40", while it runs."""
 
     def __init__(self, document: Document) -> None:
         super().__init__()
@@ -38,6 +40,8 @@ class StatusLine(Widget):
         parts = [f"{self.language}", f"¶ {n}/{total}", f"{percent}%", notes]
         if self.extra:
             parts.insert(0, self.extra)
+        if self.background:
+            parts.append(self.background)
         meta = printable("  ·  ".join(parts))
         width = self.size.width
         title = printable(self.document.title)
