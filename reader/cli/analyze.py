@@ -35,7 +35,10 @@ def run(args: argparse.Namespace) -> int:
     doc = opened.document
     for warning in doc.warnings:
         warn(warning)
-    result = analyse(doc)
+    if library is not None and opened.article is not None:
+        result = library.analyse(opened.article, doc)  # the one kept, else made now and kept
+    else:
+        result = analyse(doc)
     if args.json:
         data = to_json(result)
         if opened.source is not None:  # only an article from the web has one: others' JSON is unchanged

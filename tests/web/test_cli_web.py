@@ -92,6 +92,21 @@ def test_add_url_then_analyze_it_offline_with_its_source(server, db, capsys):
     assert "published  2010-10-09" in out
 
 
+def test_analyze_url_keeps_its_analysis_for_the_library(server, db, capsys, monkeypatch):
+    url = server.fixture("/sc.html", "scientology-defector.html", "text/html")
+    status, first, _ = reader(capsys, "analyze", url, "--json", "--db", db)
+    assert status == 0
+    [article] = json.loads(reader(capsys, "library", "--json", "--db", db)[1])
+    assert article["language"] == "en" and "Daniel Montalvo" in article["entities"]
+
+    def no_second_analysis(*_args, **_kwargs):
+        raise AssertionError("the kept analysis was not used")
+
+    monkeypatch.setattr("reader.core.analysis.pipeline.analyse", no_second_analysis)
+    status, again, _ = reader(capsys, "analyze", url, "--json", "--db", db)
+    assert status == 0 and again == first
+
+
 def test_a_saved_page_and_a_local_article(capsys, sample_path):
     status, out, _ = reader(capsys, "analyze", str(FIXTURES / "wikitribune-fr.html"), "--json")
     data = json.loads(out)
