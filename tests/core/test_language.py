@@ -46,3 +46,20 @@ def test_detection_leaves_the_document_alone():
     before = repr(doc)
     detect_languages(doc)
     assert repr(doc) == before
+
+
+def test_a_block_of_names_alone_is_und_without_asking_langdetect(monkeypatch):
+    names = "Angela Merkel Emmanuel Macron Olaf Scholz Giorgia Meloni Pedro Sánchez Ursula Leyen"
+    text = "Der Bundestag hat am Dienstag über den Haushalt beraten und ihn mit großer Mehrheit angenommen.\n\n"
+    doc = parse(text + names + "\n\n" + text, markdown=False)
+    asked: list[str] = []
+    real = detect
+
+    def counting(block_text, **kwargs):
+        asked.append(block_text)
+        return real(block_text, **kwargs)
+
+    monkeypatch.setattr("reader.core.analysis.language.detect", counting)
+    found = detect_languages(doc)
+    assert found.blocks[1] == "und"
+    assert names not in asked
