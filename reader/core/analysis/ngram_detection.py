@@ -55,9 +55,9 @@ def probabilities(factory: Any, text: str, trials: int, unless_below: float = 0.
     n = len(langs)
     rng = random.Random()
     rng.seed(factory.seed)
-    # random.choice(rows) is rows[rng._randbelow(len(rows))]; called directly, the same
-    # numbers come out without a Python call around each.
-    below, gauss, count = rng._randbelow, rng.gauss, len(rows)  # type: ignore[attr-defined]
+    # random.choice(rows) and rows[rng.randrange(len(rows))] draw the same numbers
+    # (both go through the generator's _randbelow, which is private and not called here).
+    below, gauss, count = rng.randrange, rng.gauss, len(rows)
     limit, converged = Detector.ITERATION_LIMIT, Detector.CONV_THRESHOLD
     langprob = [0.0] * n
     groups = _groups(tuple(langs))
