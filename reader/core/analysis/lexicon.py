@@ -53,6 +53,7 @@ ARTICLE_KEYS = (
     "prepositions",
     "opening_attribution",
     "affiliates",
+    "statement_nouns",
     "determiners",
 )
 """Lists of the article's language (the union of every file's for a language without one)."""
@@ -180,6 +181,9 @@ class Lexicon:
     """Words that give the source only when they open the sentence ("Pour X, « … »")."""
     affiliates: frozenset[str]
     """People named after what they belong to ("Google engineers", "Scientology officials")."""
+    statement_nouns: frozenset[str]
+    """What a statement is given in ("dichiarazione", "statement"): the name after it
+    and a preposition is the speaker ("una dichiarazione di X: «…»")."""
     determiners: frozenset[str]
     """Articles and determiners; where every noun is capitalised, a capitalised word after
     one is a noun, not a name ("dem Koalitionspartner")."""
