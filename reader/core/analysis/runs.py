@@ -198,8 +198,13 @@ def _calendar_word_in_name(text: str, toks: list[Token], i: int, current: list[i
     after = text[tok.end : nxt.start] if nxt else text[tok.end : tok.end + 1]
     if after.startswith(".") or (nxt is not None and nxt.text[0].isdigit()) or (i and toks[i - 1].text.isdigit()):
         return False
-    if current and toks[current[-1]].text in gazetteers.first_names() and gap(text, toks[current[-1]], tok) == " ":
-        return True
+    if (
+        current
+        and len(current) <= 2
+        and any(toks[k].text in gazetteers.first_names() for k in current)
+        and gap(text, toks[current[-1]], tok) == " "
+    ):
+        return True  # "Theresa May", and "Luigi Di Maio" (a month in Portuguese)
     return (
         len(tok.text) <= 3
         and nxt is not None
