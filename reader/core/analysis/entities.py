@@ -78,7 +78,7 @@ def find_entities(doc: Document, tokens: list[list[Token]], language: str) -> En
     for g in live(groups):
         kind_rules.score(g, lang)
     kind_rules.coordination(live(groups), doc, lang)
-    kind_rules.drop_unproven(groups)
+    kind_rules.drop_unproven(groups, lang)
     merge_surnames(groups)
     return _build([g for g in live(groups) if not g.dropped], doc, tokens)
 

@@ -19,6 +19,8 @@ from reader.core.analysis.evidence import Evidence
 from reader.core.analysis.grouping import singular
 from reader.core.analysis.lexicon import Lexicon
 
+COMMON_ZIPF = 40
+"""A word this common (Zipf 4, once in 100,000 words, times ten) is a common word first."""
 _HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 
@@ -57,6 +59,27 @@ def known_place(form: Form, s: Evidence) -> None:
     """The place gazetteer knows it, in any of its written forms: "Roma", "WASHINGTON"."""
     if any(gazetteers.known_place(f) for f in _lookup_forms(form.surface)):
         s.place += 5
+
+
+def known_city(form: Form, s: Evidence) -> None:
+    """A city of 5,000 people or more (GeoNames) the place gazetteer lacks: "Irving",
+    "Chapel Hill". A large one counts almost as a known place; a small one, or one named
+    like a common word or a person ("Mobile", "Irving"), leaves the context to decide."""
+    if any(gazetteers.known_place(f) for f in _lookup_forms(form.surface)):
+        return
+    city = gazetteers.known_city(form.surface)
+    if city is None:
+        return
+    population = city[0]
+    points = 4.0 if population >= 100 else 3.0 if population >= 15 else 2.0
+    first = form.words[0]
+    if len(form.words) == 1 and (
+        gazetteers.common_words(form.lang.code).get(form.folded[0], 0) >= COMMON_ZIPF
+        or first in gazetteers.first_names()
+        or first in gazetteers.surnames()
+    ):
+        points = 1.0
+    s.place += points
 
 
 def first_name_first(form: Form, s: Evidence) -> None:
@@ -225,6 +248,7 @@ FORM_RULES: tuple[FormRule, ...] = (
     listed_product,
     known_organisation,
     known_place,
+    known_city,
     first_name_first,
     kind_words,
     lone_org_word,

@@ -1,12 +1,15 @@
-"""The gazetteers in lang/: places, organisations, given names, family names, products.
+"""The gazetteers in lang/: places, cities, organisations, given names, family names,
+products, and each language's common words.
 
 Unlike the word lists of lexicon.py they belong to no language: "Berlino",
 "Berlin" and "Berlín" are rows of one table, and a name is looked up whatever the
-article's language. Each table is read on first use and kept.
+article's language. Each table is read on first use and kept; the common words of
+a language (words_<code>.tsv) are read only for an article in that language.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import cache
 
 from reader.core.analysis.lexicon import DATA
@@ -43,7 +46,38 @@ class _Names(frozenset):
 
 @cache
 def first_names() -> frozenset[str]:
-    return _Names(_read_lines("first_names.txt"))
+    """Given names: the hand-made list and the world's (first_names_world.txt, from Faker)."""
+    return _Names(_read_lines("first_names.txt") + _read_lines("first_names_world.txt"))
+
+
+@cache
+def _cities() -> list[str]:
+    """The rows of cities.tsv (GeoNames), sorted by name: looked up by bisection, so
+    its hundred thousand names cost no table to build."""
+    return _read_lines("cities.tsv")
+
+
+def known_city(name: str) -> tuple[int, str] | None:
+    """(population in thousands, country code) of a city of 5,000 people or more of that
+    name, the largest if several share it; None if there is none."""
+    rows = _cities()
+    key = name + "\t"
+    i = bisect_left(rows, key)
+    if i < len(rows) and rows[i].startswith(key):
+        cols = rows[i].split("\t")
+        return int(cols[1]), cols[2]
+    return None
+
+
+@cache
+def common_words(code: str) -> dict[str, int]:
+    """A language's common words (casefolded) -> Zipf frequency times ten (35 and more),
+    from words_<code>.tsv (wordfreq's data); empty for a language without a file."""
+    out: dict[str, int] = {}
+    for line in _read_lines(f"words_{code}.tsv"):
+        word, _, zipf = line.partition("\t")
+        out[word] = int(zipf)
+    return out
 
 
 @cache
