@@ -39,7 +39,10 @@ MIN_POPULATION = 5000
 CITY_EXONYMS = 50_000
 """Alternate names are kept for cities this large: smaller ones have few exonyms, and
 their alternate names are mostly transliterations."""
-NAME = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-Ž][\wÀ-ÿĀ-ž]*(?:[ -](?:[A-ZÀ-ÖØ-ÞĀ-Ž][\wÀ-ÿĀ-ž]*|am|an|de|del|della|di|do|da|dos|sur|upon|im|bei|la|le|les|el))*$")
+_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\wÀ-ÿĀ-ž]*"
+_PARTICLE = r"am|an|de|del|della|di|do|da|dos|sur|upon|im|bei|la|le|les|el"
+NAME = re.compile(rf"^{_WORD}(?:[ -](?:{_WORD}|{_PARTICLE}))*$")
+"""A name as the six languages write it: capitalised words, a few particles between."""
 
 
 def main() -> int:

@@ -118,6 +118,8 @@ def _gazetteer() -> dict[str, dict[tuple[str, ...], str]]:
     table: dict[str, dict[tuple[str, ...], str]] = {}
     stop = frozenset().union(*(lexicon.get(c).stopwords for c in lexicon.languages()))
     for name in [*gazetteers.organisations(), *gazetteers.places()]:
+        if name[:1].isupper() and name.isalnum():
+            continue  # one capitalised word (most names): found as a run, no need to tokenise it
         key = tuple(t.text for t in tokenize(name))
         if not key or (len(key) == 1 and key[0][:1].isupper()):
             continue  # single capitalised names are found as runs already

@@ -74,7 +74,7 @@ def known_city(form: Form, s: Evidence) -> None:
     points = 4.0 if population >= 100 else 3.0 if population >= 15 else 2.0
     first = form.words[0]
     if len(form.words) == 1 and (
-        gazetteers.common_words(form.lang.code).get(form.folded[0], 0) >= COMMON_ZIPF
+        gazetteers.zipf(form.lang.code, form.folded[0]) >= COMMON_ZIPF
         or first in gazetteers.first_names()
         or first in gazetteers.surnames()
     ):

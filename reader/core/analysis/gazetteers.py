@@ -9,7 +9,6 @@ a language (words_<code>.tsv) are read only for an article in that language.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from functools import cache
 
 from reader.core.analysis.lexicon import DATA
@@ -50,34 +49,55 @@ def first_names() -> frozenset[str]:
     return _Names(_read_lines("first_names.txt") + _read_lines("first_names_world.txt"))
 
 
+class SortedRows:
+    """A tab-separated file sorted by its first column, looked up by bisection over its
+    text: a hundred thousand rows cost one read and no table ("# " lines first)."""
+
+    def __init__(self, text: str):
+        body = text.find("\n", text.rfind("\n#", 0, 4096) + 1) + 1 if text.startswith("#") else 0
+        self.text = text
+        self.lo = body
+
+    def get(self, key: str) -> list[str] | None:
+        """The other columns of the row whose first column is `key`, or None."""
+        text, want = self.text, key + "\t"
+        lo, hi = self.lo, len(text)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            start = max(text.rfind("\n", max(self.lo - 1, 0), mid) + 1, self.lo)
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            line = text[start:end]
+            if line.startswith(want):
+                return line[len(want) :].split("\t")
+            if line < want:  # rows are sorted, and a tab sorts before any character of a name
+                lo = end + 1
+            else:
+                hi = start
+        return None
+
+
 @cache
-def _cities() -> list[str]:
-    """The rows of cities.tsv (GeoNames), sorted by name: looked up by bisection, so
-    its hundred thousand names cost no table to build."""
-    return _read_lines("cities.tsv")
+def _rows(name: str) -> SortedRows:
+    try:
+        return SortedRows((DATA / name).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return SortedRows("")
 
 
 def known_city(name: str) -> tuple[int, str] | None:
     """(population in thousands, country code) of a city of 5,000 people or more of that
-    name, the largest if several share it; None if there is none."""
-    rows = _cities()
-    key = name + "\t"
-    i = bisect_left(rows, key)
-    if i < len(rows) and rows[i].startswith(key):
-        cols = rows[i].split("\t")
-        return int(cols[1]), cols[2]
-    return None
+    name (cities.tsv, from GeoNames), the largest if several share it; None if none."""
+    row = _rows("cities.tsv").get(name)
+    return (int(row[0]), row[1]) if row else None
 
 
-@cache
-def common_words(code: str) -> dict[str, int]:
-    """A language's common words (casefolded) -> Zipf frequency times ten (35 and more),
-    from words_<code>.tsv (wordfreq's data); empty for a language without a file."""
-    out: dict[str, int] = {}
-    for line in _read_lines(f"words_{code}.tsv"):
-        word, _, zipf = line.partition("\t")
-        out[word] = int(zipf)
-    return out
+def zipf(code: str, word: str) -> int:
+    """How common a casefolded word is in a language: its Zipf frequency times ten
+    (words_<code>.tsv, from wordfreq; 35 and more), 0 for a rarer word or a language
+    without a list. Only the article's language's list is ever read."""
+    row = _rows(f"words_{code}.tsv").get(word)
+    return int(row[0]) if row else 0
 
 
 @cache
@@ -118,7 +138,7 @@ def _folded(table: str) -> dict[str, str]:
     source = organisations() if table == "orgs" else places()
     out: dict[str, str] = {}
     for name in source:
-        out.setdefault(fold_accents(name), name)
+        out.setdefault(name if name.isascii() else fold_accents(name), name)  # ASCII has no accents
     return out
 
 
@@ -126,7 +146,7 @@ def _lookup(table: str, name: str) -> tuple[str, str] | None:
     source = organisations() if table == "orgs" else places()
     if name in source:
         return source[name]
-    folded = _folded(table).get(fold_accents(name))
+    folded = _folded(table).get(name if name.isascii() else fold_accents(name))
     return source[folded] if folded else None
 
 

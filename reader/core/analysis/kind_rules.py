@@ -167,10 +167,9 @@ def drop_unproven(groups: dict[str, Group], lang: Lexicon) -> None:
 
 
 def _common_word(g: Group, lang: Lexicon) -> bool:
-    words = gazetteers.common_words(lang.code)
     return all(
         " " not in s
-        and s.casefold() in words
+        and gazetteers.zipf(lang.code, s.casefold()) > 0
         and s not in gazetteers.first_names()
         and s not in gazetteers.surnames()
         and not gazetteers.known(s)
