@@ -126,6 +126,24 @@ def status_changed(before: str):
     return check
 
 
+def bench_quit() -> None:
+    """q and ctrl+c while a long analysis runs: the process ends within 0.5 s."""
+    import random
+
+    from tests.test_quit import quit_latency
+
+    print("Quitting while the analysis runs", flush=True)
+    rng = random.Random(12)
+    names = ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "India", "Juliet"]
+    words = " ".join(f"{rng.choice(names)}{i % 97}" for i in range(150_000))
+    path = WORK / "caps.txt"
+    path.write_text("Title of the long one\n\n" + words + "\n", encoding="utf-8")
+    for label, key in (("q", "q"), ("ctrl+c", "\x03")):
+        times = [quit_latency(path, WORK / "quit.json", key) for _ in range(RUNS)]
+        value = statistics.median(times)
+        record(f"quit with {label} during the analysis", value, "s", "< 0.5", value < 0.5, f"median of {RUNS}")
+
+
 def bench_long_article() -> None:
     from benchmarks.terminal import Terminal
 
@@ -427,7 +445,7 @@ def main() -> int:
     print(f"reader benchmarks · {machine}\n", flush=True)
     benches = (
         bench_analysis, bench_cold_start, bench_notes, bench_web,
-        bench_first_paint, bench_sample_session, bench_long_article,
+        bench_first_paint, bench_sample_session, bench_quit, bench_long_article,
     )
     for bench in benches:
         try:

@@ -192,26 +192,35 @@ def _calendar_word_in_name(text: str, toks: list[Token], i: int, current: list[i
     before a full stop or a number ("Jan. 5", "May 2024"), not after a number.
     """
     tok = toks[i]
-    if tok.lower not in lang.months and tok.lower not in lang.weekdays:
+    if not _is_calendar(tok, lang) or _dated(text, toks, i):
         return False
+    if current and gap(text, toks[current[-1]], tok) == " ":
+        last = toks[current[-1]]
+        if last.text in gazetteers.first_names():
+            return True
+        if _is_calendar(last, lang) and len(last.text) <= 3:
+            return True  # the name a short form began goes on: "Di Maio" (maio is also a month)
     nxt = toks[i + 1] if i + 1 < len(toks) else None
-    after = text[tok.end : nxt.start] if nxt else text[tok.end : tok.end + 1]
-    if after.startswith(".") or (nxt is not None and nxt.text[0].isdigit()) or (i and toks[i - 1].text.isdigit()):
-        return False
-    if (
-        current
-        and len(current) <= 2
-        and any(toks[k].text in gazetteers.first_names() for k in current)
-        and gap(text, toks[current[-1]], tok) == " "
-    ):
-        return True  # "Theresa May", and "Luigi Di Maio" (a month in Portuguese)
     return (
         len(tok.text) <= 3
         and nxt is not None
-        and after == " "
+        and text[tok.end : nxt.start] == " "
         and is_name_token(nxt)
-        and not _breaks_run(nxt, lang)
+        and (not _breaks_run(nxt, lang) or (_is_calendar(nxt, lang) and not _dated(text, toks, i + 1)))
     )
+
+
+def _is_calendar(tok: Token, lang: Lexicon) -> bool:
+    return tok.lower in lang.months or tok.lower in lang.weekdays
+
+
+def _dated(text: str, toks: list[Token], i: int) -> bool:
+    """A calendar word in a date: before a full stop or a number ("Jan. 5", "May 2024"), or after a number."""
+    tok = toks[i]
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    after = text[tok.end : nxt.start] if nxt else text[tok.end : tok.end + 1]
+    before_number = nxt is not None and nxt.text[0].isdigit()
+    return after.startswith(".") or before_number or bool(i and toks[i - 1].text.isdigit())
 
 
 def _breaks_run(tok: Token, lang: Lexicon) -> bool:
