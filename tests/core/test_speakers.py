@@ -144,3 +144,39 @@ def test_a_new_cue_is_not_a_continuation():
         "John Carter, the port's director, replied: \"The cuts are needed to keep the port open.\""
     )
     assert speakers(text) == ["Maria Lopes", "John Carter"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Layoffs\nGeneral Motors cut 2,000 jobs in Detroit on Monday. \"We regret the decision but the market has changed,\" the company said.",
+            "General Motors",
+        ),
+        (
+            "Tagli\nLa Fiat ha tagliato 2.000 posti a Torino. «Ci dispiace, ma il mercato è cambiato molto», ha detto l'azienda.",
+            "Fiat",
+        ),
+        (
+            # the ministry named before, not the organisation named last
+            "Gesundheit\nDas Bundesministerium für Gesundheit hat neue Regeln beschlossen. Die Charité sei bereit. „Wir werden die Regeln sofort umsetzen“, teilte das Ministerium mit.",
+            "Bundesministerium für Gesundheit",
+        ),
+        (
+            "Salud\nEl Ministerio de Sanidad aprobó nuevas reglas. La empresa Pfizer ya las conoce. «Aplicaremos las reglas de inmediato», dijo el ministerio.",
+            "Ministerio de Sanidad",
+        ),
+        (
+            "Layoffs\nGeneral Motors cut 2,000 jobs in Detroit on Monday. \"We regret the decision but the market has changed,\" a company in Ohio said.",
+            None,
+        ),
+        (
+            "Layoffs\nWorkers protested in Detroit on Monday. \"We regret the decision but the market has changed,\" the company said.",
+            None,
+        ),
+    ],
+)
+def test_a_noun_for_an_organisation_speaks_for_the_one_named_before(text, expected):
+    """"The company said" credits the organisation named last (or the ministry for "the
+    ministry"); "a company" is none the text names, and with none named before, nobody."""
+    assert speakers(text) == [expected]

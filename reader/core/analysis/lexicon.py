@@ -168,7 +168,8 @@ class Lexicon:
     pronouns: frozenset[str]
     """Third-person subject pronouns, which refer back to the last person named."""
     org_cues: frozenset[str]
-    """Common nouns that, right before a name, make it an organisation ("l'azienda Meta")."""
+    """Common nouns that, right before a name, make it an organisation ("l'azienda Meta");
+    as a speech verb's subject they stand for an organisation named before ("the company said")."""
     place_cues: frozenset[str]
     """Prepositions that, right before a name, suggest a place ("a Roma", "in Italia")."""
     conjunctions: frozenset[str]

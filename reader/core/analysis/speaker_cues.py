@@ -4,8 +4,9 @@ A speech verb before the quotation and its subject (`X ha detto: «…»`), one 
 it (`"…", X said`) or inverted (`"…", said X`, `a déclaré X`), a colon after a name
 or a clause (`Rossi: «…»`), an attribution phrase (`according to X`) or a
 statement noun (`una dichiarazione di X`). A cue whose subject is no name is an
-Anaphor: a pronoun, a role noun ("il portavoce"), a dropped subject ("ha
-aggiunto") or an unnamed one ("qualcuno"); speaker_evidence.py resolves it.
+Anaphor: a pronoun, a role noun ("il portavoce"), a noun for an organisation
+("the company", "l'azienda"), a dropped subject ("ha aggiunto") or an unnamed one
+("qualcuno"); speaker_evidence.py resolves it.
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ class Cues:
 
 @dataclass
 class Anaphor:
-    """A cue's subject that is not a name: "pronoun", "role", "dropped" or "unnamed"."""
+    """A cue's subject that is not a name: "pronoun", "role", "body" (a common noun for an
+    organisation: "the company"), "dropped" or "unnamed"."""
 
     kind: str
     role: str = ""
@@ -77,6 +79,11 @@ class CueReader:
 
     def is_role(self, it: Item) -> bool:
         return it.entity is None and (it.word in self.lang.role_nouns or self.lang.is_title(it.word))
+
+    def is_body(self, it: Item) -> bool:
+        """A common noun for an organisation ("the company", "l'azienda", "das Ministerium"):
+        as a speech verb's subject it stands for the organisation named last."""
+        return it.entity is None and it.word in self.lang.org_cues
 
     def is_indefinite(self, it: Item) -> bool:
         return it.entity is None and it.word in self.lang.indefinites and it.word not in self.lang.stopwords
@@ -155,6 +162,13 @@ class CueReader:
             if self.is_role(it):
                 person = self._person_before(items, k)  # "John Carter, the port's director, replied"
                 return person if person is not None else Anaphor("role", it.word)
+            if self.is_body(it) and all(
+                x.entity is None and x.word in self.lang.auxiliaries | self.lang.stopwords for x in items[k + 1 :]
+            ):
+                # "the company (also) said", "l'azienda ha detto"; "a company said" names none
+                if k and items[k - 1].entity is None and items[k - 1].word in self.lang.indefinites:
+                    return Anaphor("unnamed")
+                return Anaphor("body", it.word)
             if self.is_indefinite(it):
                 return Anaphor("unnamed")
         if org is not None:
@@ -199,7 +213,7 @@ class CueReader:
         if self.is_pronoun(after[v]) or (v + 1 < len(after) and self.is_pronoun(after[v + 1])):
             anaphors.append(Anaphor("pronoun", own_sentence=True))  # "dit-il", "disse ele", "sagte er"
             return True
-        for it in after[v + 1 : v + 4]:  # inverted: "said X", "ha detto il ministro X"
+        for j, it in enumerate(after[v + 1 : v + 4], v + 1):  # inverted: "said X", "ha detto il ministro X"
             if it.entity is not None:
                 found.add(it.entity, "after_inverted")
                 return True
@@ -213,6 +227,9 @@ class CueReader:
                     found.add(person, "after_inverted")
                 else:
                     anaphors.append(Anaphor("role", it.word))
+                return True
+            if self.is_body(it) and after[j - 1].word not in self.lang.prepositions:
+                anaphors.append(Anaphor("body", it.word))  # "…", said the ministry (not "wrote on the site")
                 return True
             if self.is_indefinite(it):
                 anaphors.append(Anaphor("unnamed"))

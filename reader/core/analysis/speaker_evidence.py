@@ -12,7 +12,8 @@ article's most quoted name. Each gets evidence features, named by strings:
 - a cue whose subject is a pronoun, a role noun ("the minister", "il portavoce")
   or left out ("ha aggiunto", "disse") lends its evidence to the names it may
   stand for: the person the pronoun goes back to, the holder of the role, the
-  previous speaker;
+  previous speaker; a noun for an organisation ("the company said", "a déclaré le
+  ministère") stands for the organisation named last;
 - a quotation with no cue of its own: the previous speaker, the subject of a speech
   verb in the sentence before, "X said." after it;
 - whether it is named inside the quotation, its kind.
@@ -30,7 +31,7 @@ from dataclasses import dataclass
 from reader.core.analysis.entities import Entity
 from reader.core.analysis.kinds import EntityKind
 from reader.core.analysis.lexicon import Lexicon
-from reader.core.analysis.quote_frames import ArticleItems, Item, frame_of
+from reader.core.analysis.quote_frames import ArticleItems, Frame, Item, frame_of
 from reader.core.analysis.quotes import Quote
 from reader.core.analysis.speaker_cues import Anaphor, CueReader, Cues, Found
 
@@ -45,6 +46,8 @@ DIRECT = frozenset(
         "according_to",
         "nominal",
         "role_org",
+        "body_named",
+        "body_recent",
         "next_said",
         "previous_sentence_subject",
     }
@@ -145,6 +148,9 @@ class EvidenceReader:
             near = frame.block in (earlier, earlier + 1)
             found.add(previous, "previous_speaker_near" if near else "previous_speaker_far")
         for a in anaphors:
+            if a.kind == "body":
+                self._body(a.role, frame, found)
+                continue
             self._resolve(a, frame.before, antecedent, previous, found)
         if previous is not None and frame.shares_sentence and not any(it.entity is not None for it in before):
             found.add(previous, "shares_sentence_previous")  # "…", it added; and, later, "…"
@@ -196,6 +202,30 @@ class EvidenceReader:
             found.add(antecedent, f"{tag}_antecedent")
         if previous is not None:
             found.add(previous, f"{tag}_previous_speaker")
+
+    def _body(self, noun: str, frame: Frame, found: Found) -> None:
+        """What "the company", "il ministero", "la société" said: the last organisation
+        named before it (in its sentence or the three before) whose name holds the noun,
+        else the last organisation named there ("the ministry" -> "Ministry of Health", "das
+        Ministerium" -> "Bundesministerium für Gesundheit")."""
+        spans = [frame.before]
+        block, lo = frame.block, frame.lo
+        for _ in range(3):
+            block, lo, items = self.article.sentence_before(block, lo)
+            if not items:
+                break
+            spans.append(self.unquoted(block, items))
+        orgs = [
+            it.entity for span in spans for it in reversed(span) if it.entity and it.entity.kind == EntityKind.ORG
+        ]
+        if not orgs:
+            found.nobody.add("body_unknown")
+            return
+        named = next((e for e in orgs if any(w.endswith(noun) for w in e.name.casefold().split())), None)
+        if named is not None:
+            found.add(named, "body_named")
+        else:
+            found.add(orgs[0], "body_recent")
 
     def _antecedent(self, block: int, lo: int) -> Entity | None:
         """The person a "he" at `lo` most likely stands for: in the nearest of the three
