@@ -49,6 +49,13 @@ def first_names() -> frozenset[str]:
     return _Names(_read_lines("first_names.txt") + _read_lines("first_names_world.txt"))
 
 
+@cache
+def listed_first_names() -> frozenset[str]:
+    """The hand-made given names only (first_names.txt): the world's list is there to type
+    full names ("Giorgos Papadopoulos") and also holds words ("Esteri", "Corona")."""
+    return _Names(_read_lines("first_names.txt"))
+
+
 class SortedRows:
     """A tab-separated file sorted by its first column, looked up by bisection over its
     text: a hundred thousand rows cost one read and no table ("# " lines first)."""
