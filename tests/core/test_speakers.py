@@ -180,3 +180,19 @@ def test_a_noun_for_an_organisation_speaks_for_the_one_named_before(text, expect
     """"The company said" credits the organisation named last (or the ministry for "the
     ministry"); "a company" is none the text names, and with none named before, nobody."""
     assert speakers(text) == [expected]
+
+
+def test_a_statement_announced_in_the_sentence_before_is_its_author_s():
+    """"X issued a statement. «…»": the quotation is X's, not the previous speaker's."""
+    text = (
+        "Budget\nMayor Tom Smith said: \"The budget is balanced and the city will grow again.\"\n"
+        "The opposition disagreed. Councillor Jane Doe issued a statement on Tuesday. "
+        "\"The mayor has hidden the real deficit from the voters.\""
+    )
+    assert speakers(text) == ["Tom Smith", "Jane Doe"]
+    text = (
+        "Bilancio\nIl sindaco Tom Smith ha detto: «Il bilancio è in ordine e la città crescerà di nuovo».\n"
+        "L'opposizione non è d'accordo. La consigliera Anna Bianchi ha diffuso una nota martedì. "
+        "«Il sindaco ha nascosto il vero deficit agli elettori»."
+    )
+    assert speakers(text) == ["Tom Smith", "Anna Bianchi"]

@@ -128,10 +128,15 @@ class EvidenceReader:
         nested = q.nested_in is not None
         if nested:
             found.nobody.add("nested")
-        # The sentence before: a speech verb's subject there often speaks on.
+        # The sentence before: the subject of a speech verb or of a statement noun there
+        # often speaks on ("X issued a statement on Monday. «…»").
         pb, _, prev = self.article.sentence_before(frame.block, frame.lo)
         prev = self.unquoted(pb, prev)
-        verbs = [k for k, it in enumerate(prev) if self.cues.is_speech(it)]
+        verbs = [
+            k
+            for k, it in enumerate(prev)
+            if self.cues.is_speech(it) or (it.entity is None and it.word in self.lang.statement_nouns)
+        ]
         if verbs:
             subject = self.cues.subject_before(prev[: verbs[-1]])
             if isinstance(subject, Entity):
