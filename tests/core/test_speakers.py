@@ -167,6 +167,15 @@ def test_a_new_cue_is_not_a_continuation():
             "Ministerio de Sanidad",
         ),
         (
+            # what one reads on a site is what the site says
+            "Nouveau service\nL'association Framasoft a lancé un service de courriel. « Nous voulons un web libre et ouvert à tous », peut-on lire sur son site.",
+            "Framasoft",
+        ),
+        (
+            "Servicio\nLa Fundación Mozilla lanzó un nuevo servicio. «Queremos una web libre y abierta para todos», se lee en el sitio de la fundación.",
+            "Fundación Mozilla",
+        ),
+        (
             "Layoffs\nGeneral Motors cut 2,000 jobs in Detroit on Monday. \"We regret the decision but the market has changed,\" a company in Ohio said.",
             None,
         ),
