@@ -65,6 +65,12 @@ def test_multi_paragraph_quotation_is_one():
     assert found[0].startswith("We came here to win") and found[0].endswith("until the work is done,")
 
 
+def test_a_curly_quotation_closed_by_a_straight_mark():
+    """Hasty text opens with “ and closes with a straight ": still one quotation."""
+    paragraph = "“Hoje, quando ouço o hino do Brasil, fico emocionado\", disse ele. Depois saiu."
+    assert quotes_of(paragraph) == ["Hoje, quando ouço o hino do Brasil, fico emocionado"]
+
+
 def test_unbalanced_mark_is_ignored():
     assert quotes_of('He said "this never closes and goes on.') == []
 

@@ -21,7 +21,7 @@ MIN_WORDS = 3
 
 # opener -> closers that can end it
 _PAIRS: dict[str, str] = {
-    "“": "”“",  # English “…”; some German text closes „…“ with “
+    "“": "”“\"",  # English “…”; some German text closes „…“ with “; hasty text “…"
     "„": "“”",
     "«": "»",
     "»": "«",  # German, Danish: »…«
