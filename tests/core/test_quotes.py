@@ -48,6 +48,9 @@ def test_scare_quotes_are_terms():
 def test_quoted_names_are_not_speech():
     assert quotes_of('A constituency known as the "Super District Council" voted.') == []
     assert quotes_of('The "Super District Council", said to be new, opened.') == []
+    # a title keeps its small words lower-case
+    assert quotes_of('He showed the print called "Cowboys and Indians" from 1987.') == []
+    assert quotes_of('He said "we will win" and left.') == ["we will win"]
 
 
 def test_a_word_or_two_followed_by_a_speech_verb_is_speech():

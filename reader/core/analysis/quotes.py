@@ -211,6 +211,19 @@ def _spoken(inside: str, after: str) -> bool:
     return any(w in verbs for w in words)
 
 
+def _title_case(words: list[str]) -> bool:
+    """Every word capitalised but the function words between them: a name or a title
+    ("Super District Council", "Cowboys and Indians"), not speech."""
+    from reader.core.analysis import lexicon
+
+    every = lexicon.any_language()
+    small = every.particles | every.conjunctions | every.articles
+    inner = words[1:-1]
+    return all(w[:1].isupper() or not w[:1].isalpha() for w in (words[0], words[-1])) and all(
+        w[:1].isupper() or not w[:1].isalpha() or w.casefold() in small for w in inner
+    )
+
+
 def _trim(text: str, part: QuotePart) -> QuotePart:
     start, end = part.start, part.end
     while start < end and text[start].isspace():
@@ -231,7 +244,7 @@ def _emit(quotes: list[Quote], opened: _Open, index: int, close_at: int, text: s
     if len(split) < MIN_WORDS and not spoken:
         return
     punctuated = words.rstrip()[-1:] in ",.!?…"  # "Never," said Yellen; not "Super District Council", said
-    if not (spoken and punctuated) and len(split) <= 5 and all(w[:1].isupper() or not w[:1].isalpha() for w in split):
-        return  # a name in quotation marks ("Super District Council"), not speech
+    if not (spoken and punctuated) and len(split) <= 5 and _title_case(split):
+        return  # a name or a title in quotation marks ("Super District Council", "Cowboys and Indians")
 
     quotes.append(Quote(parts=parts, text=words))
