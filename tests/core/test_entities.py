@@ -144,7 +144,7 @@ def test_a_dateline_names_a_place_not_an_organisation():
     assert found["Washington"] == ("PLACE", ["WASHINGTON"])
     assert found["Federal Reserve"][0] == "ORG"  # "The" after the dash starts a sentence
     assert found["Reuters"][0] == "ORG"
-    assert found["U.S"][0] == "PLACE"
+    assert found["U.S."][0] == "PLACE"  # the abbreviation keeps its last dot
     french = entities("Retraites\nPARIS — Le gouvernement a fait adopter mardi la réforme.")
     assert french["Paris"] == ("PLACE", ["PARIS"])
 
@@ -244,3 +244,23 @@ def test_acronyms_written_as_words_are_known():
     found = entities("Economia\nSecondo l'Onu e la Bce, gli Usa e l'Fmi sono preoccupati per la crescita.")
     assert found["Onu"][0] == "ORG" and found["Bce"][0] == "ORG" and found["Fmi"][0] == "ORG"
     assert found["Usa"][0] == "PLACE"
+
+
+def test_a_name_named_after_a_person_is_what_its_head_says():
+    found = entities(
+        "Exhibits\nThe prints came from the Andy Warhol Foundation for the Visual Arts in New York. "
+        "Visitors of the Kennedy Space Center saw the Adler Planetarium show, said K.C. Maurer, a curator."
+    )
+    assert found["Andy Warhol Foundation for the Visual Arts"][0] == "ORG"
+    assert found["Kennedy Space Center"][0] == "ORG"
+    assert found["Adler Planetarium"][0] == "ORG"
+    assert "K.C. Maurer" in found  # dotted initials open a name, as "L. Ron Hubbard" does
+
+
+def test_a_place_preposition_after_an_organisation_says_where_it_is():
+    found = entities(
+        "Shuttles\nThe Enterprise goes to the National Museum at Washington Dulles International Airport. "
+        "NASA Administrator Charles Bolden announced it."
+    )
+    assert "National Museum" in found and not any(" at " in name for name in found)
+    assert "Charles Bolden" in found and found["Charles Bolden"][0] == "PERSON"

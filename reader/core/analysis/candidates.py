@@ -106,6 +106,8 @@ def _candidate(block: int, text: str, toks: list[Token], kept: Kept, lang: Lexic
     evidence.weak = int(kept.weak)
     evidence.capitalised_nouns = int(kept.capitalised_nouns)
     start, end = words[0].start, words[-1].end
+    if words[-1].is_dotted and text[end : end + 1] == ".":
+        end += 1  # "U.S.", "L.A.": the abbreviation's last dot, which the tokens leave out
     return Candidate(
         block, start, end, text[start:end], tuple(words), kept.first, words[0].sentence_start, evidence, titles
     )

@@ -83,10 +83,30 @@ def known_city(form: Form, s: Evidence) -> None:
 
 
 def first_name_first(form: Form, s: Evidence) -> None:
-    """A known first name that is not a place opens it: "Ananya Kumar"."""
+    """A known first name that is not a place opens it: "Ananya Kumar". Not a name
+    whose head is an organisation or place word: one named after a person ("Andy
+    Warhol Foundation", "Kennedy Space Center") is what its head says."""
     words = form.words
-    if len(words) >= 2 and words[0] in gazetteers.first_names() and words[0] not in gazetteers.places():
+    first = words[0]
+    given = first in gazetteers.first_names() and first not in gazetteers.places()
+    if len(words) >= 2 and given and not _kind_headed(form):
         s.person += 3
+
+
+def _kind_headed(form: Form) -> bool:
+    """The head of a name of two words or more, past its first, is an organisation or
+    place word ("Warhol Foundation", "Foundation for the Visual Arts", "Space Center")."""
+    toks, lang = form.folded, form.lang
+    head = next((toks.index(w) - 1 for w in lang.head_before if w in toks[2:]), None)
+    heads = {head} if head is not None else {k % len(toks) for k in lang.name_heads}
+    return any(
+        toks[k] in lang.org_words
+        or singular(toks[k]) in lang.org_words
+        or toks[k] in lang.place_words
+        or (lang.head_final_compounds and (lang.ends_with_org_word(toks[k]) or lang.ends_with_place_word(toks[k])))
+        for k in heads
+        if k > 0
+    )
 
 
 def kind_words(form: Form, s: Evidence) -> None:
@@ -191,7 +211,7 @@ def two_or_three_names(form: Form, s: Evidence) -> None:
     place_word = any(t in lang.place_words for t in toks) and len(words) >= 2
     if (
         2 <= len(words) <= 3
-        and all(_name_shaped(w) for w in words if w.casefold() not in lang.particles)
+        and all(_name_shaped(w) for w in _named_words(words) if w.casefold() not in lang.particles)
         and not any(t in lang.org_words for t in toks)
         and not (place_word or _has_compass(form))
         and not s.capitalised_nouns
@@ -291,6 +311,17 @@ def _name_shaped(word: str) -> bool:
     """Capitalised like a name: Kumar, LeCun, McCarthy, O'Brien, Jean-Luc; not MSL, not 4."""
     letters = [c for c in word if c.isalpha()]
     return bool(letters) and word[0].isupper() and not all(c.isupper() for c in letters) and len(letters) >= 2
+
+
+def _named_words(words: list[str]) -> list[str]:
+    """The words that must look like names: all but initials before the last ("K.C. Maurer")."""
+    return [w for w in words[:-1] if not _initials(w)] + words[-1:]
+
+
+def _initials(word: str) -> bool:
+    """Initials before a family name: "J.", "K.C.", "J.R.R." ("K.C. Maurer")."""
+    parts = word.rstrip(".").split(".")
+    return word.endswith(".") and all(len(p) == 1 and p.isupper() for p in parts) and not gazetteers.known(word)
 
 
 def _camel(word: str) -> bool:

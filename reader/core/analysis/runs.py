@@ -101,7 +101,9 @@ def _continues(text: str, toks: list[Token], last: int, i: int, lang: Lexicon) -
     mark = possessive_at(between, 0, lang)
     if mark and between[mark:] == " " and toks[i].lower in lang.org_words:
         return True  # "New People's Party": a possessive inside an organisation's name
-    return between == ". " and toks[last].is_initial  # "L. Ron Hubbard", "John F. Kennedy"
+    # "L. Ron Hubbard", "John F. Kennedy", "K.C. Maurer"; not a known name ("U.S. officials")
+    initials = toks[last].is_dotted and not gazetteers.known(toks[last].text + ".")
+    return between == ". " and (toks[last].is_initial or initials)
 
 
 def join_particles(e: Edge) -> int | None:
@@ -127,9 +129,11 @@ def join_particles(e: Edge) -> int | None:
         return None
     head = toks[current[-1]].lower
     name = toks[j]
+    # Where a name's head comes last (English, German), a place preposition after it
+    # says where the organisation is: "Space Center at Washington Dulles", not one name.
+    located = lang.name_heads == frozenset({-1}) and low in lang.place_cues
     if (
-        head in lang.org_words
-        or head in lang.place_words
+        (head in lang.org_words or head in lang.place_words) and not located
         or (
             low in lang.name_particles
             and len(current) <= 4
