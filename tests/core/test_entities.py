@@ -264,3 +264,14 @@ def test_a_place_preposition_after_an_organisation_says_where_it_is():
     )
     assert "National Museum" in found and not any(" at " in name for name in found)
     assert "Charles Bolden" in found and found["Charles Bolden"][0] == "PERSON"
+
+
+def test_a_government_with_its_nationality_is_one_organisation():
+    """Where the head comes first, a nationality after an organisation word belongs to it."""
+    found = entities(
+        "Visita\nIl ministro ha incontrato ieri gli ufficiali del Governo italiano e il Ministero cileno "
+        "degli Affari Esteri a Roma."
+    )
+    assert found["Governo italiano"][0] == "ORG"
+    assert found["Ministero cileno degli Affari Esteri"][0] == "ORG"
+    assert entities("Visita\nEl ministro se reunió con el Gobierno español en Madrid.")["Gobierno español"][0] == "ORG"

@@ -5,7 +5,8 @@ Superintelligence Labs"); a month, weekday, title or number ends a run unless it
 is part of a name ("Theresa May"). Lower-case words join a run only where names
 allow it: a particle ("Charles de Gaulle", "Banca d'Italia"), a place particle
 before a known place ("Frankfurt am Main"), a conjunction inside an organisation's
-name ("Agencia de Innovación y Desarrollo"). A run that holds an organisation and
+name ("Agencia de Innovación y Desarrollo"), a nationality after an organisation
+word where the head comes first ("Governo italiano"). A run that holds an organisation and
 then a person ("OpenAI Shengjia Zhao") is split in two.
 """
 
@@ -128,6 +129,8 @@ def join_particles(e: Edge) -> int | None:
     if not (j < n and j - i <= 3 and is_name_token(toks[j]) and gap(text, toks[j - 1], toks[j]) in (" ", "")):
         return None
     head = toks[current[-1]].lower
+    if head in lang.demonyms and len(current) == 2:
+        head = toks[current[0]].lower  # "Ministero cileno degli Affari Esteri"
     name = toks[j]
     # Where a name's head comes last (English, German), a place preposition after it
     # says where the organisation is: "Space Center at Washington Dulles", not one name.
@@ -184,7 +187,24 @@ def join_conjunction(e: Edge) -> int | None:
     return None
 
 
-JOINS: tuple[Join, ...] = (join_particles, join_place_particle, join_conjunction)
+def join_demonym(e: Edge) -> int | None:
+    """A nationality adjective after an organisation word, where the head comes first:
+    "Governo italiano", "Ministero cileno degli Affari Esteri", "Parlamento europeo"."""
+    text, toks, i, current, lang = e.text, e.toks, e.i, e.current, e.lang
+    if (
+        0 in lang.name_heads
+        and -1 not in lang.name_heads
+        and len(current) == 1
+        and toks[current[0]].lower in lang.org_words
+        and toks[i].lower in lang.demonyms
+        and toks[i].text.islower()
+        and gap(text, toks[current[0]], toks[i]) == " "
+    ):
+        return i + 1
+    return None
+
+
+JOINS: tuple[Join, ...] = (join_particles, join_place_particle, join_conjunction, join_demonym)
 """The ways lower-case words join a run, tried in this order."""
 
 
