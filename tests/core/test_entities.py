@@ -275,3 +275,11 @@ def test_a_government_with_its_nationality_is_one_organisation():
     assert found["Governo italiano"][0] == "ORG"
     assert found["Ministero cileno degli Affari Esteri"][0] == "ORG"
     assert entities("Visita\nEl ministro se reunió con el Gobierno español en Madrid.")["Gobierno español"][0] == "ORG"
+
+
+def test_a_person_after_an_organisation_with_an_organisation_word_is_apart():
+    found = entities(
+        "Clock\nA spokeswoman of the Council on American-Islamic Relations Alia Salem said the boy was fine."
+    )
+    assert found["Alia Salem"][0] == "PERSON"
+    assert found["Council on American-Islamic Relations"][0] == "ORG"

@@ -289,7 +289,9 @@ def split_run(toks: list[Token], run: list[int], lang: Lexicon) -> list[list[int
                 and len(head[-1].text) > 1  # not after an initial: "L. Ron Hubbard"
                 and head[-1].text not in lang.saints  # "San Donato Milanese", "Santa Maria Novella"
                 and 2 <= len(tail) <= 3
-                and not any(t.lower in lang.org_words for t in words)
+                # "Council on American-Islamic Relations Alia Salem": the organisation
+                # may hold an organisation word; the person after it does not.
+                and not any(t.lower in lang.org_words for t in tail)
             ):
                 return [run[:cut], run[cut:]]
         return [run]
