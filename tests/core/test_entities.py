@@ -283,3 +283,9 @@ def test_a_person_after_an_organisation_with_an_organisation_word_is_apart():
     )
     assert found["Alia Salem"][0] == "PERSON"
     assert found["Council on American-Islamic Relations"][0] == "ORG"
+
+
+def test_a_stadium_is_a_place():
+    found = entities("Football\nSweden played at the Nizhny Novgorod Stadium, and Belgium at the Fisht Stadium in Sochi.")
+    assert found["Nizhny Novgorod Stadium"][0] == "PLACE" and found["Fisht Stadium"][0] == "PLACE"
+    assert entities("Calcio\nLa partita si gioca allo Stadio Olimpico di Roma.")["Stadio Olimpico"][0] == "PLACE"
