@@ -289,3 +289,8 @@ def test_a_stadium_is_a_place():
     found = entities("Football\nSweden played at the Nizhny Novgorod Stadium, and Belgium at the Fisht Stadium in Sochi.")
     assert found["Nizhny Novgorod Stadium"][0] == "PLACE" and found["Fisht Stadium"][0] == "PLACE"
     assert entities("Calcio\nLa partita si gioca allo Stadio Olimpico di Roma.")["Stadio Olimpico"][0] == "PLACE"
+
+
+def test_an_acronym_after_an_elided_article_is_an_organisation():
+    found = entities("Visite\nI ministri hanno visitato i centri dell'ESO in Cile. Poi hanno lasciato il Paese.")
+    assert found["ESO"][0] == "ORG"

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from reader.core.analysis.evidence import Evidence
-from reader.core.analysis.lexicon import Lexicon, possessive_at
+from reader.core.analysis.lexicon import APOSTROPHES, Lexicon, possessive_at
 from reader.core.analysis.tokens import Token
 
 
@@ -117,6 +117,7 @@ def acronym_after_common_noun(c: Surroundings, lang: Lexicon) -> None:
         and c.toks[c.first].is_acronym
         and before
         and before[-1].text.islower()
+        and before[-1].text[-1] not in APOSTROPHES  # "dell'ESO": an elided article, no noun
         and before[-1].lower not in lang.stopwords
         and before[-1].lower not in lang.org_cues
         and before[-1].lower not in lang.particles
