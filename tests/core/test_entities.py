@@ -294,3 +294,10 @@ def test_a_stadium_is_a_place():
 def test_an_acronym_after_an_elided_article_is_an_organisation():
     found = entities("Visite\nI ministri hanno visitato i centri dell'ESO in Cile. Poi hanno lasciato il Paese.")
     assert found["ESO"][0] == "ORG"
+
+
+def test_a_name_before_a_noun_is_not_the_one_who_speaks():
+    found = entities(
+        "Documents\nDewar says that bureaucrats of the Conservative government have complained to him."
+    )
+    assert "Conservative" not in found or found["Conservative"][0] != "PERSON"

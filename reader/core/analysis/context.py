@@ -166,7 +166,8 @@ def title_in_apposition(c: Surroundings, lang: Lexicon) -> None:
 def speech_verb_after(c: Surroundings, lang: Lexicon) -> None:
     """A speech verb within three lower-case words after it: "Zuckerberg una volta disse",
     "Nat Friedman, ha dichiarato"; not across "and" ("di Esino Lario e ha sottolineato"
-    has another subject)."""
+    has another subject), nor across a noun ("the Conservative government have
+    complained": the government speaks; only light words may stand between)."""
     j, toks, text = c.stop, c.toks, c.text
     if j >= len(toks):
         return
@@ -184,6 +185,8 @@ def speech_verb_after(c: Surroundings, lang: Lexicon) -> None:
             return
         if t.text[0].isupper() or t.lower in lang.conjunctions:
             return
+        if t.lower not in lang.stopwords and t.lower not in lang.auxiliaries:
+            return  # "the Conservative government have complained": the noun is the subject
 
 
 def place_cue_before(c: Surroundings, lang: Lexicon) -> None:
