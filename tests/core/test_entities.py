@@ -301,3 +301,18 @@ def test_a_name_before_a_noun_is_not_the_one_who_speaks():
         "Documents\nDewar says that bureaucrats of the Conservative government have complained to him."
     )
     assert "Conservative" not in found or found["Conservative"][0] != "PERSON"
+
+
+def test_a_title_s_complement_is_no_name():
+    """"Secretário de Estado do Ministério…": Estado completes the title; the ministry is the name."""
+    found = entities(
+        "Visita\nEstava presente Friedrich Faulhammer, Secretário de Estado do Ministério de Ciência e "
+        "Investigação austríaco, e outros."
+    )
+    assert found["Ministério de Ciência e Investigação"][0] == "ORG"
+    assert not any(name.startswith("Estado") for name in found)
+    found = entities("Visita\nErano presenti la Direttrice del Protocollo al Ministero cileno degli Affari Esteri e altri.")
+    assert found["Ministero cileno degli Affari Esteri"][0] == "ORG"
+    # a name of its own after the title stays whole
+    found = entities("Visita\nFueron recibidos por el Decano del Cuerpo Consular, Sr. Friedemann Greiner, en Santiago.")
+    assert "Cuerpo Consular" in found

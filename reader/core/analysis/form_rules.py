@@ -16,11 +16,10 @@ from functools import cache
 
 from reader.core.analysis import gazetteers
 from reader.core.analysis.evidence import Evidence
+from reader.core.analysis.gazetteers import COMMON_ZIPF
 from reader.core.analysis.grouping import singular
 from reader.core.analysis.lexicon import Lexicon
 
-COMMON_ZIPF = 40
-"""A word this common (Zipf 4, once in 100,000 words, times ten) is a common word first."""
 _HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 

@@ -99,6 +99,10 @@ def known_city(name: str) -> tuple[int, str] | None:
     return (int(row[0]), row[1]) if row else None
 
 
+COMMON_ZIPF = 40
+"""A word this common (Zipf 4, once in 100,000 words, times ten) is a common word first."""
+
+
 def zipf(code: str, word: str) -> int:
     """How common a casefolded word is in a language: its Zipf frequency times ten
     (words_<code>.tsv, from wordfreq; 35 and more), 0 for a rarer word or a language

@@ -129,8 +129,8 @@ def join_particles(e: Edge) -> int | None:
     if not (j < n and j - i <= 3 and is_name_token(toks[j]) and gap(text, toks[j - 1], toks[j]) in (" ", "")):
         return None
     head = toks[current[-1]].lower
-    if head in lang.demonyms and len(current) == 2:
-        head = toks[current[0]].lower  # "Ministero cileno degli Affari Esteri"
+    if head in lang.demonyms and len(current) >= 2:
+        head = toks[current[-2]].lower  # "Ministero cileno degli Affari Esteri"
     name = toks[j]
     # Where a name's head comes last (English, German), a place preposition after it
     # says where the organisation is: "Space Center at Washington Dulles", not one name.
@@ -173,11 +173,12 @@ def join_place_particle(e: Edge) -> int | None:
 
 def join_conjunction(e: Edge) -> int | None:
     """"and" inside an organisation's name that opens with its organisation word:
-    "Agencia de Innovación y Desarrollo"."""
+    "Agencia de Innovación y Desarrollo" (also where a title's complement comes first:
+    "Secretário de Estado do Ministério de Ciência e Investigação")."""
     text, toks, i, current, lang = e.text, e.toks, e.i, e.current, e.lang
     if (
         toks[i].lower in lang.conjunctions
-        and toks[current[0]].lower in lang.org_words
+        and any(toks[k].lower in lang.org_words for k in current[:-1])
         and toks[current[-1]].lower not in lang.org_words
         and i + 1 < len(toks)
         and is_name_token(toks[i + 1])
@@ -194,11 +195,10 @@ def join_demonym(e: Edge) -> int | None:
     if (
         0 in lang.name_heads
         and -1 not in lang.name_heads
-        and len(current) == 1
-        and toks[current[0]].lower in lang.org_words
+        and toks[current[-1]].lower in lang.org_words
         and toks[i].lower in lang.demonyms
         and toks[i].text.islower()
-        and gap(text, toks[current[0]], toks[i]) == " "
+        and gap(text, toks[current[-1]], toks[i]) == " "
     ):
         return i + 1
     return None

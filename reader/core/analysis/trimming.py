@@ -164,12 +164,29 @@ def noun_after_article(w: Word) -> bool:
     )
 
 
+def title_complement(w: Word) -> bool:
+    """A common word between a title's preposition and another preposition completes
+    the title; the name comes after: "Secretário de Estado do Ministério de Ciência"
+    (not "Decano del Cuerpo Consular", a name of its own)."""
+    at, toks, lang = w.at, w.toks, w.lang
+    if at < 2 or not w.rest or w.is_known or not is_particle(w.rest[0], lang):
+        return False
+    prep, title = toks[at - 1], toks[at - 2]
+    return (
+        (is_particle(prep, lang) or prep.text in lang.elided_particles)
+        and w.text[title.end : prep.start] == " "
+        and lang.is_title(title.lower)
+        and gazetteers.zipf(lang.code, w.tok.lower) >= gazetteers.COMMON_ZIPF
+    )
+
+
 LEADING_RULES: tuple[WordRule, ...] = (
     function_word,
     lower_case_elsewhere,
     stray_letter,
     title_or_generic_acronym,
     noun_after_article,
+    title_complement,
 )
 
 
