@@ -11,13 +11,13 @@ import pytest
 
 from tests.evaluate import by_language, run, totals
 
-TEAM = {"typed_f1": (0.81, 0.92), "quote_f1": (0.94, 0.95), "speakers": (0.92, 0.92)}
+TEAM = {"typed_f1": (0.86, 0.92), "quote_f1": (0.95, 0.95), "speakers": (0.92, 0.92)}
 """Figure -> (threshold, target) on the team's set, micro-averaged."""
-TYPED_F1 = {"de": 0.90, "en": 0.80, "es": 0.90, "fr": 0.90, "it": 0.85, "pt": 0.76}
-"""Per language typed F1 threshold (target 0.85 everywhere)."""
-MIN_SPEAKERS = 10
-"""A language is held to the speaker threshold once it has this many attributed quotations."""
+TYPED_F1 = {"pt": 0.82}
+"""Per language typed F1 thresholds below the target of 0.85 (the figure reached)."""
+TYPED_F1_TARGET = 0.85
 SPEAKERS = 0.85
+"""Per language, speakers right of the attributed quotations found (target met everywhere)."""
 
 
 @pytest.fixture(scope="module")
@@ -51,17 +51,12 @@ def test_every_language_is_in_the_set(rows):
 
 
 def test_every_language_on_its_own(rows):
-    """No language hides behind the others' figures (the sample counts as Italian).
-
-    Speakers are held to the threshold only in a language with enough attributed
-    quotations: with three, one quotation would swing it by a third.
-    """
+    """No language hides behind the others' figures (the sample counts as Italian)."""
     for code, subset in by_language(rows).items():
         t = totals(subset)
         assert t.languages_right == t.articles, code
-        assert t.typed_f1 >= TYPED_F1.get(code, 0.85), (code, t)
-        if t.speakers_known >= MIN_SPEAKERS:
-            assert t.speaker_accuracy >= SPEAKERS, (code, t)
+        assert t.typed_f1 >= TYPED_F1.get(code, TYPED_F1_TARGET), (code, t)
+        assert t.speaker_accuracy >= SPEAKERS, (code, t)
 
 
 def common_word(code: str, word: str) -> bool:
