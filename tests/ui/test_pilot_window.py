@@ -384,3 +384,18 @@ async def test_the_editor_fits_80x24_and_the_choice_is_a_box(sample_path, tmp_pa
         assert type(app.screen).__name__ == "ChoiceScreen"
         box = app.screen.query_one("#confirm-box")
         assert box.region.x > 0 and box.region.y > 0, "centred, not pinned to the corner"
+
+
+async def test_the_current_paragraph_stays_on_screen_when_a_short_article_narrows(tmp_path):
+    """All of a short article fits a wide window, so G does not scroll; narrowed, the
+    window must still show the paragraph being read, not the top."""
+    path = tmp_path / "short.txt"
+    paragraphs = [f"Paragraph {n}: the harbour reopened after the storm, said the port authority." for n in range(12)]
+    path.write_text("A short report\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    app = build_app(load(path), settings=Settings(), store=None)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("G")
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert "Paragraph 11:" in screen_text(app)

@@ -1,150 +1,52 @@
-"""Fetching one address with httpx: the limits, the checks and one-line errors.
+"""Fetching one address with httpx: the redirects, the checks and one-line errors.
 
 Every fetch follows the same rules, whoever asks: http and https only, connect and
 read timeouts, a few redirects followed by hand (so a loop is reported as a loop and
 every hop is checked again), the body capped while it streams, certificates always
 checked, and conditional GET so an unchanged feed costs one short answer. httpx is
 imported inside the functions: opening a local article never loads it.
+
+This module follows the redirects and asks conditionally; the limits, the address
+check and the clients are in fetch_limits, the checks of the answer and its body in
+fetch_response, and the wording of httpx's exceptions in fetch_errors. It re-exports
+what the rest of reader imports, so `reader.core.web.fetch` still names all of fetching.
 """
 
 from __future__ import annotations
 
-import ssl
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
-from urllib.parse import urljoin, urlsplit
+from typing import TYPE_CHECKING
+from urllib.parse import urljoin
 
-from reader import __version__
-from reader.core.web.errors import (
-    AddressError,
-    ContentError,
-    FetchTimeoutError,
-    HTTPStatusError,
-    NetworkError,
-    RedirectError,
-    TLSError,
-    TooLargeError,
-    UnreachableError,
+from reader.core.web.errors import AddressError, HTTPStatusError, RedirectError
+from reader.core.web.fetch_errors import mapped_errors, network_error
+from reader.core.web.fetch_limits import (
+    DEFAULT_LIMITS,
+    USER_AGENT,
+    Limits,
+    check_address,
+    new_async_client,
+    new_client,
+    request_timeout,
 )
+from reader.core.web.fetch_response import CappedBody, FetchResult, check_head, make_result
 
 if TYPE_CHECKING:
     import httpx
 
-USER_AGENT = f"reader/{__version__} (+reader, a terminal news reader)"
-"""Says who is asking, so a site can tell reader from a browser or a crawler."""
+__all__ = [
+    "DEFAULT_LIMITS",
+    "USER_AGENT",
+    "FetchResult",
+    "Limits",
+    "check_address",
+    "fetch_url",
+    "fetch_url_async",
+    "network_error",
+    "new_async_client",
+    "new_client",
+]
 
-ACCEPT = (
-    "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
-    "application/feed+json;q=0.9,application/xml;q=0.9,application/json;q=0.8,*/*;q=0.5"
-)
-
-Kind = Literal["html", "xml", "json"]
-"""What a body is: a web page, XML (RSS, Atom, RDF) or JSON (JSON Feed)."""
-
-_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
-_XML_TYPES = frozenset({"application/xml", "text/xml", "application/rss+xml", "application/atom+xml",
-                        "application/rdf+xml", "application/x-rss+xml", "text/rss+xml"})
-_JSON_TYPES = frozenset({"application/feed+json", "application/json", "text/json"})
-# Servers label feeds carelessly; for these the body itself says what it is.
-_SNIFFED_TYPES = frozenset({"", "text/plain", "application/octet-stream", "binary/octet-stream"})
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
-
-
-@dataclass(frozen=True)
-class Limits:
-    """How long to wait and how much to take. Tests shrink them; nothing turns them off."""
-
-    connect_timeout: float = 5.0
-    read_timeout: float = 15.0
-    """Seconds without a byte from the server (httpx's read timeout), not a total."""
-    max_redirects: int = 5
-    max_bytes: int = 10 * 1024 * 1024
-    """Cap on the body as received, after decompression: a small gzip bomb stops here too."""
-
-
-DEFAULT_LIMITS = Limits()
-
-
-@dataclass(frozen=True)
-class FetchResult:
-    """What one fetch brought back."""
-
-    url: str
-    """The final address, after redirects: resolve the page's relative links against it."""
-    status: int
-    """200 (or another 2xx), or 304 when a conditional GET found nothing new."""
-    content_type: str = ""
-    """The media type, lower-cased, without parameters ("text/html"); "" when not sent."""
-    charset: str | None = None
-    """The charset the Content-Type header declared, if any."""
-    content: bytes = b""
-    """The body; empty for 304."""
-    etag: str | None = None
-    last_modified: str | None = None
-    headers: dict[str, str] = field(default_factory=dict)
-    """The response's headers, names lower-cased (feedparser reads a few of them)."""
-    redirects: tuple[str, ...] = ()
-    """Each address left by a redirect, in order."""
-    kind: Kind | None = None
-    """What the body is; None for 304."""
-
-    @property
-    def not_modified(self) -> bool:
-        return self.status == 304
-
-
-def check_address(url: str) -> str:
-    """The address, stripped, if reader may fetch it.
-
-    Raises:
-        AddressError: for anything but an http or https address with a host.
-    """
-    url = url.strip()
-    try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018 -- a bad port raises ValueError here, not later in httpx
-    except ValueError:
-        raise AddressError(f"{url}: not a valid web address") from None
-    if parts.scheme.lower() not in ("http", "https"):
-        shown = f"{parts.scheme}:" if parts.scheme else "no scheme"
-        raise AddressError(f"{url}: only http and https addresses can be fetched ({shown})")
-    if not parts.hostname:
-        raise AddressError(f"{url}: not a valid web address (no host)")
-    return url
-
-
-def new_client(limits: Limits = DEFAULT_LIMITS) -> httpx.Client:
-    """An httpx client set up as every fetch needs: pass it to `fetch_url` to reuse connections."""
-    import httpx
-
-    return httpx.Client(**_client_options(limits))
-
-
-def new_async_client(limits: Limits = DEFAULT_LIMITS, connections: int = 8) -> httpx.AsyncClient:
-    """The asynchronous twin of `new_client`, holding at most `connections` connections."""
-    import httpx
-
-    pool = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
-    return httpx.AsyncClient(limits=pool, **_client_options(limits))
-
-
-def _client_options(limits: Limits) -> dict:
-    return {
-        "headers": {"User-Agent": USER_AGENT, "Accept": ACCEPT},
-        "timeout": _timeout(limits),
-        # Redirects are followed by hand, one checked hop at a time.
-        "follow_redirects": False,
-        # Certificates are always checked: there is no switch to turn this off.
-        "verify": True,
-    }
-
-
-def _timeout(limits: Limits) -> httpx.Timeout:
-    import httpx
-
-    return httpx.Timeout(limits.read_timeout, connect=limits.connect_timeout, pool=limits.connect_timeout)
 
 
 def fetch_url(
@@ -174,17 +76,17 @@ def fetch_url(
         hops: list[str] = []
         url = start
         while True:
-            with _mapped_errors(url, limits), http.stream(
-                "GET", url, headers=_conditional(etag, last_modified), timeout=_timeout(limits)
+            with mapped_errors(url, limits), http.stream(
+                "GET", url, headers=_conditional(etag, last_modified), timeout=request_timeout(limits)
             ) as response:
                 target = _redirect_target(response, start, url, hops, limits)
                 if target is None:
-                    _check_head(response, url, limits)
-                    body = _Body(url, limits.max_bytes)
+                    check_head(response, url, limits)
+                    body = CappedBody(url, limits.max_bytes)
                     if response.status_code != 304:
                         for chunk in response.iter_bytes():
                             body.add(chunk)
-                    return _result(response, url, hops, body.data())
+                    return make_result(response, url, hops, body.data())
             hops.append(url)
             url = target
     finally:
@@ -205,18 +107,18 @@ async def fetch_url_async(
     hops: list[str] = []
     url = start
     while True:
-        with _mapped_errors(url, limits):
+        with mapped_errors(url, limits):
             async with client.stream(
-                "GET", url, headers=_conditional(etag, last_modified), timeout=_timeout(limits)
+                "GET", url, headers=_conditional(etag, last_modified), timeout=request_timeout(limits)
             ) as response:
                 target = _redirect_target(response, start, url, hops, limits)
                 if target is None:
-                    _check_head(response, url, limits)
-                    body = _Body(url, limits.max_bytes)
+                    check_head(response, url, limits)
+                    body = CappedBody(url, limits.max_bytes)
                     if response.status_code != 304:
                         async for chunk in response.aiter_bytes():
                             body.add(chunk)
-                    return _result(response, url, hops, body.data())
+                    return make_result(response, url, hops, body.data())
         hops.append(url)
         url = target
 
@@ -246,188 +148,3 @@ def _redirect_target(response: httpx.Response, start: str, url: str, hops: list[
         return check_address(target)
     except AddressError:
         raise AddressError(f"{url}: redirected to an address that cannot be fetched ({target})") from None
-
-
-def _check_head(response: httpx.Response, url: str, limits: Limits) -> None:
-    """Refuse an error status, a type that is neither page nor feed, or a declared size over the cap."""
-    status = response.status_code
-    if status >= 400 or (status >= 300 and status != 304) or status < 200:
-        reason = response.reason_phrase or ""
-        raise HTTPStatusError(f"{url}: HTTP {status}{' ' + reason if reason else ''}", status)
-    if status == 304:
-        return
-    media = _media_type(response.headers.get("content-type", ""))
-    if not _acceptable(media):
-        raise ContentError(f"{url}: not a web page or a feed ({media})")
-    length = response.headers.get("content-length", "")
-    if length.isdigit() and int(length) > limits.max_bytes:
-        raise TooLargeError(f"{url}: larger than {_size(limits.max_bytes)} ({_size(int(length))}); not downloaded")
-
-
-def _acceptable(media: str) -> bool:
-    return (
-        media in _HTML_TYPES or media in _XML_TYPES or media in _JSON_TYPES or media in _SNIFFED_TYPES
-        or (media.startswith("application/") and media.endswith(("+xml", "+json")))
-    )
-
-
-def _media_type(content_type: str) -> str:
-    return content_type.split(";", 1)[0].strip().lower()
-
-
-def _charset(content_type: str) -> str | None:
-    for param in content_type.split(";")[1:]:
-        name, _, value = param.partition("=")
-        if name.strip().lower() == "charset" and value.strip():
-            return value.strip().strip("\"'").lower()
-    return None
-
-
-def sniff(media_type: str, content: bytes) -> Kind | None:
-    """What a body is, from its declared media type, or from its first bytes when the type says nothing."""
-    head = content[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if media_type in _HTML_TYPES:
-        # Some servers label every file text/html; a feed still says what it is in its first bytes.
-        return "xml" if _feed_start(head) else "html"
-    if media_type in _XML_TYPES or (media_type.startswith("application/") and media_type.endswith("+xml")):
-        return "xml"
-    if media_type in _JSON_TYPES or (media_type.startswith("application/") and media_type.endswith("+json")):
-        return "json"
-    if head.startswith(b"{"):
-        return "json"
-    if not head.startswith(b"<"):
-        return None
-    if b"<html" in head or head.startswith(b"<!doctype html"):
-        return "html"
-    if head.startswith(b"<?xml") or head.startswith((b"<rss", b"<feed", b"<rdf:rdf", b"<opml")):
-        return "xml"
-    return "html"
-
-
-def _feed_start(head: bytes) -> bool:
-    """Whether lower-cased first bytes open an RSS, Atom or RDF document."""
-    if head.startswith(b"<?xml"):
-        head = head[head.find(b"?>") + 2 :].lstrip()
-        while head.startswith((b"<!--", b"<?")):  # comments and stylesheets before the root
-            end = head.find(b"-->" if head.startswith(b"<!--") else b"?>")
-            head = head[end + 3 if head.startswith(b"<!--") else end + 2 :].lstrip() if end >= 0 else b""
-    return head.startswith((b"<rss", b"<feed", b"<rdf:rdf"))
-
-
-class _Body:
-    """The body's chunks, refused as soon as they pass the cap."""
-
-    def __init__(self, url: str, cap: int) -> None:
-        self.url, self.cap = url, cap
-        self.size = 0
-        self.chunks: list[bytes] = []
-
-    def add(self, chunk: bytes) -> None:
-        self.size += len(chunk)
-        if self.size > self.cap:
-            raise TooLargeError(f"{self.url}: larger than {_size(self.cap)}; the download was stopped")
-        self.chunks.append(chunk)
-
-    def data(self) -> bytes:
-        return b"".join(self.chunks)
-
-
-def _result(response: httpx.Response, url: str, hops: list[str], content: bytes) -> FetchResult:
-    content_type = response.headers.get("content-type", "")
-    media = _media_type(content_type)
-    kind: Kind | None = None
-    if response.status_code != 304:
-        kind = sniff(media, content)
-        if kind is None:
-            raise ContentError(f"{url}: not a web page or a feed ({media or 'no content type'})")
-    return FetchResult(
-        url=url,
-        status=response.status_code,
-        content_type=media,
-        charset=_charset(content_type),
-        content=content,
-        etag=response.headers.get("etag"),
-        last_modified=response.headers.get("last-modified"),
-        headers={k.lower(): v for k, v in response.headers.items()},
-        redirects=tuple(hops),
-        kind=kind,
-    )
-
-
-def _size(n: int) -> str:
-    if n >= 1024 * 1024:
-        return f"{n / 1e6:.0f} MB"
-    return f"{n:,} bytes"
-
-
-@contextmanager
-def _mapped_errors(url: str, limits: Limits) -> Iterator[None]:
-    """httpx's exceptions as reader's one-line errors; reader's own pass through."""
-    import httpx
-
-    try:
-        yield
-    except httpx.HTTPError as exc:
-        raise network_error(exc, url, limits) from None
-    except ssl.SSLError as exc:  # raised outside httpx's mapping by some transports
-        raise TLSError(f"{url}: secure connection failed ({_tls_reason(exc)})") from None
-
-
-def network_error(exc: Exception, url: str, limits: Limits = DEFAULT_LIMITS) -> Exception:
-    """The reader error for an httpx exception raised while fetching `url`."""
-    import httpx
-
-    if isinstance(exc, httpx.ConnectTimeout):
-        return FetchTimeoutError(f"{url}: timed out connecting (no answer within {limits.connect_timeout:g} s)")
-    if isinstance(exc, httpx.ReadTimeout):
-        return FetchTimeoutError(f"{url}: timed out (the server sent nothing for {limits.read_timeout:g} s)")
-    if isinstance(exc, httpx.TimeoutException):
-        return FetchTimeoutError(f"{url}: timed out")
-    if isinstance(exc, (httpx.InvalidURL, httpx.UnsupportedProtocol)):
-        return AddressError(f"{url}: not a valid web address ({exc})")
-    if isinstance(exc, httpx.DecodingError):
-        return ContentError(f"{url}: the server sent a body that could not be decoded")
-    tls = _cause(exc, ssl.SSLError)
-    if tls is not None or "CERTIFICATE_VERIFY_FAILED" in str(exc) or "[SSL" in str(exc):
-        reason = _tls_reason(tls) if isinstance(tls, ssl.SSLError) else _first_line(str(exc))
-        return TLSError(f"{url}: secure connection failed ({reason})")
-    if isinstance(exc, httpx.ConnectError):
-        if _cause(exc, ConnectionRefusedError) is not None or "refused" in str(exc).lower():
-            return UnreachableError(f"{url}: cannot connect (connection refused)")
-        if _is_name_error(exc):
-            return UnreachableError(f"{url}: cannot connect (host not found: {urlsplit(url).hostname})")
-        return UnreachableError(f"{url}: cannot connect ({_first_line(str(exc)) or type(exc).__name__})")
-    return NetworkError(f"{url}: the connection failed ({_first_line(str(exc)) or type(exc).__name__})")
-
-
-def _cause(exc: BaseException, kind: type[BaseException]) -> BaseException | None:
-    """The first exception of `kind` in exc's chain of causes and contexts."""
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        if isinstance(current, kind):
-            return current
-        seen.add(id(current))
-        current = current.__cause__ or current.__context__
-    return None
-
-
-def _is_name_error(exc: Exception) -> bool:
-    import socket
-
-    text = str(exc).lower()
-    return _cause(exc, socket.gaierror) is not None or "name or service not known" in text or (
-        "name resolution" in text or "nodename nor servname" in text or "getaddrinfo" in text
-    )
-
-
-def _tls_reason(exc: ssl.SSLError) -> str:
-    message = getattr(exc, "verify_message", None)
-    if message:
-        return f"certificate check failed: {message}"
-    reason = getattr(exc, "reason", None)
-    return str(reason).replace("_", " ").lower() if reason else _first_line(str(exc))
-
-
-def _first_line(text: str) -> str:
-    return text.strip().splitlines()[0][:200] if text.strip() else ""

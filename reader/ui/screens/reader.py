@@ -9,6 +9,10 @@ The analysis thread is a daemon, never waited for, and is cancelled when the
 screen goes (an exception raised into it at its next step): quitting while it
 runs ends the process at once. A thread of Textual's worker pool kept the process
 alive, its screen blank, until a long analysis was done.
+
+This module holds the screen's frame: layout, the analysis, and which keys can act
+now. Its behaviour is mixed in from reader_movement, reader_panel, reader_search
+and notes_actions.
 """
 
 from __future__ import annotations
@@ -24,11 +28,14 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 
 from reader.core.analysis import Analysis
-from reader.core.article import Document, Position, SearchIndex, shorten, step
+from reader.core.article import Document, Position, SearchIndex
 from reader.core.notes import NoteStore
-from reader.ui.decorations import entity_layer, quote_layer, spans_layer
+from reader.ui.decorations import entity_layer, quote_layer
 from reader.ui.screens.notes_actions import NOTE_BINDINGS, NotesMixin
-from reader.ui.widgets.article_view import GUTTER, MAX_TEXT_WIDTH, ArticleView, Decoration
+from reader.ui.screens.reader_movement import MovementMixin
+from reader.ui.screens.reader_panel import PanelMixin
+from reader.ui.screens.reader_search import SearchMixin
+from reader.ui.widgets.article_view import GUTTER, MAX_TEXT_WIDTH, ArticleView
 from reader.ui.widgets.reader_footer import ReaderFooter
 from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.side_panel import SidePanel, entity_rows, quote_rows, topic_rows
@@ -65,7 +72,7 @@ def topic_stops(topics) -> list[tuple[Position, str]]:
     return stops
 
 
-class ReaderScreen(NotesMixin, Screen):
+class ReaderScreen(MovementMixin, PanelMixin, SearchMixin, NotesMixin, Screen):
     """Reads one article.
 
     | key | action |
@@ -327,322 +334,3 @@ class ReaderScreen(NotesMixin, Screen):
         """A key typed after / that reached the article first belongs to the search line."""
         bar = self.query_one(SearchBar)
         return bar.is_open and bar.take(event)
-
-    # -- movement -------------------------------------------------------------------
-
-    @on(ArticleView.CurrentChanged)
-    def _current_changed(self, event: ArticleView.CurrentChanged) -> None:
-        self.status.position = event.index
-        if event.index != self.cursor[0]:
-            self.cursor = (event.index, -1)
-
-    def _go_block(self, index: int) -> None:
-        self.article.go_to(index)
-        self.cursor = (self.article.current, -1)
-        self.status.position = self.article.current  # now, not a message later
-        self.status.extra = ""  # "match 6 of 10" no longer says where the reader is
-
-    def action_next_block(self) -> None:
-        self._go_block(self.article.current + 1)
-
-    def action_previous_block(self) -> None:
-        self._go_block(self.article.current - 1)
-
-    def action_first_block(self) -> None:
-        self._go_block(0)
-        self.article.scroll_home(animate=False, immediate=True)
-
-    def action_last_block(self) -> None:
-        self._go_block(len(self.document.blocks) - 1)
-        self.article.scroll_end(animate=False, immediate=True)
-
-    def action_next_page(self) -> None:
-        view = self.article
-        page = max(1, view.scrollable_content_region.height - 2)
-        at_end = view.scroll_y >= view.max_scroll_y
-        view.scroll_to(y=view.scroll_y + page, animate=False, immediate=True)
-        if at_end or view.scroll_y >= view.max_scroll_y:
-            target = len(self.document.blocks) - 1
-        else:
-            target = view.first_visible_block()
-        view.current = max(view.current, target) if not at_end else target
-        self.cursor = (view.current, -1)
-
-    def action_previous_page(self) -> None:
-        view = self.article
-        page = max(1, view.scrollable_content_region.height - 2)
-        view.scroll_to(y=view.scroll_y - page, animate=False, immediate=True)
-        view.current = view.first_visible_block() if view.scroll_y > 0 else 0
-        self.cursor = (view.current, -1)
-
-    def _jump(self, block: int, start: int) -> None:
-        self.article.go_to(block, offset=max(0, start))
-        self.cursor = (block, start)
-        self.status.position = block
-
-    def _step(self, positions: list[Position], forward: bool, what: str) -> int | None:
-        index, wrapped = step(positions, self.cursor, forward)
-        if index is None:
-            return None
-        if wrapped:
-            self.notify(f"Wrapped to the {'first' if forward else 'last'} {what}", timeout=2)
-        return index
-
-    def action_next_quote(self, forward: bool = True) -> None:
-        if self.analysis is None:
-            return
-        i = self._step(self.quote_positions, forward, "quotation")
-        if i is None:
-            return
-        block, start = self.quote_positions[i]
-        quote = next(q for q in self.analysis.quotes if (q.block, q.start) == (block, start))
-        self._jump(block, start)
-        who = quote.speaker or "unattributed"
-        self.status.extra = f"quote {i + 1} of {len(self.quote_positions)} · {who}"
-        self.panel.highlight("quote", quote.id)
-
-    def action_previous_quote(self) -> None:
-        self.action_next_quote(forward=False)
-
-    def action_next_topic(self, forward: bool = True) -> None:
-        positions = [p for p, _ in self.topic_positions]
-        i = self._step(positions, forward, "topic")
-        if i is None:
-            return
-        (block, k), title = self.topic_positions[i]
-        self._jump(block, 0)
-        self.cursor = (block, k)  # the next } goes on to a topic that starts on the same paragraph
-        short = shorten(title, 40)
-        self.status.extra = f"topic {i + 1} of {len(positions)} · {short}"
-
-    def action_previous_topic(self) -> None:
-        self.action_next_topic(forward=False)
-
-    # -- side panel ------------------------------------------------------------------
-
-    @on(SidePanel.Chosen)
-    def _chosen(self, event: SidePanel.Chosen) -> None:
-        if self._panel_shown_over_text() and event.kind != "note":
-            self._close_panel_over_text()  # the jump must be seen, not hidden under the panel
-        self.choose(event.kind, event.key)
-
-    def choose(self, kind: str, key: str) -> None:
-        """Select a panel item: highlight its occurrences and jump to the first."""
-        if self.analysis is None:
-            return
-        occurrences: list[tuple[int, int, int]] = []
-        label = "occurrence"
-        if kind == "entity":
-            entity = next(e for e in self.analysis.entities if e.id == key)
-            occurrences = [(m.block, m.start, m.end) for m in entity.mentions]
-            label, name = "mention", entity.name
-        elif kind == "quote":
-            quote = next(q for q in self.analysis.quotes if q.id == key)
-            same = [q for q in self.analysis.quotes if quote.speaker and q.speaker == quote.speaker] or [quote]
-            occurrences = [(p.block, p.start, p.end) for q in same for p in q.parts[:1]]
-            label, name = "quote", (f"by {quote.speaker}" if quote.speaker else "unattributed")
-        elif kind == "note":
-            note = next((n for n in self.notes if n.id == key), None)
-            if note is None:
-                return
-            place = self.placements.get(key)
-            if place is not None:
-                self._jump(place.block, place.start)
-                self.status.extra = f"note on ¶ {place.block + 1}"
-            self.edit_note(key)
-            return
-        elif kind == "topic":
-            topic = next(t for t in self.analysis.topics if t.id == key)
-            occurrences = [(b, 0, len(self.document.blocks[b].text)) for b in topic.blocks]
-            label, name = "paragraph", topic.title
-        else:
-            return
-        self.occurrences = sorted(occurrences)
-        self.occurrence_label = label
-        self.occurrence_name = name
-        layer: dict[int, list] = {}
-        if kind != "topic":
-            layer = spans_layer(self.occurrences, ".article--selected")
-        self.article.set_layer("selected", layer)
-        self.refresh_bindings()
-        if self.occurrences:
-            # The first occurrence at or after the start of the article.
-            block, start, _ = self.occurrences[0]
-            self._jump(block, start)
-            self._show_occurrence(0)
-
-    def _show_occurrence(self, i: int) -> None:
-        name = shorten(self.occurrence_name, 30)
-        self.status.extra = f"{self.occurrence_label} {i + 1} of {len(self.occurrences)} · {name}"
-
-    def action_next_occurrence(self, forward: bool = True) -> None:
-        positions = [(b, s) for b, s, _ in self.occurrences]
-        i = self._step(positions, forward, self.occurrence_label)
-        if i is None:
-            return
-        block, start, _ = self.occurrences[i]
-        self._jump(block, start)
-        self._show_occurrence(i)
-
-    def action_previous_occurrence(self) -> None:
-        self.action_next_occurrence(forward=False)
-
-    # Focus moves at once (set_focus), not after the next refresh as focus() does,
-    # so keys typed right after tab, p or / reach the widget they were meant for.
-
-    @property
-    def panel_has_focus(self) -> bool:
-        return bool(self.query(SidePanel)) and self.panel.has_focus_within
-
-    def _panel_shown_over_text(self) -> bool:
-        return self.has_class("-narrow") and self.has_class("-overlay")
-
-    def _show_panel(self) -> None:
-        """Show the panel: over the text in a narrow window, beside it otherwise."""
-        self.remove_class("-no-panel")
-        if self.has_class("-narrow"):
-            self.add_class("-overlay")
-        self.refresh_bindings()
-
-    def _close_panel_over_text(self) -> None:
-        self.remove_class("-overlay")
-        self.set_focus(self.article)
-        self.refresh_bindings()
-
-    def action_toggle_focus(self) -> None:
-        if not self.query(SidePanel):
-            return  # before the first frame is drawn there is no panel yet
-        if self.panel_has_focus:
-            if self._panel_shown_over_text():
-                self._close_panel_over_text()
-            else:
-                self.set_focus(self.article)
-            return
-        self._show_panel()
-        self._focus_list()
-
-    def _focus_list(self) -> None:
-        """Focus the active tab's list with a row highlighted, at once: a key typed
-        right after (down, enter) acts on that row, before the list hears of its focus."""
-        lst = self.panel.active_list
-        lst.highlight_first_if_none()
-        self.set_focus(lst)
-
-    def action_toggle_panel(self) -> None:
-        """p: hide or show the panel, at any width."""
-        if not self.query(SidePanel):
-            return
-        narrow = self.has_class("-narrow")
-        shown = self._panel_shown_over_text() if narrow else not self.has_class("-no-panel")
-        if shown:
-            self.remove_class("-overlay")
-            if not narrow:
-                self.add_class("-no-panel")
-            self.set_focus(self.article)
-        else:
-            self._show_panel()
-            if narrow:
-                self._focus_list()  # it covers the text: it is what is read now
-        self.refresh_bindings()
-
-    def action_show_tab(self, tab: str) -> None:
-        """1-4: a tab of the panel, focused; 4 (Notes) starts at this paragraph's notes."""
-        if not self.query(SidePanel):
-            return
-        self._show_panel()
-        self.panel.show_tab(tab)
-        if tab == "notes":
-            note = self.note_at_or_after(self.article.current)
-            if note is not None:
-                self.panel.highlight("note", note.id)
-        self._focus_list()
-
-    def action_back(self) -> None:
-        """escape: clear the search matches, else leave the panel, else back to the articles."""
-        if self.matches:
-            self._clear_matches()
-            return
-        if self._panel_shown_over_text() or self.panel_has_focus:
-            self._close_panel_over_text()
-            return
-        if self.from_library:
-            self.save_position()
-            self.app.pop_screen()
-
-    def action_help(self) -> None:
-        from reader.ui.screens.help import HelpScreen
-
-        self.app.push_screen(HelpScreen(self))
-
-    # -- search ----------------------------------------------------------------------
-
-    def action_search(self) -> None:
-        bar = self.query_one(SearchBar)
-        self._search_origin = self.cursor
-        bar.display = True
-        bar.value = ""
-        self.set_focus(bar)
-
-    @on(SearchBar.QueryChanged)
-    def _search_changed(self, event: SearchBar.QueryChanged) -> None:
-        bar = self.query_one(SearchBar)
-        if bar.is_open and event.query == bar.value:  # else a late echo of a closed or older query
-            self._apply_query(event.query)
-
-    def _apply_query(self, query: str) -> None:
-        if self.search_index is None:
-            self.search_index = SearchIndex(self.document)
-        self.matches = self.search_index.find(query) if query.strip() else []
-        self.match_index = -1
-        origin = self._search_origin or self.cursor
-        if self.matches:
-            positions = [(m.block, m.start) for m in self.matches]
-            i, _ = step(positions, (origin[0], origin[1] - 1), True)
-            self._show_match(i or 0, move_cursor=False)
-        else:
-            self.article.set_layer("search", {})
-            self.status.extra = "no matches" if query.strip() else ""
-        self.refresh_bindings()
-
-    def close_search(self, query: str, keep: bool) -> None:
-        """Close the search line at once, keeping the matches of `query` or dropping them."""
-        bar = self.query_one(SearchBar)
-        bar.display = False
-        self.set_focus(self.article)
-        if keep:
-            self._apply_query(query)  # the line's last change may not have been seen yet
-        if not keep or not self.matches:
-            self._clear_matches()
-            if self._search_origin is not None and not keep:
-                self._go_block(self._search_origin[0])
-        elif self.match_index >= 0:
-            m = self.matches[self.match_index]
-            self.cursor = (m.block, m.start)
-        self.refresh_bindings()
-
-    def _clear_matches(self) -> None:
-        self.matches = []
-        self.match_index = -1
-        self.article.set_layer("search", {})
-        self.status.extra = ""
-        self.refresh_bindings()
-
-    def _show_match(self, i: int, move_cursor: bool = True) -> None:
-        self.match_index = i
-        m = self.matches[i]
-        layer = spans_layer([(x.block, x.start, x.end) for x in self.matches], ".article--match")
-        layer[m.block].append(Decoration(m.start, m.end, ".article--match-current"))
-        self.article.set_layer("search", layer)
-        self.article.go_to(m.block, offset=m.start)
-        if move_cursor:
-            self.cursor = (m.block, m.start)
-        self.status.extra = f"match {i + 1} of {len(self.matches)}"
-
-    def action_next_match(self, forward: bool = True) -> None:
-        positions = [(m.block, m.start) for m in self.matches]
-        i = self._step(positions, forward, "match")
-        if i is not None:
-            self._show_match(i)
-
-    def action_previous_match(self) -> None:
-        self.action_next_match(forward=False)

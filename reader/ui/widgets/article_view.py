@@ -6,18 +6,18 @@ width; `render_line` slices the block's styled Content for the requested line.
 
 Styles come from component classes (``article--person`` and so on, styled in
 app.tcss with theme variables), so a theme switch restyles everything.
+
+This module holds the widget itself: its state, the current block and bringing it
+into view, clicks, and the text of a mouse selection. Three mixins do the rest:
+article_layout (where each line lies), article_styling (how each character looks:
+markup and the decoration layers) and article_painting (the strips on screen).
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from dataclasses import dataclass
-
-from rich.segment import Segment
 from textual import events
 from textual.cache import LRUCache
-from textual.content import Content, Span
-from textual.geometry import Size
+from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -26,45 +26,15 @@ from textual.strip import Strip
 from textual.style import Style as VisualStyle
 
 from reader.core.article import Block, Document
-from reader.ui.block_layout import BlockLayout, Link, layout_block, quote_bars
-from reader.ui.private_api import widget_style
+from reader.ui.block_layout import BlockLayout
+from reader.ui.widgets.article_layout import GUTTER, MAX_TEXT_WIDTH, LayoutMixin, number_links
+from reader.ui.widgets.article_painting import PaintingMixin
+from reader.ui.widgets.article_styling import LAYERS, Decoration, StylingMixin
 
-LAYERS = ("quotes", "entities", "notes", "selected", "search")
-"""Decoration layers, bottom to top: a later layer's style wins where they overlap."""
-
-GUTTER = 3
-"""Cells left of the text: the current-paragraph bar, a note mark, a space."""
-MAX_TEXT_WIDTH = 90
-"""A comfortable measure: longer lines are hard to read. A wider view centres the
-column, with the spare room split on both sides."""
-
-_INLINE_CLASSES = {
-    "em": ".article--em",
-    "strong": ".article--strong",
-    "link": ".article--link",
-    "code": ".article--code",
-    "image": ".article--image",
-}
-_HEADING_CLASSES = {1: ".article--title", 2: ".article--heading", 3: ".article--heading-3"}
-"""Heading levels, each its own style; 4 to 6 share .article--heading-4."""
-_KIND_CLASSES = {
-    "blockquote": ".article--blockquote",
-    "list_item": ".article--list-item",
-    "code": ".article--code-block",
-}
+__all__ = ["GUTTER", "MAX_TEXT_WIDTH", "ArticleView", "Decoration"]
 
 
-@dataclass(frozen=True, slots=True)
-class Decoration:
-    """A styled range in one block: an entity mention, a quotation, a note, a match."""
-
-    start: int
-    end: int
-    style: str
-    """A component class (".article--person") or a style string."""
-
-
-class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
+class ArticleView(PaintingMixin, StylingMixin, LayoutMixin, ScrollView, can_focus=True, inherit_bindings=False):
     """Shows a Document block by block, with a current block and decorations.
 
     | Component class | Styles |
@@ -160,259 +130,13 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         """Blank columns left of the gutter, centring the text in a wide view."""
         self._tops: list[int] = []
         self._layouts: list[BlockLayout] = []
-        self._links = _number_links(self.blocks)
+        self._links = number_links(self.blocks)
         """Each block's links, numbered through the article, for their footnote marks."""
 
-    # -- layout ---------------------------------------------------------------
-
-    def _ensure_layout(self) -> None:
-        width = self.scrollable_content_region.width
-        if width <= 0 or width == self._layout_width:
-            return
-        anchor = self._anchor()
-        self._layout_width = width
-        self._text_width = max(10, min(MAX_TEXT_WIDTH, width - GUTTER - 1))
-        self._pad = max(0, (width - GUTTER - self._text_width) // 2)
-        tops: list[int] = []
-        layouts: list[BlockLayout] = []
-        y = 0
-        text_width = self._text_width
-        links = self._links
-        blocks = self.blocks
-        for index, block in enumerate(blocks):
-            tops.append(y)
-            layout = layout_block(block, text_width, links.get(index, ()))
-            layouts.append(layout)
-            y += layout.height + self._gap(index)
-        self._tops = tops
-        self._layouts = layouts
-        self._lines_cache.clear()
-        self._strip_cache.clear()
-        self.virtual_size = Size(width, max(0, y - 1))
-        if anchor is not None:
-            block, line = anchor
-            y = self._tops[block] + min(line, self._layouts[block].height - 1)
-            self.scroll_to(y=y, animate=False, immediate=True, force=True)
-            if self.is_mounted and 0 <= self.current < len(self.blocks):
-                self.show_block(self.current)  # the paragraph being read stays in view
-
-    def _anchor(self) -> tuple[int, int] | None:
-        """The block and line at the top of the view, to keep it there across a resize.
-
-        Reads the layout as it was: called while the layout is being remade, it must
-        not ask for the layout (block_at_line would remake it, and so on forever).
-        """
-        if not self._tops:
-            return None
-        y = round(self.scroll_y)
-        if y <= 0:
-            return None
-        block = max(0, min(len(self._tops) - 1, bisect_right(self._tops, y) - 1))
-        return block, y - self._tops[block]
+    # -- layout (the rest is in article_layout) ---------------------------------
 
     def on_resize(self) -> None:
         self._ensure_layout()
-
-    def block_at_line(self, y: int) -> int:
-        """The block shown on virtual line `y` (the block above, on a blank line)."""
-        self._ensure_layout()
-        if not self._tops:
-            return 0
-        return max(0, min(len(self._tops) - 1, bisect_right(self._tops, y) - 1))
-
-    def line_of_offset(self, index: int, offset: int) -> int:
-        """The virtual line showing character `offset` of block `index`."""
-        self._ensure_layout()
-        return self._tops[index] + self._layouts[index].line_of(offset)
-
-    def _gap(self, index: int) -> int:
-        """Blank lines after a block: none between the items of a list, else one."""
-        blocks = self.blocks
-        if index + 1 < len(blocks) and blocks[index].kind == "list_item" == blocks[index + 1].kind:
-            return 0
-        return 1
-
-    def first_visible_block(self) -> int:
-        return self.block_at_line(round(self.scroll_y))
-
-    # -- decorations -----------------------------------------------------------
-
-    def set_layer(self, name: str, decorations: dict[int, list[Decoration]]) -> None:
-        """Replace one layer of decorations (entities, quotes, notes, search...)."""
-        old = self._layers.get(name, {})
-        self._layers[name] = decorations
-        self._invalidate(set(old) | set(decorations))
-
-    def set_marks(self, marks: dict[int, str], glyphs: dict[int, str] | None = None) -> None:
-        """Margin marks: block index to a style (a note's colour) and its glyph."""
-        self._marks = dict(marks)
-        self._glyphs = dict(glyphs or {})
-        self._strip_cache.clear()
-        self.refresh()
-
-    def _invalidate(self, blocks) -> None:
-        for index in blocks:
-            self._content_cache.pop(index, None)
-        self._lines_cache.clear()
-        self._strip_cache.clear()
-        self.refresh()
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._class_styles.clear()
-        self._strip_cache.clear()
-
-    def _span_style(self, style: VisualStyle | str) -> VisualStyle:
-        """The style of a span, a margin mark or the bar: ".article--x" resolved ourselves.
-
-        Textual's partial component styles drop an opaque background (it is blended
-        with factor 1 - alpha = 0), which would hide notes, matches and the chosen
-        mentions; here a class gives exactly the rules its CSS sets. Any other style
-        resolves as Textual's own Content rendering would.
-        """
-        if isinstance(style, str) and style.startswith(".article--"):
-            cached = self._class_styles.get(style)
-            if cached is None:
-                cached = self._class_styles[style] = self._component_style(style[1:])
-            return cached
-        return widget_style(self, style)
-
-    def _component_style(self, name: str) -> VisualStyle:
-        styles = self.get_component_styles(name)
-        has = styles.has_rule
-        text = styles.text_style if has("text_style") else None
-        return VisualStyle(
-            styles.background if has("background") else None,
-            styles.color if has("color") else None,
-            bold=text.bold if text and text.bold else None,
-            italic=text.italic if text and text.italic else None,
-            underline=text.underline if text and text.underline else None,
-            strike=text.strike if text and text.strike else None,
-            reverse=text.reverse if text and text.reverse else None,
-        )
-
-    def _block_content(self, index: int) -> Content:
-        cached = self._content_cache.get(index)
-        if cached is not None:
-            return cached
-        block = self.blocks[index]
-        spans: list[Span] = []
-        if block.kind == "heading":
-            spans.append(Span(0, len(block.text), _HEADING_CLASSES.get(max(1, block.level), ".article--heading-4")))
-        elif block.kind in _KIND_CLASSES:
-            spans.append(Span(0, len(block.text), _KIND_CLASSES[block.kind]))
-        elif block.kind == "table" and block.header_rows and block.cells:
-            end = block.cells[block.header_rows - 1][-1][1]
-            spans.append(Span(0, end, ".article--table-header"))
-        if block.quote_depth and block.kind != "blockquote":
-            spans.append(Span(0, len(block.text), ".article--blockquote"))
-        for inline in block.spans:
-            spans.append(Span(inline.start, inline.end, _INLINE_CLASSES[inline.kind]))
-        # Layers in insertion order: later layers (notes, search) paint over earlier ones.
-        for layer in self._layers.values():
-            for deco in layer.get(index, ()):
-                spans.append(Span(deco.start, deco.end, deco.style))
-        content = Content(block.text, spans)
-        self._content_cache[index] = content
-        return content
-
-    def _block_lines(self, index: int) -> list[list[tuple[Content, int | None]]]:
-        """The block's lines as pieces to paint: styled text with the offset of its
-        first character in the block, or decoration (offset None)."""
-        key = (index, self._layout_width)
-        lines = self._lines_cache.get(key)
-        if lines is not None:
-            return lines
-        layout = self._layouts[index]
-        content = self._block_content(index)
-        if layout.offsets is not None:
-            starts = [0, *layout.offsets]
-            lines = [[(line.rstrip(), start)] for line, start in zip(content.divide(layout.offsets), starts)]
-        else:
-            assert layout.lines is not None
-            lines = []
-            for pieces in layout.lines:
-                line: list[tuple[Content, int | None]] = []
-                last_text = max((k for k, (a, _) in enumerate(pieces) if isinstance(a, int)), default=-1)
-                for k, (a, b) in enumerate(pieces):
-                    if isinstance(a, int) and isinstance(b, int):
-                        piece = content[a:b]
-                        line.append((piece.rstrip() if k == last_text else piece, a))
-                    else:
-                        line.append((Content.styled(str(a), str(b)) if b else Content(str(a)), None))
-                lines.append(line)
-        self._lines_cache[key] = lines
-        return lines
-
-    # -- painting --------------------------------------------------------------
-
-    def render_line(self, y: int) -> Strip:
-        self._ensure_layout()
-        scroll_y = self.scroll_offset.y
-        width = self.scrollable_content_region.width
-        line_no = scroll_y + y
-        base = self.visual_style
-        if not self._tops or line_no >= self.virtual_size.height:
-            return Strip.blank(width, base.rich_style)
-        index = self.block_at_line(line_no)
-        row = line_no - self._tops[index]
-        selection = self.text_selection
-        key = (line_no, width, index == self.current)
-        if selection is None and (strip := self._strip_cache.get(key)) is not None:
-            return strip
-        if row >= self._layouts[index].height:
-            strip = self._paint_gap(index, width)
-        else:
-            strip = self._paint(index, row, width, selection)
-        if selection is None:
-            self._strip_cache[key] = strip
-        return strip
-
-    def _paint(self, index: int, row: int, width: int, selection: Selection | None) -> Strip:
-        base = self.visual_style
-        get_style = self._span_style
-        segments: list[Segment] = [Segment(" " * self._pad, base.rich_style)] if self._pad else []
-        if index == self.current:
-            bar = base + get_style(".article--current-bar")
-            segments.append(Segment("▎", bar.rich_style))
-        else:
-            segments.append(Segment(" ", base.rich_style))
-        mark = self._marks.get(index)
-        if mark and row == 0:
-            glyph = self._glyphs.get(index, "●")
-            segments.append(Segment(glyph, (base + get_style(mark)).rich_style))
-        else:
-            segments.append(Segment(" ", base.rich_style))
-        segments.append(Segment(" ", base.rich_style))
-        span = selection.get_span(index) if selection is not None else None
-        for piece, x in self._block_lines(index)[row]:
-            if x is None:  # decoration: bars, bullets, rules, marks; no character of the text
-                for text, style in piece.render(base, end="", parse_style=get_style):
-                    segments.append(Segment(text, (base + style).rich_style))
-                continue
-            if span is not None:
-                start, end = span
-                end = len(self.blocks[index].text) if end == -1 else end
-                lo, hi = max(start - x, 0), min(end - x, len(piece.plain))
-                if hi > lo:
-                    piece = piece.stylize(self._selection_style(), lo, hi)
-            for text, style in piece.render(base, end="", parse_style=get_style):
-                segments.append(Segment(text, (base + style).rich_style_with_offset(x, index)))
-                x += len(text)
-        strip = Strip(segments)
-        return strip.crop_extend(0, width, base.rich_style)
-
-    def _paint_gap(self, index: int, width: int) -> Strip:
-        """The blank line after a block; between two quoted blocks it keeps their bars."""
-        base = self.visual_style
-        after = self.blocks[index + 1].quote_depth if index + 1 < len(self.blocks) else 0
-        depth = min(self.blocks[index].quote_depth, after)
-        if not depth:
-            return Strip.blank(width, base.rich_style)
-        segments = [Segment(" " * (self._pad + GUTTER), base.rich_style)]
-        for text, style in quote_bars(depth):
-            segments.append(Segment(str(text).rstrip(), (base + self._span_style(style)).rich_style))
-        return Strip(segments).crop_extend(0, width, base.rich_style)
 
     # -- selection (mouse) ---------------------------------------------------------
 
@@ -428,9 +152,6 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             hi = end.x if end is not None and index == end.y else len(text)
             parts.append(text[lo:hi])
         return "\n".join(parts), "\n"
-
-    def _selection_style(self) -> VisualStyle:
-        return VisualStyle.from_styles(self.screen.get_component_styles("screen--selection"))
 
     def selection_updated(self, _selection: Selection | None) -> None:
         self._strip_cache.clear()
@@ -483,18 +204,3 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         line = round(self.scroll_y) + event.y
         if 0 <= line < self.virtual_size.height:
             self.current = self.block_at_line(line)
-
-
-def _number_links(blocks: list[Block]) -> dict[int, tuple[Link, ...]]:
-    """Each block's links with footnote numbers through the article (one per address)."""
-    numbers: dict[str, int] = {}
-    links: dict[int, tuple[Link, ...]] = {}
-    for block in blocks:
-        found = []
-        for span in block.spans:
-            if span.kind == "link" and span.href:
-                number = numbers.setdefault(span.href, len(numbers) + 1)
-                found.append(Link(span.end, number, span.href))
-        if found:
-            links[block.index] = tuple(found)
-    return links
