@@ -316,3 +316,15 @@ def test_a_title_s_complement_is_no_name():
     # a name of its own after the title stays whole
     found = entities("Visita\nFueron recibidos por el Decano del Cuerpo Consular, Sr. Friedemann Greiner, en Santiago.")
     assert "Cuerpo Consular" in found
+
+
+def test_a_demonym_with_a_compass_word_is_no_name():
+    found = entities("Talks\nSouth Korean officials met North Korean envoys in Geneva on Monday.")
+    assert not any("Korean" in name for name in found)
+    assert found["Geneva"][0] == "PLACE"
+
+
+def test_a_municipality_is_an_organisation():
+    found = entities("Taxes\nThe Municipality of Livorno asked religious schools to pay. POTUS said nothing.")
+    assert found["Municipality of Livorno"][0] == "ORG"
+    assert "POTUS" not in found  # a title, as "CEO" is

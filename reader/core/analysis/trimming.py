@@ -108,8 +108,10 @@ def trim(text: str, toks: list[Token], run: list[int], lang: Lexicon, stats: Doc
             # only with evidence, which the kind scoring looks for (title before,
             # speech verb after, surname of a full name); mark it as weak.
             return Kept(idx[0], idx[-1] + 1, weak=True)
-    elif all(t.lower in lang.demonyms for t in words):
-        return None
+    elif all(t.lower in lang.demonyms or t.lower in lang.compass_words for t in words) and any(
+        t.lower in lang.demonyms for t in words
+    ):
+        return None  # "South Korean", "North African": a demonym, not a name
     nouns = (
         lang.capitalises_nouns
         and words[0].text not in first_names
