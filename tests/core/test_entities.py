@@ -328,3 +328,12 @@ def test_a_municipality_is_an_organisation():
     found = entities("Taxes\nThe Municipality of Livorno asked religious schools to pay. POTUS said nothing.")
     assert found["Municipality of Livorno"][0] == "ORG"
     assert "POTUS" not in found  # a title, as "CEO" is
+
+
+def test_a_rare_german_compound_on_a_place_word_is_a_place():
+    found = entities(
+        "Protest\nAm Samstag waren rund 90.000 Menschen auf dem Wenzelsplatz in Prag zusammengekommen. "
+        "Viele fanden keinen Parkplatz und gingen zum Arbeitsplatz."
+    )
+    assert found["Wenzelsplatz"][0] == "PLACE"
+    assert "Parkplatz" not in found and "Arbeitsplatz" not in found

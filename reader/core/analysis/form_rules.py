@@ -152,6 +152,20 @@ def org_word_compound(form: Form, s: Evidence) -> None:
         s.org += 2
 
 
+def place_word_compound(form: Form, s: Evidence) -> None:
+    """A single rare word built on a place word where names are compounds: "Wenzelsplatz",
+    "Alexanderplatz" (not a common noun such as "Arbeitsplatz")."""
+    low = form.folded[0]
+    if (
+        len(form.words) == 1
+        and form.lang.head_final_compounds
+        and low not in form.lang.place_words
+        and form.lang.ends_with_place_word(low)
+        and not gazetteers.zipf(form.lang.code, low)
+    ):
+        s.place += 2
+
+
 def company_suffix(form: Form, s: Evidence) -> None:
     """A company form at the end: "Acme Inc", "Mediobanca SpA"."""
     if len(form.words) >= 2 and form.words[-1] in form.lang.org_suffixes:
@@ -272,6 +286,7 @@ FORM_RULES: tuple[FormRule, ...] = (
     kind_words,
     lone_org_word,
     org_word_compound,
+    place_word_compound,
     company_suffix,
     unknown_acronym,
     camel_case,
