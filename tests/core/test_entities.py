@@ -337,3 +337,16 @@ def test_a_rare_german_compound_on_a_place_word_is_a_place():
     )
     assert found["Wenzelsplatz"][0] == "PLACE"
     assert "Parkplatz" not in found and "Arbeitsplatz" not in found
+
+
+def test_part_of_an_organisation_s_name_is_that_organisation():
+    found = entities(
+        "Taxes\nThe Italian Supreme Court of Cassation ruled in July. The Supreme Court said the schools must pay."
+    )
+    assert "Supreme Court" in found["Italian Supreme Court of Cassation"][1]
+    # part of two longer names: which one is not said
+    found = entities(
+        "Exhibits\nThe University of North Carolina at Greensboro and the University of North Carolina at "
+        "Chapel Hill lent prints. The University of North Carolina thanked them."
+    )
+    assert "University of North Carolina" in found

@@ -209,6 +209,29 @@ def merge_known(groups: dict[str, Group]) -> None:
                 canon.setdefault(k, g)
 
 
+def merge_org_parts(groups: dict[str, Group], lang: Lexicon) -> None:
+    """"the Supreme Court" after "the Italian Supreme Court of Cassation": a shorter
+    organisation's name, ending in an organisation word, that is part of exactly one
+    longer organisation's name of the article is that organisation."""
+    orgs = [g for g in live(groups) if g.kind == EntityKind.ORG and not g.dropped]
+    for g in orgs:
+        words = g.main.split()
+        if g.root() is not g or len(words) < 2 or words[-1].casefold() not in lang.org_words:
+            continue
+        n = len(words)
+        owners = {
+            id(o.root()): o.root()
+            for o in orgs
+            if o.root() is not g
+            and any(
+                len(w := s.split()) > n and any(w[i : i + n] == words for i in range(len(w) - n + 1))
+                for s in o.surfaces
+            )
+        }
+        if len(owners) == 1:
+            _merge(next(iter(owners.values())), g)
+
+
 def merge_surnames(groups: dict[str, Group]) -> None:
     """"Zuckerberg" after "Mark Zuckerberg": one person."""
     groups_now = live(groups)
