@@ -350,3 +350,12 @@ def test_part_of_an_organisation_s_name_is_that_organisation():
         "Chapel Hill lent prints. The University of North Carolina thanked them."
     )
     assert "University of North Carolina" in found
+
+
+def test_a_mission_code_is_no_organisation_and_no_part_of_a_name():
+    found = entities(
+        "Shuttles\nColumbia was launched from Kennedy Space Center on STS-1 in 1981. The TOP09 party disagreed."
+    )
+    assert found["Kennedy Space Center"][0] == "ORG"
+    assert found.get("STS-1", ("OTHER",))[0] == "OTHER"
+    assert found["TOP09"][0] == "ORG"

@@ -20,6 +20,8 @@ from reader.core.analysis.gazetteers import COMMON_ZIPF
 from reader.core.analysis.grouping import singular
 from reader.core.analysis.lexicon import Lexicon
 
+_CODE = re.compile(r"-\d")
+"""A hyphen then a digit: a code, not a name ("STS-135", "COVID-19")."""
 _HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 
@@ -173,9 +175,10 @@ def company_suffix(form: Form, s: Evidence) -> None:
 
 
 def unknown_acronym(form: Form, s: Evidence) -> None:
-    """An unknown acronym is most often an organisation (a party, an agency): "USL"."""
+    """An unknown acronym is most often an organisation (a party, an agency): "USL",
+    "TOP09"; not one with a hyphenated number, a code ("STS-135", "F-35", "COVID-19")."""
     word = form.words[0]
-    if len(form.words) == 1 and word.isupper() and len(word) >= 2:
+    if len(form.words) == 1 and word.isupper() and len(word) >= 2 and not _CODE.search(word):
         s.org += 2
 
 

@@ -128,6 +128,8 @@ def join_particles(e: Edge) -> int | None:
         j += 1
     if not (j < n and j - i <= 3 and is_name_token(toks[j]) and gap(text, toks[j - 1], toks[j]) in (" ", "")):
         return None
+    if any(ch.isdigit() for ch in toks[j].text):
+        return None  # "Kennedy Space Center on STS-1": a code after a preposition is no part of a name
     head = toks[current[-1]].lower
     if head in lang.demonyms and len(current) >= 2:
         head = toks[current[-2]].lower  # "Ministero cileno degli Affari Esteri"
