@@ -316,6 +316,8 @@ def test_a_title_s_complement_is_no_name():
     # a name of its own after the title stays whole
     found = entities("Visita\nFueron recibidos por el Decano del Cuerpo Consular, Sr. Friedemann Greiner, en Santiago.")
     assert "Cuerpo Consular" in found
+    found = entities("Nomine\nIl presidente della Banca d'Italia ha visto il direttore del Corriere della Sera a Milano.")
+    assert found["Banca d'Italia"][0] == "ORG" and found["Corriere della Sera"][0] == "ORG"
 
 
 def test_a_demonym_with_a_compass_word_is_no_name():
