@@ -11,7 +11,7 @@ import pytest
 
 from tests.evaluate import by_language, run, totals
 
-TEAM = {"typed_f1": (0.86, 0.92), "quote_f1": (0.95, 0.95), "speakers": (0.92, 0.92)}
+TEAM = {"typed_f1": (0.87, 0.92), "quote_f1": (0.95, 0.95), "speakers": (0.92, 0.92)}
 """Figure -> (threshold, target) on the team's set, micro-averaged."""
 TYPED_F1 = {"pt": 0.82}
 """Per language typed F1 thresholds below the target of 0.85 (the figure reached)."""
