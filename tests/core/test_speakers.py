@@ -205,3 +205,21 @@ def test_a_statement_announced_in_the_sentence_before_is_its_author_s():
         "«Il sindaco ha nascosto il vero deficit agli elettori»."
     )
     assert speakers(text) == ["Tom Smith", "Anna Bianchi"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Roma\nIl ministro Carlo Nordio ha parlato ieri. «La riforma è pronta – dichiara Nordio – e sarà "
+            "approvata entro l'estate», ha concluso.",
+            "Carlo Nordio",
+        ),
+        (
+            "Sommet\nLe ministre Gabriel Attal était à Lyon. « Nous allons agir vite, a ajouté Attal, et sans attendre »",
+            "Gabriel Attal",
+        ),
+    ],
+)
+def test_an_aside_inside_the_marks_names_the_speaker(text, expected):
+    assert speakers(text) == [expected]

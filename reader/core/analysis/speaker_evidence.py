@@ -16,7 +16,8 @@ article's most quoted name. Each gets evidence features, named by strings:
   ministère") stands for the organisation named last;
 - a quotation with no cue of its own: the previous speaker, the subject of a speech
   verb in the sentence before, "X said." after it;
-- whether it is named inside the quotation, its kind.
+- whether it is named inside the quotation (seldom its speaker), or in an aside
+  there that attributes it («A – dichiara X – B»), its kind.
 
 The choice "nobody named" has features of its own (no cue at all, an unnamed
 subject such as "someone", "a former employee"). speaker_model.py weighs them all.
@@ -170,10 +171,35 @@ class EvidenceReader:
                         found.add(it.entity, "next_said")
                         break
         for part in q.parts:
-            for it in self.article.block(part.block).between(part.start, part.end):
+            block = self.article.block(part.block)
+            inside = block.between(part.start, part.end)
+            for it in inside:
                 if it.entity is not None:
                     found.add(it.entity, "named_inside")
+            for entity in self._aside(block.text, inside):
+                found.add(entity, "inside_aside")
         return found
+
+    def _aside(self, text: str, items: list[Item]) -> list[Entity]:
+        """The speaker an aside inside the marks names: «A – dichiara X – B», "A, X said, B",
+        «A, a-t-il ajouté X, B»: a speech verb after a dash or a comma, with the name
+        right after it or right before it."""
+        out = []
+        for k, it in enumerate(items):
+            if not self.cues.is_speech(it):
+                continue
+            start = k
+            while start > 0 and items[start - 1].entity is None and items[start - 1].word in self.lang.auxiliaries:
+                start -= 1  # "a ajouté", "ha detto"
+            for j in (k + 1, k + 2, start - 1):
+                entity = items[j].entity if 0 <= j < len(items) else None
+                if entity is None:
+                    continue
+                before = text[: items[min(j, start)].start].rstrip()
+                if before.endswith(("–", "—", "-", ",")):
+                    out.append(entity)
+                    break
+        return out
 
     # -- who a pronoun, role or dropped subject stands for ---------------------------------
 
