@@ -82,3 +82,16 @@ def test_quote_offsets_point_at_the_words():
     doc = parse('Title\nShe said "we will not give up now" today.', markdown=False)
     q = find_quotes(doc)[0]
     assert doc.blocks[q.block].text[q.start : q.end] == q.text
+
+
+def test_a_line_of_dialogue_opened_by_a_dash():
+    """Spanish and Portuguese news quote with dashes: the words before and after the
+    narrator's aside; a paragraph that merely opens with a dash is no dialogue."""
+    assert quotes_of("—Es una ley injusta y la vamos a cambiar —dijo Gabilondo—. Y lo haremos pronto.") == [
+        "Es una ley injusta y la vamos a cambiar",
+        "Y lo haremos pronto.",
+    ]
+    assert quotes_of("— Vamos aplicar as regras imediatamente — disse o ministro.") == [
+        "Vamos aplicar as regras imediatamente"
+    ]
+    assert quotes_of("— The Associated Press contributed to this report.") == []

@@ -223,3 +223,11 @@ def test_a_statement_announced_in_the_sentence_before_is_its_author_s():
 )
 def test_an_aside_inside_the_marks_names_the_speaker(text, expected):
     assert speakers(text) == [expected]
+
+
+def test_a_line_of_dialogue_is_said_by_the_one_the_aside_names_or_the_one_before():
+    text = (
+        "Madrid\nEl periodista Iñaki Gabilondo habló ayer en la radio.\n"
+        "—Es una ley injusta y la vamos a cambiar —dijo—. Y lo haremos pronto en el Congreso."
+    )
+    assert speakers(text) == ["Iñaki Gabilondo", "Iñaki Gabilondo"]

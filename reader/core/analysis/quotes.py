@@ -131,8 +131,50 @@ def find_quotes(doc: Document) -> list[Quote]:
     carried: list[_Open] = []
     for block in doc.blocks:
         carried = _scan_block(block.index, block.text, quotes, carried, doc)
+        quotes.extend(_dialogue(block.index, block.text))
     quotes.sort(key=lambda q: (q.block, q.start, -len(q.text)))
     return [replace(q, nested_in=_holder(quotes, i), id=f"q{i + 1}") for i, q in enumerate(quotes)]
+
+
+_DASHES = "—–"
+_ASIDE = re.compile(r"\s[—–]\s?(?=\w)")
+"""Where the narrator's aside opens in a line of dialogue: " —dijo", " – disse"."""
+
+
+def _dialogue(index: int, text: str) -> list[Quote]:
+    """A line of dialogue, as Spanish and Portuguese news write it: a paragraph that opens
+    with a dash, the words up to the narrator's aside ("—Es una ley injusta —dijo—. Y la
+    cambiaremos."), and the words after the aside's closing dash. Only when the aside
+    holds a speech verb: a paragraph that merely opens with a dash is no dialogue."""
+    lead = len(text) - len(text.lstrip())
+    if text[lead : lead + 1] not in _DASHES or any(m in text for m in "«»“”\""):
+        return []
+    aside = _ASIDE.search(text, lead + 1)
+    if aside is None or not _speech_follows(text[aside.end() :]):
+        return []
+    parts = [_trim(text, QuotePart(index, lead + 1, aside.start()))]
+    close = next((i for i in range(aside.end(), len(text)) if text[i] in _DASHES), None)
+    if close is not None:
+        rest = close + 1
+        while rest < len(text) and text[rest] in ".,;: ":
+            rest += 1
+        if len(text[rest:].split()) >= MIN_WORDS:
+            parts.append(_trim(text, QuotePart(index, rest, len(text))))
+    out = []
+    for part in parts:
+        words = text[part.start : part.end].strip(" .,;")
+        if len(words.split()) >= MIN_WORDS:
+            out.append(Quote(parts=(part,), text=text[part.start : part.end]))
+    return out
+
+
+def _speech_follows(after: str) -> bool:
+    """A speech verb among the first words of an aside ("dijo—.", "disse o ministro")."""
+    from reader.core.analysis import lexicon
+
+    verbs = lexicon.any_language().speech_verbs
+    words = [w.strip(".,;:!?").casefold() for w in re.split(r"[\s—–]+", after)[:4]]
+    return any(w in verbs for w in words)
 
 
 def _holder(quotes: list[Quote], i: int) -> int | None:
