@@ -231,3 +231,12 @@ def test_a_line_of_dialogue_is_said_by_the_one_the_aside_names_or_the_one_before
         "—Es una ley injusta y la vamos a cambiar —dijo—. Y lo haremos pronto en el Congreso."
     )
     assert speakers(text) == ["Iñaki Gabilondo", "Iñaki Gabilondo"]
+
+
+def test_a_subject_that_is_no_name_leaves_the_speaker_empty():
+    """"…," the band said: someone the text does not name, not the person named before."""
+    text = (
+        "Music\nGinger Baker, the drummer of Cream, died on Sunday. "
+        "\"He was a genius of rhythm and a difficult man,\" the band said in a statement."
+    )
+    assert speakers(text) == [None]

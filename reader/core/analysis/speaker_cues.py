@@ -176,6 +176,9 @@ class CueReader:
         light = self.lang.auxiliaries | self.lang.stopwords
         if all(it.entity is None and it.word in light for it in items):
             return Anaphor("dropped")  # "«…», ha aggiunto", "disse."
+        content = [it for it in items if it.entity is not None or it.word not in light]
+        if len(content) == 1 and content[0].entity is None and items.index(content[0]) > 0:
+            return Anaphor("unnamed")  # "…," the band said: a subject, and no name
         return None
 
     def _person_before(self, items: list[Item], k: int) -> Entity | None:
