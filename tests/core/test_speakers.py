@@ -240,3 +240,8 @@ def test_a_subject_that_is_no_name_leaves_the_speaker_empty():
         "\"He was a genius of rhythm and a difficult man,\" the band said in a statement."
     )
     assert speakers(text) == [None]
+
+
+def test_a_role_no_one_was_seen_with_stands_for_the_person_named_last():
+    text = "Tennis\nJasmine Paolini ha vinto a Roma. «È stata una settimana incredibile per me», ha detto la tennista."
+    assert speakers(text) == ["Jasmine Paolini"]

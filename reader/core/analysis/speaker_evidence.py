@@ -222,6 +222,8 @@ class EvidenceReader:
                         break
             if not holders:
                 found.nobody.add("role_unknown")
+                if antecedent is not None:
+                    found.add(antecedent, "role_antecedent")  # "Jasmine Paolini ha vinto. «…», ha detto la tennista"
             return
         tag = a.kind  # "pronoun" or "dropped"
         if a.own_sentence:
