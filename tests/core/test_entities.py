@@ -361,3 +361,12 @@ def test_a_mission_code_is_no_organisation_and_no_part_of_a_name():
     assert found["Kennedy Space Center"][0] == "ORG"
     assert found.get("STS-1", ("OTHER",))[0] == "OTHER"
     assert found["TOP09"][0] == "ORG"
+
+
+def test_an_accent_is_a_letter_at_the_end_of_a_word_and_a_transliteration_at_its_middle():
+    found = entities(
+        "Premio\nDmitry Muratov ha ricevuto il premio a Oslo. Ieri Murátov ha ringraziato la redazione. "
+        "Poi la Metà dei giornalisti è partita."
+    )
+    assert "Murátov" in found["Dmitry Muratov"][1]  # the surname, transliterated with an accent
+    assert "Metà" not in found  # "metà" (half) is not Meta

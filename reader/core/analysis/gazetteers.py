@@ -158,11 +158,14 @@ def _lookup(table: str, name: str) -> tuple[str, str] | None:
     if name in source:
         return source[name]
     folded = _folded(table).get(name if name.isascii() else fold_accents(name))
-    return source[folded] if folded else None
+    if folded is None or (folded.isascii() and not name[-1:].isascii()):
+        return None  # an accent on the last letter makes another word: "Metà" is not Meta
+    return source[folded]
 
 
 def known_org(name: str) -> tuple[str, str] | None:
-    """(canonical name, kind) of a known organisation, accents optional (Wikipédia)."""
+    """(canonical name, kind) of a known organisation, accents optional (Wikipédia), but
+    on the last letter, where an accent makes another word ("Metà" is not Meta)."""
     return _lookup("orgs", name)
 
 

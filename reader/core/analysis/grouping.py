@@ -19,6 +19,7 @@ from reader.core.analysis.evidence import Evidence
 from reader.core.analysis.kinds import EntityKind
 from reader.core.analysis.lexicon import Lexicon
 from reader.core.article.model import Document
+from reader.core.article.text import fold_accents
 
 _IN_PARENTHESES = re.compile(r"\s*\(\s*([^()]{2,40}?)\s*\)")
 
@@ -243,9 +244,9 @@ def merge_surnames(groups: dict[str, Group]) -> None:
         for surface in p.surfaces:
             words = surface.split()
             if len(words) >= 2:
-                by_last[words[-1]].append(p)
+                by_last[fold_accents(words[-1])].append(p)
                 if words[0] not in first_names:
-                    by_first[words[0]].append(p)
+                    by_first[fold_accents(words[0])].append(p)
     for g in groups_now:
         if g.root() is not g or len(g.main.split()) != 1 or g.score.other:
             continue
@@ -254,7 +255,10 @@ def merge_surnames(groups: dict[str, Group]) -> None:
         word = g.main
         if g.kind == EntityKind.ORG and g.score.org >= 4:
             continue
-        owners = {id(p.root()): p.root() for p in by_last.get(word, []) + by_first.get(word, []) if p.root() is not g}
+        # "Murátov" after "Dmitry Muratov": the same name, transliterated with an accent
+        folded = fold_accents(word)
+        named = by_last.get(folded, []) + by_first.get(folded, [])
+        owners = {id(p.root()): p.root() for p in named if p.root() is not g}
         if len(owners) == 1:
             owner = next(iter(owners.values()))
             _merge(owner, g)
