@@ -370,3 +370,12 @@ def test_an_accent_is_a_letter_at_the_end_of_a_word_and_a_transliteration_at_its
     )
     assert "Murátov" in found["Dmitry Muratov"][1]  # the surname, transliterated with an accent
     assert "Metà" not in found  # "metà" (half) is not Meta
+
+
+def test_a_name_with_its_article_is_no_person_and_a_preposition_after_a_full_name_ends_it():
+    found = entities(
+        "Music\nGinger Baker, the drummer of Cream, died in Canterbury. Charlie Watts played for The Rolling Stones."
+    )
+    assert found["The Rolling Stones"][0] == "ORG"
+    found = entities("Premio\nAyer el premio Kofi Annan al Valor fue entregado en Madrid.")
+    assert "Kofi Annan" in found and not any("Valor" in name for name in found)

@@ -90,6 +90,7 @@ def first_name_first(form: Form, s: Evidence) -> None:
     words = form.words
     first = words[0]
     given = first in gazetteers.first_names() and first not in gazetteers.places()
+    given = given and first.casefold() not in form.lang.leading_articles
     if len(words) >= 2 and given and not _kind_headed(form):
         s.person += 3
 
@@ -168,6 +169,13 @@ def place_word_compound(form: Form, s: Evidence) -> None:
         s.place += 2
 
 
+def leading_article(form: Form, s: Evidence) -> None:
+    """A name that keeps its article ("The Rolling Stones", "The Guardian") is a band, a
+    team or a paper: no person is named with one."""
+    if len(form.words) >= 2 and form.folded[0] in form.lang.leading_articles:
+        s.org += 2
+
+
 def company_suffix(form: Form, s: Evidence) -> None:
     """A company form at the end: "Acme Inc", "Mediobanca SpA"."""
     if len(form.words) >= 2 and form.words[-1] in form.lang.org_suffixes:
@@ -227,6 +235,7 @@ def two_or_three_names(form: Form, s: Evidence) -> None:
     place_word = any(t in lang.place_words for t in toks) and len(words) >= 2
     if (
         2 <= len(words) <= 3
+        and toks[0] not in lang.leading_articles  # "The Rolling Stones": no one is named with "The"
         and all(_name_shaped(w) for w in _named_words(words) if w.casefold() not in lang.particles)
         and not any(t in lang.org_words for t in toks)
         and not (place_word or _has_compass(form))
@@ -290,6 +299,7 @@ FORM_RULES: tuple[FormRule, ...] = (
     lone_org_word,
     org_word_compound,
     place_word_compound,
+    leading_article,
     company_suffix,
     unknown_acronym,
     camel_case,

@@ -143,6 +143,12 @@ def join_particles(e: Edge) -> int | None:
             low in lang.name_particles
             and len(current) <= 4
             and any(toks[k].text in gazetteers.first_names() for k in current)
+            # after a full name, a common word is a preposition's object: "Kofi Annan al Valor"
+            and not (
+                len(current) >= 2
+                and gazetteers.zipf(lang.code, name.lower) >= gazetteers.COMMON_ZIPF
+                and name.text not in gazetteers.surnames()
+            )
             # "Ananya Kumar da OpenAI": a preposition before an
             # organisation or place, not a particle of the name.
             and not (gazetteers.known(name.text) or name.is_camel or name.is_acronym)
