@@ -379,3 +379,13 @@ def test_a_name_with_its_article_is_no_person_and_a_preposition_after_a_full_nam
     assert found["The Rolling Stones"][0] == "ORG"
     found = entities("Premio\nAyer el premio Kofi Annan al Valor fue entregado en Madrid.")
     assert "Kofi Annan" in found and not any("Valor" in name for name in found)
+
+
+def test_a_title_s_complement_alone_and_a_prefixed_title():
+    found = entities(
+        "Visita\nFaziam parte da comitiva Gloria Navarrete, Diretora de Protocolo do Ministério dos Negócios "
+        "Estrangeiros chileno, e o Sub-Secretário de Estado dos Negócios Estrangeiros, Mario Giro."
+    )
+    assert "Protocolo" not in found and "Sub-Secretário" not in found
+    assert not any(name.startswith("Estado") for name in found)
+    assert found["Mario Giro"][0] == "PERSON"

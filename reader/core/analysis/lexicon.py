@@ -280,6 +280,9 @@ class Lexicon:
         ending in one ("Staatspräsident", "Staatspräsidenten")."""
         if word in self.person_titles:
             return True
+        head, sep, last = word.rpartition("-")
+        if sep and head and last in self.person_titles:
+            return True  # "sub-secretário", "vice-presidente"
         if self.head_final_compounds and len(word) > 6:
             stem = strip_endings(word, self.compound_inflections)
             return any(stem.endswith(t) or word.endswith(t) for t in self.person_titles if len(t) >= 5)

@@ -171,7 +171,8 @@ def title_complement(w: Word) -> bool:
     the title; the name comes after: "Secretário de Estado do Ministério de Ciência"
     (not "Decano del Cuerpo Consular", a name of its own)."""
     at, toks, lang = w.at, w.toks, w.lang
-    if at < 2 or not w.rest or w.is_known or not is_particle(w.rest[0], lang) or w.tok.lower in lang.org_words:
+    after = toks[at + 1] if at + 1 < len(toks) else None
+    if at < 2 or after is None or not is_particle(after, lang) or w.is_known or w.tok.lower in lang.org_words:
         return False  # "presidente della Banca d'Italia": an organisation's name
     prep, title = toks[at - 1], toks[at - 2]
     return (
