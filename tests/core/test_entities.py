@@ -389,3 +389,13 @@ def test_a_title_s_complement_alone_and_a_prefixed_title():
     assert "Protocolo" not in found and "Sub-Secretário" not in found
     assert not any(name.startswith("Estado") for name in found)
     assert found["Mario Giro"][0] == "PERSON"
+
+
+def test_and_inside_a_name_whose_head_comes_last():
+    found = entities(
+        "Museums\nThe National Air and Space Museum lent items. Google and Microsoft Research did too, "
+        "as did Mary Smith and John Brown Foundation staff. The Bill and Melinda Gates Foundation paid."
+    )
+    assert found["National Air and Space Museum"][0] == "ORG"
+    assert found["Bill and Melinda Gates Foundation"][0] == "ORG"
+    assert {"Google", "Microsoft Research", "Mary Smith", "John Brown Foundation"} <= set(found)

@@ -184,6 +184,8 @@ def join_conjunction(e: Edge) -> int | None:
     "Agencia de Innovación y Desarrollo" (also where a title's complement comes first:
     "Secretário de Estado do Ministério de Ciência e Investigação")."""
     text, toks, i, current, lang = e.text, e.toks, e.i, e.current, e.lang
+    if _and_before_the_head(e):
+        return i + 2
     if (
         toks[i].lower in lang.conjunctions
         and any(toks[k].lower in lang.org_words for k in current[:-1])
@@ -194,6 +196,30 @@ def join_conjunction(e: Edge) -> int | None:
     ):
         return i + 2
     return None
+
+
+def _and_before_the_head(e: Edge) -> bool:
+    """Where the head comes last, "and" between two words of one name whose head follows:
+    "National Air and Space Museum", "Bill and Melinda Gates Foundation" (not two
+    names: "Google and Microsoft Research", the first being a known name; "Mary Smith
+    and the John Brown Foundation", a person's full name first)."""
+    text, toks, i, current, lang = e.text, e.toks, e.i, e.current, e.lang
+    if lang.name_heads != frozenset({-1}) or toks[i].lower not in lang.conjunctions or len(current) > 3:
+        return False
+    j = i + 1
+    while j < len(toks) and is_name_token(toks[j]) and gap(text, toks[j - 1], toks[j]) == " ":
+        j += 1
+    after = toks[i + 1 : j]
+    return (
+        1 <= len(after) <= 3
+        and gap(text, toks[current[-1]], toks[i]) == " "
+        and after[-1].lower in lang.org_words
+        and len(after) >= 2
+        and not any(toks[k].lower in lang.org_words or gazetteers.known(toks[k].text) for k in current)
+        and not gazetteers.known(" ".join(toks[k].text for k in current))
+        # a person's full name before "and" is listed: "Mary Smith and John Brown Foundation"
+        and not (len(current) >= 2 and toks[current[0]].text in gazetteers.first_names())
+    )
 
 
 def join_demonym(e: Edge) -> int | None:
