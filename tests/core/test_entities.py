@@ -399,3 +399,8 @@ def test_and_inside_a_name_whose_head_comes_last():
     assert found["National Air and Space Museum"][0] == "ORG"
     assert found["Bill and Melinda Gates Foundation"][0] == "ORG"
     assert {"Google", "Microsoft Research", "Mary Smith", "John Brown Foundation"} <= set(found)
+
+
+def test_a_town_then_its_country_is_a_place():
+    found = entities("Boats\nFishermen found them swimming along the coast of Aceh, Indonesia, on Friday.")
+    assert found["Aceh"][0] == "PLACE"

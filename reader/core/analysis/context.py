@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from reader.core.analysis import gazetteers
 from reader.core.analysis.evidence import Evidence
 from reader.core.analysis.lexicon import APOSTROPHES, Lexicon, possessive_at
 from reader.core.analysis.tokens import Token
@@ -207,6 +208,18 @@ def inhabitants_of(c: Surroundings, lang: Lexicon) -> None:
         c.evidence.place_in += 2
 
 
+def then_its_country(c: Surroundings, _lang: Lexicon) -> None:
+    """A comma and a country or a region after it, ending the clause: "the coast of Aceh,
+    Indonesia", "Irving, Texas, police said" (the way news places a town)."""
+    toks, k, text = c.toks, c.stop, c.text
+    if k >= len(toks) or text[toks[k - 1].end : toks[k].start] != ", ":
+        return
+    where = gazetteers.known_place(toks[k].text)
+    after = text[toks[k].end : toks[k].end + 1]
+    if where is not None and where[0] in ("country", "region") and (after == "" or after in ".,;:)"):
+        c.evidence.place_in += 2
+
+
 CONTEXT_RULES: tuple[ContextRule, ...] = (
     title_before,
     org_cue_before,
@@ -218,5 +231,6 @@ CONTEXT_RULES: tuple[ContextRule, ...] = (
     speech_verb_after,
     place_cue_before,
     inhabitants_of,
+    then_its_country,
 )
 """Every context rule; each adds to the evidence on its own, so their order is free."""
