@@ -404,3 +404,13 @@ def test_and_inside_a_name_whose_head_comes_last():
 def test_a_town_then_its_country_is_a_place():
     found = entities("Boats\nFishermen found them swimming along the coast of Aceh, Indonesia, on Friday.")
     assert found["Aceh"][0] == "PLACE"
+
+
+def test_a_portfolio_after_a_title_is_no_name_but_a_city_there_is():
+    found = entities(
+        "School\nMinister of Education Stefania Giannini spoke. The mayor of Bath and the CEO of Apple listened. "
+        "Undersecretary for Education Mr. Toccafondi agreed."
+    )
+    assert "Education" not in found
+    assert found["Stefania Giannini"][0] == "PERSON"
+    assert found["Bath"][0] == "PLACE" and found["Apple"][0] == "ORG"

@@ -167,13 +167,18 @@ def noun_after_article(w: Word) -> bool:
 
 
 def title_complement(w: Word) -> bool:
-    """A common word between a title's preposition and another preposition completes
-    the title; the name comes after: "Secretário de Estado do Ministério de Ciência"
-    (not "Decano del Cuerpo Consular", a name of its own)."""
+    """A common word after a title's preposition, alone or before another preposition,
+    completes the title; the name comes after: "Secretário de Estado do Ministério de
+    Ciência", "Minister of Education Stefania Giannini" (not "Decano del Cuerpo
+    Consular", a name of its own; not "mayor of Bath", a city)."""
     at, toks, lang = w.at, w.toks, w.lang
     after = toks[at + 1] if at + 1 < len(toks) else None
-    if at < 2 or after is None or not is_particle(after, lang) or w.is_known or w.tok.lower in lang.org_words:
+    ends = not w.rest or (after is not None and is_particle(after, lang))
+    if at < 2 or not ends or w.is_known or w.tok.lower in lang.org_words:
         return False  # "presidente della Banca d'Italia": an organisation's name
+    city = gazetteers.known_city(w.tok.text)
+    if city is not None and city[0] >= 50:
+        return False  # "mayor of Bath": a city of 50,000 people or more is named, not a portfolio
     prep, title = toks[at - 1], toks[at - 2]
     return (
         (is_particle(prep, lang) or prep.text in lang.elided_particles)
