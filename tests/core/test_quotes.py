@@ -95,3 +95,10 @@ def test_a_line_of_dialogue_opened_by_a_dash():
         "Vamos aplicar as regras imediatamente"
     ]
     assert quotes_of("— The Associated Press contributed to this report.") == []
+
+
+def test_a_headline_quotes_with_straight_single_marks():
+    doc = parse("North Korea puts military in 'quasi-state of war'\nThe country's army is on alert.", markdown=False)
+    assert [q.text for q in find_quotes(doc)] == ["quasi-state of war"]
+    doc = parse("L'Italia e l'Europa: rock 'n' roll\nNothing is quoted here.", markdown=False)
+    assert find_quotes(doc) == []

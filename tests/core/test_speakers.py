@@ -245,3 +245,19 @@ def test_a_subject_that_is_no_name_leaves_the_speaker_empty():
 def test_a_role_no_one_was_seen_with_stands_for_the_person_named_last():
     text = "Tennis\nJasmine Paolini ha vinto a Roma. «È stata una settimana incredibile per me», ha detto la tennista."
     assert speakers(text) == ["Jasmine Paolini"]
+
+
+def test_a_headline_quotation_the_body_quotes_again_has_the_body_s_speaker():
+    text = (
+        "North Korea puts military in 'quasi-state of war'\n"
+        "The army must prepare for a \"quasi-state of war\", the Korean Central News Agency said on Friday."
+    )
+    assert speakers(text) == ["Korean Central News Agency", "Korean Central News Agency"]
+
+
+def test_according_to_the_agency():
+    text = (
+        "Alert\nAccording to the Korean Central News Agency, the army must prepare a \"quasi-state of war\" "
+        "along the border."
+    )
+    assert speakers(text) == ["Korean Central News Agency"]

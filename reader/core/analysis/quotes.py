@@ -201,12 +201,14 @@ def _scan_block(index: int, text: str, quotes: list[Quote], carried: list[_Open]
         skip = lead
     else:
         skip = -1
+    # Headlines quote with straight single marks: "North Korea puts military in 'quasi-state of war'".
+    headline = int(index == 0 or doc.blocks[index].kind == "heading")
     for found in _MARKS_RE.finditer(text):
         i = found.start()
         ch = text[i]
         if i == skip:
             continue
-        depth_double = sum(1 for o in stack if o.mark in _DOUBLE)
+        depth_double = sum(1 for o in stack if o.mark in _DOUBLE) + headline
         role = _role(text, i, depth_double)
         if not role:
             continue

@@ -256,8 +256,13 @@ class CueReader:
         for phrase in self.lang.attribution:
             n = len(phrase)
             for k in range(len(items) - n):
-                if tuple(words[k : k + n]) == phrase and items[k + n].entity is not None:
-                    out.append(items[k + n].entity)
+                if tuple(words[k : k + n]) != phrase:
+                    continue
+                m = k + n
+                if items[m].entity is None and items[m].word in self.lang.articles and m + 1 < len(items):
+                    m += 1  # "according to the Korean Central News Agency"
+                if items[m].entity is not None:
+                    out.append(items[m].entity)
         if len(items) >= 2 and words[0] in self.lang.opening_attribution and items[1].entity is not None:
             out.append(items[1].entity)
         for k, it in enumerate(items[1:], 1):

@@ -4,6 +4,7 @@ Quotation by quotation, in reading order: the candidates and their evidence
 (speaker_evidence.py) are weighed by the fitted weights (speaker_model.py), and
 the best candidate speaks unless "nobody named" scores better. The speaker found
 for one quotation is evidence for the next (a quotation that goes on, "he said").
+A headline's quotation that the body quotes again takes the body's speaker.
 """
 
 from __future__ import annotations
@@ -31,7 +32,21 @@ def attribute(
         if speaker is not None:
             speakers[q.id] = speaker
             previous = speaker
+    _echoed_headlines(doc, quotes, speakers)
     return speakers
+
+
+def _echoed_headlines(doc: Document, quotes: list[Quote], speakers: dict[str, Entity]) -> None:
+    """A headline's quotation that the body quotes again has the body's speaker:
+    "North Korea puts military in 'quasi-state of war'" ... KCNA: ... "quasi-state of war"."""
+    for q in quotes:
+        if q.id in speakers or not (q.block == 0 or doc.blocks[q.block].kind == "heading"):
+            continue
+        words = " ".join(q.text.casefold().split()).strip(" .,;:!?")
+        for other in quotes:
+            if other.block > q.block and other.id in speakers and words in " ".join(other.text.casefold().split()):
+                speakers[q.id] = speakers[other.id]
+                break
 
 
 def reader_for(
