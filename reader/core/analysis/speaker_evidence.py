@@ -26,8 +26,10 @@ Places never speak; organisations only where a cue of the text makes them speak.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
+from itertools import accumulate
 
 from reader.core.analysis.entities import Entity
 from reader.core.analysis.kinds import EntityKind
@@ -78,20 +80,39 @@ class EvidenceReader:
         self.roles = roles
         self.lang = lang
         self.cues = CueReader(lang)
-        self.quoted: dict[int, list[tuple[int, int]]] = {}
-        """Per block, the spans of quoted words: a name inside a quotation is no one's subject."""
+        spans: dict[int, list[tuple[int, int]]] = {}
         for q in quotes:
             for part in q.parts:
-                self.quoted.setdefault(part.block, []).append((part.start, part.end))
+                spans.setdefault(part.block, []).append((part.start, part.end))
+        self.quoted: dict[int, tuple[list[int], list[int]]] = {}
+        """Per block, the starts of the quoted spans in order and the furthest end reached
+        by any of them so far: a word lies in a quotation when a span starting at or
+        before it reaches its end (a name inside a quotation is no one's subject)."""
+        for block, found in spans.items():
+            found.sort()
+            self.quoted[block] = ([s for s, _ in found], list(accumulate((e for _, e in found), max)))
         self._most_quoted: Entity | None = None
         self._counted = False
         self._cue_cache: dict[int, Cues] = {}
+        self._unquoted: dict[int, tuple[list[Item], list[Item]]] = {}
 
     def unquoted(self, block: int, items: list[Item]) -> list[Item]:
+        """The items not inside a quotation (a sentence's items are read once: many
+        quotations look back at the same sentence)."""
         spans = self.quoted.get(block)
         if not spans:
             return items
-        return [it for it in items if not any(s <= it.start and it.end <= e for s, e in spans)]
+        done = self._unquoted.get(id(items))
+        if done is not None and done[0] is items:
+            return done[1]
+        starts, reach = spans
+        out = []
+        for it in items:
+            k = bisect_right(starts, it.start) - 1
+            if k < 0 or reach[k] < it.end:
+                out.append(it)
+        self._unquoted[id(items)] = (items, out)
+        return out
 
     # -- one quotation -----------------------------------------------------------
 
