@@ -11,7 +11,7 @@ import pytest
 
 from tests.evaluate import by_language, run, totals
 
-TEAM = {"typed_f1": (0.88, 0.92), "quote_f1": (0.95, 0.95), "speakers": (0.92, 0.92)}
+TEAM = {"typed_f1": (0.87, 0.92), "quote_f1": (0.95, 0.95), "speakers": (0.92, 0.92)}
 """Figure -> (threshold, target) on the team's set, micro-averaged."""
 TYPED_F1 = 0.85
 """Per language typed F1 (the target, reached in every language)."""

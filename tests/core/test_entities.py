@@ -414,3 +414,11 @@ def test_a_portfolio_after_a_title_is_no_name_but_a_city_there_is():
     assert "Education" not in found
     assert found["Stefania Giannini"][0] == "PERSON"
     assert found["Bath"][0] == "PLACE" and found["Apple"][0] == "ORG"
+
+
+def test_a_shorter_organisation_named_first_stays_apart():
+    found = entities(
+        "Election\nIn the District Council (Second) constituency, known as \"Super District Council\" seats, "
+        "Kwong Chun-yu of the Democratic Party won. The Super District Council seats went to the camp."
+    )
+    assert "District Council" in found and "Super District Council" in found

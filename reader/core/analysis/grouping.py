@@ -213,7 +213,8 @@ def merge_known(groups: dict[str, Group]) -> None:
 def merge_org_parts(groups: dict[str, Group], lang: Lexicon) -> None:
     """"the Supreme Court" after "the Italian Supreme Court of Cassation": a shorter
     organisation's name, ending in an organisation word, that is part of exactly one
-    longer organisation's name of the article is that organisation."""
+    longer organisation's name named before it is that organisation ("the District
+    Council ... 'Super District Council' seats" stay two)."""
     orgs = [g for g in live(groups) if g.kind == EntityKind.ORG and not g.dropped]
     for g in orgs:
         words = g.main.split()
@@ -224,6 +225,7 @@ def merge_org_parts(groups: dict[str, Group], lang: Lexicon) -> None:
             id(o.root()): o.root()
             for o in orgs
             if o.root() is not g
+            and o.first_pos < g.first_pos  # named in full first, then shortened
             and any(
                 len(w := s.split()) > n and any(w[i : i + n] == words for i in range(len(w) - n + 1))
                 for s in o.surfaces
