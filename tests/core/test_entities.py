@@ -422,3 +422,8 @@ def test_a_shorter_organisation_named_first_stays_apart():
         "Kwong Chun-yu of the Democratic Party won. The Super District Council seats went to the camp."
     )
     assert "District Council" in found and "Super District Council" in found
+
+
+def test_an_acronym_spelled_like_a_word_is_kept():
+    found = entities("Tagli\nI licenziamenti venivano dal dipartimento di ricerca FAIR e dal gruppo prodotti di Meta.")
+    assert "FAIR" in found

@@ -170,6 +170,7 @@ def drop_unproven(groups: dict[str, Group], lang: Lexicon) -> None:
 def _common_word(g: Group, lang: Lexicon) -> bool:
     return all(
         " " not in s
+        and not (len(s) >= 2 and s.isupper())  # an acronym is no word: "FAIR", "IMU"
         and gazetteers.zipf(lang.code, s.casefold()) > 0
         and s not in gazetteers.listed_first_names()
         and s not in gazetteers.surnames()
