@@ -98,6 +98,35 @@ def by_language(rows) -> dict[str, list]:
     return dict(sorted(groups.items()))
 
 
+@dataclass
+class KindTotals:
+    """The gold quotations attributed one way (verb_after, pronoun...): found and speakers right."""
+
+    quotations: int = 0
+    found: int = 0
+    speakers_right: int = 0
+    speakers_known: int = 0
+    """Found quotations whose gold names a speaker."""
+
+    @property
+    def speaker_accuracy(self) -> float:
+        return self.speakers_right / self.speakers_known if self.speakers_known else 1.0
+
+
+def by_attribution(rows) -> dict[str, KindTotals]:
+    """Per kind of attribution (the gold's `attribution`), over a set of articles."""
+    kinds: dict[str, KindTotals] = {}
+    for _, s in rows:
+        for q in s.quotations:
+            k = kinds.setdefault(q.attribution, KindTotals())
+            k.quotations += 1
+            k.found += q.found
+            if q.speaker_right is not None:
+                k.speakers_known += 1
+                k.speakers_right += q.speaker_right
+    return dict(sorted(kinds.items(), key=lambda kv: (-kv[1].quotations, kv[0])))
+
+
 def main(argv: list[str]) -> int:
     rows = run(verbose="-v" in argv)
     head = f"{'article':34} {'lang':>4} {'ent P':>6} {'ent R':>6} {'typed F1':>8} {'quote F1':>8} {'speakers':>9}"
@@ -117,6 +146,13 @@ def main(argv: list[str]) -> int:
             f"{label:34} {t.languages_right:>2}/{t.articles:<2} entity F1 {t.entity_f1:.2f}  typed F1 {t.typed_f1:.2f}  "
             f"quote F1 {t.quote_f1:.2f}  speakers {t.speakers_right}/{t.speakers_known} ({100 * t.speaker_accuracy:.0f}%)"
         )
+    print()
+    head = f"{'attribution (all articles)':34} {'quotes':>6} {'found':>6} {'speakers':>9} {'right':>6}"
+    print(head)
+    print("-" * len(head))
+    for kind, k in by_attribution(rows).items():
+        share = f"{100 * k.speaker_accuracy:.0f}%" if k.speakers_known else "-"
+        print(f"{kind:34} {k.quotations:>6} {k.found:>6} {k.speakers_right:>4}/{k.speakers_known:<4} {share:>6}")
     return 0
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 KINDS = {"PERSON", "ORG", "PLACE"}
 
@@ -70,6 +70,16 @@ def _gold_index(gold_entities: list[dict], name: str | None) -> int | None:
     return None
 
 
+@dataclass(frozen=True)
+class QuoteOutcome:
+    """One gold quotation: how the text attributes it, whether it was found, and
+    whether its speaker was right (None when the gold names no speaker)."""
+
+    attribution: str
+    found: bool
+    speaker_right: bool | None
+
+
 @dataclass
 class Score:
     language_ok: bool
@@ -89,6 +99,8 @@ class Score:
     extra_quotes: list[str]
     wrong_speakers: list[str]
     counts: dict[str, int]
+    quotations: list[QuoteOutcome] = field(default_factory=list)
+    """What became of each gold quotation, in gold order."""
 
     @property
     def speaker_accuracy(self) -> float:
@@ -109,8 +121,10 @@ def score(gold: dict, pred: dict) -> Score:
     hit_gold: set[int] = set()
     right = known = 0
     wrong_speakers: list[str] = []
+    outcomes: list[QuoteOutcome] = []
     for gi, g in enumerate(gq):
         gw = words(g["text"])
+        found, right_here = False, None
         for j, q in enumerate(pq):
             if j in used_q:
                 continue
@@ -118,15 +132,19 @@ def score(gold: dict, pred: dict) -> Score:
             if gw and qw and len(gw & qw) / len(gw | qw) >= 0.8:
                 used_q.add(j)
                 hit_gold.add(gi)
+                found = True
                 if g.get("speaker"):
                     known += 1
                     a = _gold_index(ge, g["speaker"])
                     b = _gold_index(ge, q.get("speaker"))
-                    if a is not None and a == b:
+                    right_here = a is not None and a == b
+                    if right_here:
                         right += 1
                     else:
                         wrong_speakers.append(f"{g['text'][:50]!r}: gold {g['speaker']!r}, got {q.get('speaker')!r}")
                 break
+        kind = g.get("attribution") or ("none" if not g.get("speaker") else "unlabelled")
+        outcomes.append(QuoteOutcome(kind, found, right_here if g.get("speaker") else None))
     p_q, r_q, f_q = prf(len(used_q), len(pq), len(gq)) if (gq or pq) else (1.0, 1.0, 1.0)
     return Score(
         language_ok=fold(pred.get("language")) == fold(gold.get("language")),
@@ -158,4 +176,5 @@ def score(gold: dict, pred: dict) -> Score:
             "quote_pred": len(pq),
             "quote_gold": len(gq),
         },
+        quotations=outcomes,
     )

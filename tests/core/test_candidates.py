@@ -53,6 +53,8 @@ def test_german_capitalised_nouns_need_more_evidence():
     # German capitalises every noun: a lone one is only a weak candidate there...
     assert german["Debatte"].evidence.weak == 1
     assert english["Debatte"].evidence.weak == 0
-    # ...and a compound ending in a title ("Präsident") is a title, cut off the name.
-    assert "Traian Basescu" in german
-    assert "Staatspräsident Traian Basescu" in english
+    # ...and a compound ending in a title ("Präsident") is a title, cut off the name;
+    # elsewhere it is a capitalised word like any other, split off the person only
+    # because "Traian" is a known given name.
+    assert "Traian Basescu" in german and "Staatspräsident" not in german
+    assert {"Staatspräsident", "Traian Basescu"} <= set(english)

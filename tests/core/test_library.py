@@ -5,7 +5,7 @@ import threading
 
 import pytest
 
-from reader.core.analysis import analyse
+from reader.core.analysis import ANALYSER_VERSION, analyse
 from reader.core.article import load, parse
 from reader.core.errors import InputError
 from reader.core.library import Library, TextCopyError
@@ -116,7 +116,7 @@ def test_analysis_is_made_once_and_read_back(library, tmp_path, monkeypatch):
     a = library.keep(load(write(tmp_path / "a.txt"))).article
     first = library.analyse(a)
     record = library.get(a.key)
-    assert record.language == first.language and record.analysed == 1
+    assert record.language == first.language and record.analysed == ANALYSER_VERSION
     assert record.top == ["Mario Rossi", "Roma"][: len(record.top)] and record.top
 
     def no_analysis(_doc):
@@ -131,13 +131,13 @@ def test_analysis_is_made_once_and_read_back(library, tmp_path, monkeypatch):
 def test_a_new_analyser_version_analyses_again_when_needed(library, tmp_path, monkeypatch):
     a = library.keep(load(write(tmp_path / "a.txt"))).article
     library.analyse(a)
-    monkeypatch.setattr("reader.core.analysis.stored.ANALYSER_VERSION", 2)
+    monkeypatch.setattr("reader.core.analysis.stored.ANALYSER_VERSION", ANALYSER_VERSION + 1)
     assert [x.id for x in library.pending()] == [a.id]
     assert library.cached_analysis(library.document(a)) is None
     # the index still has the article, from the older analysis, until it is analysed again
     assert library.entity_index().find("Mario Rossi")
     library.analyse(library.get(a.key))
-    assert library.get(a.key).analysed == 2 and library.pending() == []
+    assert library.get(a.key).analysed == ANALYSER_VERSION + 1 and library.pending() == []
 
 
 def test_analyse_all_reports_progress_failures_and_stops_when_cancelled(library, tmp_path):

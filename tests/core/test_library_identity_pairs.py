@@ -56,7 +56,19 @@ def test_the_set_is_big_enough():
     assert len(PAIRS["apart"]) >= 10
 
 
-@pytest.mark.parametrize("case", PAIRS["merge"], ids=lambda c: " ~ ".join(f"{a}:{f}" for a, f in c["pair"]))
+def _merge_cases():
+    """The pairs that must merge; one that the analysis still gets wrong says why under
+    `known` and is expected to fail (strictly: once it passes, `known` must go)."""
+    for case in PAIRS["merge"]:
+        marks = [pytest.mark.xfail(reason=case["known"], strict=True)] if "known" in case else []
+        yield pytest.param(case, marks=marks, id=" ~ ".join(f"{a}:{f}" for a, f in case["pair"]))
+
+
+def test_the_set_is_big_enough_without_the_known_failures():
+    assert sum("known" not in case for case in PAIRS["merge"]) >= 30
+
+
+@pytest.mark.parametrize("case", list(_merge_cases()))
 def test_must_merge(library, case):
     a, b = (_cluster(library, side) for side in case["pair"])
     assert a is b, f"{case['why']}: {a.name} ({a.kind}) and {b.name} ({b.kind}) stayed apart"

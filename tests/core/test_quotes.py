@@ -48,6 +48,9 @@ def test_scare_quotes_are_terms():
 def test_quoted_names_are_not_speech():
     assert quotes_of('A constituency known as the "Super District Council" voted.') == []
     assert quotes_of('The "Super District Council", said to be new, opened.') == []
+    # a title keeps its small words lower-case
+    assert quotes_of('He showed the print called "Cowboys and Indians" from 1987.') == []
+    assert quotes_of('He said "we will win" and left.') == ["we will win"]
 
 
 def test_a_word_or_two_followed_by_a_speech_verb_is_speech():
@@ -65,6 +68,12 @@ def test_multi_paragraph_quotation_is_one():
     assert found[0].startswith("We came here to win") and found[0].endswith("until the work is done,")
 
 
+def test_a_curly_quotation_closed_by_a_straight_mark():
+    """Hasty text opens with “ and closes with a straight ": still one quotation."""
+    paragraph = "“Hoje, quando ouço o hino do Brasil, fico emocionado\", disse ele. Depois saiu."
+    assert quotes_of(paragraph) == ["Hoje, quando ouço o hino do Brasil, fico emocionado"]
+
+
 def test_unbalanced_mark_is_ignored():
     assert quotes_of('He said "this never closes and goes on.') == []
 
@@ -73,3 +82,23 @@ def test_quote_offsets_point_at_the_words():
     doc = parse('Title\nShe said "we will not give up now" today.', markdown=False)
     q = find_quotes(doc)[0]
     assert doc.blocks[q.block].text[q.start : q.end] == q.text
+
+
+def test_a_line_of_dialogue_opened_by_a_dash():
+    """Spanish and Portuguese news quote with dashes: the words before and after the
+    narrator's aside; a paragraph that merely opens with a dash is no dialogue."""
+    assert quotes_of("—Es una ley injusta y la vamos a cambiar —dijo Gabilondo—. Y lo haremos pronto.") == [
+        "Es una ley injusta y la vamos a cambiar",
+        "Y lo haremos pronto.",
+    ]
+    assert quotes_of("— Vamos aplicar as regras imediatamente — disse o ministro.") == [
+        "Vamos aplicar as regras imediatamente"
+    ]
+    assert quotes_of("— The Associated Press contributed to this report.") == []
+
+
+def test_a_headline_quotes_with_straight_single_marks():
+    doc = parse("North Korea puts military in 'quasi-state of war'\nThe country's army is on alert.", markdown=False)
+    assert [q.text for q in find_quotes(doc)] == ["quasi-state of war"]
+    doc = parse("L'Italia e l'Europa: rock 'n' roll\nNothing is quoted here.", markdown=False)
+    assert find_quotes(doc) == []

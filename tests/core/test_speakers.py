@@ -144,3 +144,120 @@ def test_a_new_cue_is_not_a_continuation():
         "John Carter, the port's director, replied: \"The cuts are needed to keep the port open.\""
     )
     assert speakers(text) == ["Maria Lopes", "John Carter"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Layoffs\nGeneral Motors cut 2,000 jobs in Detroit on Monday. \"We regret the decision but the market has changed,\" the company said.",
+            "General Motors",
+        ),
+        (
+            "Tagli\nLa Fiat ha tagliato 2.000 posti a Torino. «Ci dispiace, ma il mercato è cambiato molto», ha detto l'azienda.",
+            "Fiat",
+        ),
+        (
+            # the ministry named before, not the organisation named last
+            "Gesundheit\nDas Bundesministerium für Gesundheit hat neue Regeln beschlossen. Die Charité sei bereit. „Wir werden die Regeln sofort umsetzen“, teilte das Ministerium mit.",
+            "Bundesministerium für Gesundheit",
+        ),
+        (
+            "Salud\nEl Ministerio de Sanidad aprobó nuevas reglas. La empresa Pfizer ya las conoce. «Aplicaremos las reglas de inmediato», dijo el ministerio.",
+            "Ministerio de Sanidad",
+        ),
+        (
+            # what one reads on a site is what the site says
+            "Nouveau service\nL'association Framasoft a lancé un service de courriel. « Nous voulons un web libre et ouvert à tous », peut-on lire sur son site.",
+            "Framasoft",
+        ),
+        (
+            "Servicio\nLa Fundación Mozilla lanzó un nuevo servicio. «Queremos una web libre y abierta para todos», se lee en el sitio de la fundación.",
+            "Fundación Mozilla",
+        ),
+        (
+            "Layoffs\nGeneral Motors cut 2,000 jobs in Detroit on Monday. \"We regret the decision but the market has changed,\" a company in Ohio said.",
+            None,
+        ),
+        (
+            "Layoffs\nWorkers protested in Detroit on Monday. \"We regret the decision but the market has changed,\" the company said.",
+            None,
+        ),
+    ],
+)
+def test_a_noun_for_an_organisation_speaks_for_the_one_named_before(text, expected):
+    """"The company said" credits the organisation named last (or the ministry for "the
+    ministry"); "a company" is none the text names, and with none named before, nobody."""
+    assert speakers(text) == [expected]
+
+
+def test_a_statement_announced_in_the_sentence_before_is_its_author_s():
+    """"X issued a statement. «…»": the quotation is X's, not the previous speaker's."""
+    text = (
+        "Budget\nMayor Tom Smith said: \"The budget is balanced and the city will grow again.\"\n"
+        "The opposition disagreed. Councillor Jane Doe issued a statement on Tuesday. "
+        "\"The mayor has hidden the real deficit from the voters.\""
+    )
+    assert speakers(text) == ["Tom Smith", "Jane Doe"]
+    text = (
+        "Bilancio\nIl sindaco Tom Smith ha detto: «Il bilancio è in ordine e la città crescerà di nuovo».\n"
+        "L'opposizione non è d'accordo. La consigliera Anna Bianchi ha diffuso una nota martedì. "
+        "«Il sindaco ha nascosto il vero deficit agli elettori»."
+    )
+    assert speakers(text) == ["Tom Smith", "Anna Bianchi"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Roma\nIl ministro Carlo Nordio ha parlato ieri. «La riforma è pronta – dichiara Nordio – e sarà "
+            "approvata entro l'estate», ha concluso.",
+            "Carlo Nordio",
+        ),
+        (
+            "Sommet\nLe ministre Gabriel Attal était à Lyon. « Nous allons agir vite, a ajouté Attal, et sans attendre »",
+            "Gabriel Attal",
+        ),
+    ],
+)
+def test_an_aside_inside_the_marks_names_the_speaker(text, expected):
+    assert speakers(text) == [expected]
+
+
+def test_a_line_of_dialogue_is_said_by_the_one_the_aside_names_or_the_one_before():
+    text = (
+        "Madrid\nEl periodista Iñaki Gabilondo habló ayer en la radio.\n"
+        "—Es una ley injusta y la vamos a cambiar —dijo—. Y lo haremos pronto en el Congreso."
+    )
+    assert speakers(text) == ["Iñaki Gabilondo", "Iñaki Gabilondo"]
+
+
+def test_a_subject_that_is_no_name_leaves_the_speaker_empty():
+    """"…," the band said: someone the text does not name, not the person named before."""
+    text = (
+        "Music\nGinger Baker, the drummer of Cream, died on Sunday. "
+        "\"He was a genius of rhythm and a difficult man,\" the band said in a statement."
+    )
+    assert speakers(text) == [None]
+
+
+def test_a_role_no_one_was_seen_with_stands_for_the_person_named_last():
+    text = "Tennis\nJasmine Paolini ha vinto a Roma. «È stata una settimana incredibile per me», ha detto la tennista."
+    assert speakers(text) == ["Jasmine Paolini"]
+
+
+def test_a_headline_quotation_the_body_quotes_again_has_the_body_s_speaker():
+    text = (
+        "North Korea puts military in 'quasi-state of war'\n"
+        "The army must prepare for a \"quasi-state of war\", the Korean Central News Agency said on Friday."
+    )
+    assert speakers(text) == ["Korean Central News Agency", "Korean Central News Agency"]
+
+
+def test_according_to_the_agency():
+    text = (
+        "Alert\nAccording to the Korean Central News Agency, the army must prepare a \"quasi-state of war\" "
+        "along the border."
+    )
+    assert speakers(text) == ["Korean Central News Agency"]

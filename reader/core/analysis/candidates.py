@@ -106,6 +106,8 @@ def _candidate(block: int, text: str, toks: list[Token], kept: Kept, lang: Lexic
     evidence.weak = int(kept.weak)
     evidence.capitalised_nouns = int(kept.capitalised_nouns)
     start, end = words[0].start, words[-1].end
+    if words[-1].is_dotted and text[end : end + 1] == ".":
+        end += 1  # "U.S.", "L.A.": the abbreviation's last dot, which the tokens leave out
     return Candidate(
         block, start, end, text[start:end], tuple(words), kept.first, words[0].sentence_start, evidence, titles
     )
@@ -118,6 +120,8 @@ def _gazetteer() -> dict[str, dict[tuple[str, ...], str]]:
     table: dict[str, dict[tuple[str, ...], str]] = {}
     stop = frozenset().union(*(lexicon.get(c).stopwords for c in lexicon.languages()))
     for name in [*gazetteers.organisations(), *gazetteers.places()]:
+        if name[:1].isupper() and name.isalnum():
+            continue  # one capitalised word (most names): found as a run, no need to tokenise it
         key = tuple(t.text for t in tokenize(name))
         if not key or (len(key) == 1 and key[0][:1].isupper()):
             continue  # single capitalised names are found as runs already

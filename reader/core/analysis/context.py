@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from reader.core.analysis import gazetteers
 from reader.core.analysis.evidence import Evidence
-from reader.core.analysis.lexicon import Lexicon, possessive_at
+from reader.core.analysis.lexicon import APOSTROPHES, Lexicon, possessive_at
 from reader.core.analysis.tokens import Token
 
 
@@ -117,6 +118,7 @@ def acronym_after_common_noun(c: Surroundings, lang: Lexicon) -> None:
         and c.toks[c.first].is_acronym
         and before
         and before[-1].text.islower()
+        and before[-1].text[-1] not in APOSTROPHES  # "dell'ESO": an elided article, no noun
         and before[-1].lower not in lang.stopwords
         and before[-1].lower not in lang.org_cues
         and before[-1].lower not in lang.particles
@@ -165,7 +167,8 @@ def title_in_apposition(c: Surroundings, lang: Lexicon) -> None:
 def speech_verb_after(c: Surroundings, lang: Lexicon) -> None:
     """A speech verb within three lower-case words after it: "Zuckerberg una volta disse",
     "Nat Friedman, ha dichiarato"; not across "and" ("di Esino Lario e ha sottolineato"
-    has another subject)."""
+    has another subject), nor across a noun ("the Conservative government have
+    complained": the government speaks; only light words may stand between)."""
     j, toks, text = c.stop, c.toks, c.text
     if j >= len(toks):
         return
@@ -183,6 +186,8 @@ def speech_verb_after(c: Surroundings, lang: Lexicon) -> None:
             return
         if t.text[0].isupper() or t.lower in lang.conjunctions:
             return
+        if t.lower not in lang.stopwords and t.lower not in lang.auxiliaries:
+            return  # "the Conservative government have complained": the noun is the subject
 
 
 def place_cue_before(c: Surroundings, lang: Lexicon) -> None:
@@ -203,6 +208,18 @@ def inhabitants_of(c: Surroundings, lang: Lexicon) -> None:
         c.evidence.place_in += 2
 
 
+def then_its_country(c: Surroundings, _lang: Lexicon) -> None:
+    """A comma and a country or a region after it, ending the clause: "the coast of Aceh,
+    Indonesia", "Irving, Texas, police said" (the way news places a town)."""
+    toks, k, text = c.toks, c.stop, c.text
+    if k >= len(toks) or text[toks[k - 1].end : toks[k].start] != ", ":
+        return
+    where = gazetteers.known_place(toks[k].text)
+    after = text[toks[k].end : toks[k].end + 1]
+    if where is not None and where[0] in ("country", "region") and (after == "" or after in ".,;:)"):
+        c.evidence.place_in += 2
+
+
 CONTEXT_RULES: tuple[ContextRule, ...] = (
     title_before,
     org_cue_before,
@@ -214,5 +231,6 @@ CONTEXT_RULES: tuple[ContextRule, ...] = (
     speech_verb_after,
     place_cue_before,
     inhabitants_of,
+    then_its_country,
 )
 """Every context rule; each adds to the evidence on its own, so their order is free."""

@@ -21,6 +21,7 @@ from reader.core.analysis.grouping import (
     live,
     merge_acronyms,
     merge_known,
+    merge_org_parts,
     merge_surnames,
     merge_variants,
 )
@@ -78,7 +79,8 @@ def find_entities(doc: Document, tokens: list[list[Token]], language: str) -> En
     for g in live(groups):
         kind_rules.score(g, lang)
     kind_rules.coordination(live(groups), doc, lang)
-    kind_rules.drop_unproven(groups)
+    kind_rules.drop_unproven(groups, lang)
+    merge_org_parts(groups, lang)
     merge_surnames(groups)
     return _build([g for g in live(groups) if not g.dropped], doc, tokens)
 

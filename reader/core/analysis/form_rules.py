@@ -16,9 +16,12 @@ from functools import cache
 
 from reader.core.analysis import gazetteers
 from reader.core.analysis.evidence import Evidence
+from reader.core.analysis.gazetteers import COMMON_ZIPF
 from reader.core.analysis.grouping import singular
 from reader.core.analysis.lexicon import Lexicon
 
+_CODE = re.compile(r"-\d")
+"""A hyphen then a digit: a code, not a name ("STS-135", "COVID-19")."""
 _HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 
@@ -59,11 +62,53 @@ def known_place(form: Form, s: Evidence) -> None:
         s.place += 5
 
 
+def known_city(form: Form, s: Evidence) -> None:
+    """A city of 5,000 people or more (GeoNames) the place gazetteer lacks: "Irving",
+    "Chapel Hill". A large one counts almost as a known place; a small one, or one named
+    like a common word or a person ("Mobile", "Irving"), leaves the context to decide."""
+    if any(gazetteers.known_place(f) for f in _lookup_forms(form.surface)):
+        return
+    city = gazetteers.known_city(form.surface)
+    if city is None:
+        return
+    population = city[0]
+    points = 4.0 if population >= 100 else 3.0 if population >= 15 else 2.0
+    first = form.words[0]
+    if len(form.words) == 1 and (
+        gazetteers.zipf(form.lang.code, form.folded[0]) >= COMMON_ZIPF
+        or first in gazetteers.first_names()
+        or first in gazetteers.surnames()
+    ):
+        points = 1.0
+    s.place += points
+
+
 def first_name_first(form: Form, s: Evidence) -> None:
-    """A known first name that is not a place opens it: "Ananya Kumar"."""
+    """A known first name that is not a place opens it: "Ananya Kumar". Not a name
+    whose head is an organisation or place word: one named after a person ("Andy
+    Warhol Foundation", "Kennedy Space Center") is what its head says."""
     words = form.words
-    if len(words) >= 2 and words[0] in gazetteers.first_names() and words[0] not in gazetteers.places():
+    first = words[0]
+    given = first in gazetteers.first_names() and first not in gazetteers.places()
+    given = given and first.casefold() not in form.lang.leading_articles
+    if len(words) >= 2 and given and not _kind_headed(form):
         s.person += 3
+
+
+def _kind_headed(form: Form) -> bool:
+    """The head of a name of two words or more, past its first, is an organisation or
+    place word ("Warhol Foundation", "Foundation for the Visual Arts", "Space Center")."""
+    toks, lang = form.folded, form.lang
+    head = next((toks.index(w) - 1 for w in lang.head_before if w in toks[2:]), None)
+    heads = {head} if head is not None else {k % len(toks) for k in lang.name_heads}
+    return any(
+        toks[k] in lang.org_words
+        or singular(toks[k]) in lang.org_words
+        or toks[k] in lang.place_words
+        or (lang.head_final_compounds and (lang.ends_with_org_word(toks[k]) or lang.ends_with_place_word(toks[k])))
+        for k in heads
+        if k > 0
+    )
 
 
 def kind_words(form: Form, s: Evidence) -> None:
@@ -110,6 +155,27 @@ def org_word_compound(form: Form, s: Evidence) -> None:
         s.org += 2
 
 
+def place_word_compound(form: Form, s: Evidence) -> None:
+    """A single rare word built on a place word where names are compounds: "Wenzelsplatz",
+    "Alexanderplatz" (not a common noun such as "Arbeitsplatz")."""
+    low = form.folded[0]
+    if (
+        len(form.words) == 1
+        and form.lang.head_final_compounds
+        and low not in form.lang.place_words
+        and form.lang.ends_with_place_word(low)
+        and not gazetteers.zipf(form.lang.code, low)
+    ):
+        s.place += 2
+
+
+def leading_article(form: Form, s: Evidence) -> None:
+    """A name that keeps its article ("The Rolling Stones", "The Guardian") is a band, a
+    team or a paper: no person is named with one."""
+    if len(form.words) >= 2 and form.folded[0] in form.lang.leading_articles:
+        s.org += 2
+
+
 def company_suffix(form: Form, s: Evidence) -> None:
     """A company form at the end: "Acme Inc", "Mediobanca SpA"."""
     if len(form.words) >= 2 and form.words[-1] in form.lang.org_suffixes:
@@ -117,9 +183,10 @@ def company_suffix(form: Form, s: Evidence) -> None:
 
 
 def unknown_acronym(form: Form, s: Evidence) -> None:
-    """An unknown acronym is most often an organisation (a party, an agency): "USL"."""
+    """An unknown acronym is most often an organisation (a party, an agency): "USL",
+    "TOP09"; not one with a hyphenated number, a code ("STS-135", "F-35", "COVID-19")."""
     word = form.words[0]
-    if len(form.words) == 1 and word.isupper() and len(word) >= 2:
+    if len(form.words) == 1 and word.isupper() and len(word) >= 2 and not _CODE.search(word):
         s.org += 2
 
 
@@ -168,7 +235,8 @@ def two_or_three_names(form: Form, s: Evidence) -> None:
     place_word = any(t in lang.place_words for t in toks) and len(words) >= 2
     if (
         2 <= len(words) <= 3
-        and all(_name_shaped(w) for w in words if w.casefold() not in lang.particles)
+        and toks[0] not in lang.leading_articles  # "The Rolling Stones": no one is named with "The"
+        and all(_name_shaped(w) for w in _named_words(words) if w.casefold() not in lang.particles)
         and not any(t in lang.org_words for t in toks)
         and not (place_word or _has_compass(form))
         and not s.capitalised_nouns
@@ -226,10 +294,13 @@ FORM_RULES: tuple[FormRule, ...] = (
     listed_product,
     known_organisation,
     known_place,
+    known_city,
     first_name_first,
     kind_words,
     lone_org_word,
     org_word_compound,
+    place_word_compound,
+    leading_article,
     company_suffix,
     unknown_acronym,
     camel_case,
@@ -268,6 +339,17 @@ def _name_shaped(word: str) -> bool:
     """Capitalised like a name: Kumar, LeCun, McCarthy, O'Brien, Jean-Luc; not MSL, not 4."""
     letters = [c for c in word if c.isalpha()]
     return bool(letters) and word[0].isupper() and not all(c.isupper() for c in letters) and len(letters) >= 2
+
+
+def _named_words(words: list[str]) -> list[str]:
+    """The words that must look like names: all but initials before the last ("K.C. Maurer")."""
+    return [w for w in words[:-1] if not _initials(w)] + words[-1:]
+
+
+def _initials(word: str) -> bool:
+    """Initials before a family name: "J.", "K.C.", "J.R.R." ("K.C. Maurer")."""
+    parts = word.rstrip(".").split(".")
+    return word.endswith(".") and all(len(p) == 1 and p.isupper() for p in parts) and not gazetteers.known(word)
 
 
 def _camel(word: str) -> bool:

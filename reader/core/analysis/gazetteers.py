@@ -1,8 +1,10 @@
-"""The gazetteers in lang/: places, organisations, given names, family names, products.
+"""The gazetteers in lang/: places, cities, organisations, given names, family names,
+products, and each language's common words.
 
 Unlike the word lists of lexicon.py they belong to no language: "Berlino",
 "Berlin" and "Berlín" are rows of one table, and a name is looked up whatever the
-article's language. Each table is read on first use and kept.
+article's language. Each table is read on first use and kept; the common words of
+a language (words_<code>.tsv) are read only for an article in that language.
 """
 
 from __future__ import annotations
@@ -43,7 +45,70 @@ class _Names(frozenset):
 
 @cache
 def first_names() -> frozenset[str]:
+    """Given names: the hand-made list and the world's (first_names_world.txt, from Faker)."""
+    return _Names(_read_lines("first_names.txt") + _read_lines("first_names_world.txt"))
+
+
+@cache
+def listed_first_names() -> frozenset[str]:
+    """The hand-made given names only (first_names.txt): the world's list is there to type
+    full names ("Giorgos Papadopoulos") and also holds words ("Esteri", "Corona")."""
     return _Names(_read_lines("first_names.txt"))
+
+
+class SortedRows:
+    """A tab-separated file sorted by its first column, looked up by bisection over its
+    text: a hundred thousand rows cost one read and no table ("# " lines first)."""
+
+    def __init__(self, text: str):
+        body = text.find("\n", text.rfind("\n#", 0, 4096) + 1) + 1 if text.startswith("#") else 0
+        self.text = text
+        self.lo = body
+
+    def get(self, key: str) -> list[str] | None:
+        """The other columns of the row whose first column is `key`, or None."""
+        text, want = self.text, key + "\t"
+        lo, hi = self.lo, len(text)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            start = max(text.rfind("\n", max(self.lo - 1, 0), mid) + 1, self.lo)
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            line = text[start:end]
+            if line.startswith(want):
+                return line[len(want) :].split("\t")
+            if line < want:  # rows are sorted, and a tab sorts before any character of a name
+                lo = end + 1
+            else:
+                hi = start
+        return None
+
+
+@cache
+def _rows(name: str) -> SortedRows:
+    try:
+        return SortedRows((DATA / name).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return SortedRows("")
+
+
+def known_city(name: str) -> tuple[int, str] | None:
+    """(population in thousands, country code) of a city of 5,000 people or more of that
+    name (cities.tsv, from GeoNames), the largest if several share it; None if none."""
+    row = _rows("cities.tsv").get(name)
+    return (int(row[0]), row[1]) if row else None
+
+
+COMMON_ZIPF = 40
+"""A word this common (Zipf 4, once in 100,000 words, times ten) is a common word first."""
+
+
+def zipf(code: str, word: str) -> int:
+    """How common a casefolded word is in a language: its Zipf frequency times ten
+    (words_<code>.tsv, from wordfreq; 35 and more), 0 for a rarer word or a language
+    without a list. Only the article's language's list is ever read."""
+    row = _rows(f"words_{code}.tsv").get(word)
+    return int(row[0]) if row else 0
 
 
 @cache
@@ -84,7 +149,7 @@ def _folded(table: str) -> dict[str, str]:
     source = organisations() if table == "orgs" else places()
     out: dict[str, str] = {}
     for name in source:
-        out.setdefault(fold_accents(name), name)
+        out.setdefault(name if name.isascii() else fold_accents(name), name)  # ASCII has no accents
     return out
 
 
@@ -101,12 +166,15 @@ def _lookup(table: str, name: str) -> tuple[str, str] | None:
     # name of the table has is none of its names (and a page-long word is not folded).
     if len(name.encode("ascii", "ignore")) > _longest(table):
         return None
-    folded = _folded(table).get(fold_accents(name))
-    return source[folded] if folded else None
+    folded = _folded(table).get(name if name.isascii() else fold_accents(name))
+    if folded is None or (folded.isascii() and not name[-1:].isascii()):
+        return None  # an accent on the last letter makes another word: "Metà" is not Meta
+    return source[folded]
 
 
 def known_org(name: str) -> tuple[str, str] | None:
-    """(canonical name, kind) of a known organisation, accents optional (Wikipédia)."""
+    """(canonical name, kind) of a known organisation, accents optional (Wikipédia), but
+    on the last letter, where an accent makes another word ("Metà" is not Meta)."""
     return _lookup("orgs", name)
 
 

@@ -19,6 +19,7 @@ from reader.core.analysis.evidence import Evidence
 from reader.core.analysis.kinds import EntityKind
 from reader.core.analysis.lexicon import Lexicon
 from reader.core.article.model import Document
+from reader.core.article.text import fold_accents
 
 _IN_PARENTHESES = re.compile(r"\s*\(\s*([^()]{2,40}?)\s*\)")
 
@@ -209,6 +210,31 @@ def merge_known(groups: dict[str, Group]) -> None:
                 canon.setdefault(k, g)
 
 
+def merge_org_parts(groups: dict[str, Group], lang: Lexicon) -> None:
+    """"the Supreme Court" after "the Italian Supreme Court of Cassation": a shorter
+    organisation's name, ending in an organisation word, that is part of exactly one
+    longer organisation's name named before it is that organisation ("the District
+    Council ... 'Super District Council' seats" stay two)."""
+    orgs = [g for g in live(groups) if g.kind == EntityKind.ORG and not g.dropped]
+    for g in orgs:
+        words = g.main.split()
+        if g.root() is not g or len(words) < 2 or words[-1].casefold() not in lang.org_words:
+            continue
+        n = len(words)
+        owners = {
+            id(o.root()): o.root()
+            for o in orgs
+            if o.root() is not g
+            and o.first_pos < g.first_pos  # named in full first, then shortened
+            and any(
+                len(w := s.split()) > n and any(w[i : i + n] == words for i in range(len(w) - n + 1))
+                for s in o.surfaces
+            )
+        }
+        if len(owners) == 1:
+            _merge(next(iter(owners.values())), g)
+
+
 def merge_surnames(groups: dict[str, Group]) -> None:
     """"Zuckerberg" after "Mark Zuckerberg": one person."""
     groups_now = live(groups)
@@ -220,9 +246,9 @@ def merge_surnames(groups: dict[str, Group]) -> None:
         for surface in p.surfaces:
             words = surface.split()
             if len(words) >= 2:
-                by_last[words[-1]].append(p)
+                by_last[fold_accents(words[-1])].append(p)
                 if words[0] not in first_names:
-                    by_first[words[0]].append(p)
+                    by_first[fold_accents(words[0])].append(p)
     for g in groups_now:
         if g.root() is not g or len(g.main.split()) != 1 or g.score.other:
             continue
@@ -231,7 +257,10 @@ def merge_surnames(groups: dict[str, Group]) -> None:
         word = g.main
         if g.kind == EntityKind.ORG and g.score.org >= 4:
             continue
-        owners = {id(p.root()): p.root() for p in by_last.get(word, []) + by_first.get(word, []) if p.root() is not g}
+        # "Murátov" after "Dmitry Muratov": the same name, transliterated with an accent
+        folded = fold_accents(word)
+        named = by_last.get(folded, []) + by_first.get(folded, [])
+        owners = {id(p.root()): p.root() for p in named if p.root() is not g}
         if len(owners) == 1:
             owner = next(iter(owners.values()))
             _merge(owner, g)

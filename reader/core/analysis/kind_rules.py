@@ -157,9 +157,25 @@ def coordination(groups: list[Group], doc: Document, lang: Lexicon) -> None:
                     decide(g)
 
 
-def drop_unproven(groups: dict[str, Group]) -> None:
+def drop_unproven(groups: dict[str, Group], lang: Lexicon) -> None:
     """Lone capitalised words with no evidence at all, where every noun is capitalised
-    (German), are common nouns: they are dropped."""
+    (German), are common nouns: they are dropped. So is an untyped name that is one
+    common word of the language and no known name ("Leaving", "Governo", "Santé"); a given
+    name of the world's list alone does not save it ("il ministro degli Esteri")."""
     for g in live(groups):
-        if g.score.weak and g.kind == OTHER:
+        if g.kind == OTHER and (g.score.weak or _common_word(g, lang)):
             g.dropped = True
+
+
+def _common_word(g: Group, lang: Lexicon) -> bool:
+    return all(
+        " " not in s
+        and not (len(s) >= 2 and s.isupper())  # an acronym is no word: "FAIR", "IMU"
+        and gazetteers.zipf(lang.code, s.casefold()) > 0
+        and s not in gazetteers.listed_first_names()
+        and s not in gazetteers.surnames()
+        and not gazetteers.known(s)
+        and gazetteers.known_city(s) is None
+        and s not in gazetteers.products()
+        for s in g.surfaces
+    )

@@ -176,6 +176,31 @@ def _names_only(toks: Sequence[Token]) -> bool:
     return len(words) >= 2 and all(t.text[:1].isupper() for t in words)
 
 
+def _document_by_function_words(toks: Sequence[Token], profiles: dict[str, frozenset[str]]) -> tuple[str, float] | None:
+    """An article's language from its function words, when they leave no doubt: then
+    langdetect (its profiles take about 200-450 ms to load) is not needed at all.
+
+    Words that are function words of one language only decide: the leader needs ten
+    of them and four times as many as the next language, and its function words must
+    be a quarter of the text (a language without a word list shares a few words with
+    ours, never that many). The confidence is the leader's share of those words.
+    """
+    exclusive: Counter = Counter()
+    every: Counter = Counter()
+    for t in toks:
+        hits = [code for code, words in profiles.items() if t.lower in words]
+        every.update(hits)
+        if len(hits) == 1:
+            exclusive[hits[0]] += 1
+    if not exclusive:
+        return None
+    (code, best), *rest = exclusive.most_common(2)
+    second = rest[0][1] if rest else 0
+    if best >= 10 and best >= 4 * second and every[code] >= 0.25 * len(toks) and every.most_common(1)[0][0] == code:
+        return code, round(best / sum(exclusive.values()), 4)
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Languages:
     """The languages of an article, as ISO 639-1 codes ("und" when unsure)."""
@@ -191,17 +216,20 @@ class Languages:
 def detect_languages(doc: Document, tokens: Sequence[Sequence[Token]] | None = None) -> Languages:
     """The document's language and every block's.
 
-    Blocks whose function words clearly agree with the document's language get it
+    The document's language comes from its function words when they are clear
+    (langdetect otherwise). Blocks whose function words clearly agree with the document's language get it
     without running langdetect (about 1 ms a paragraph, the bulk of analysis time);
     the others, foreign quotations and mixed blocks among them, are detected.
     """
-    found, prob = detect(_sample(doc), min_letters=MIN_LETTERS_DOC, min_prob=MIN_PROB_DOC)
-    if tokens is None:
-        from reader.core.analysis.tokens import tokenize
+    from reader.core.analysis.tokens import tokenize
 
+    if tokens is None:
         tokens = [tokenize(b.text) for b in doc.blocks]
     profiles = {code: lexicon.get(code).stopwords for code in lexicon.languages()}
     profiles = {code: words for code, words in profiles.items() if words}
+    sample = _sample(doc)
+    by_words = _document_by_function_words(tokenize(sample), profiles)
+    found, prob = by_words or detect(sample, min_letters=MIN_LETTERS_DOC, min_prob=MIN_PROB_DOC)
     # Three sampling trials instead of seven: a paragraph that the function words
     # left in doubt still comes out right, in less than half the time.
     blocks = tuple(

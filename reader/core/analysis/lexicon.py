@@ -53,6 +53,7 @@ ARTICLE_KEYS = (
     "prepositions",
     "opening_attribution",
     "affiliates",
+    "statement_nouns",
     "determiners",
 )
 """Lists of the article's language (the union of every file's for a language without one)."""
@@ -167,7 +168,8 @@ class Lexicon:
     pronouns: frozenset[str]
     """Third-person subject pronouns, which refer back to the last person named."""
     org_cues: frozenset[str]
-    """Common nouns that, right before a name, make it an organisation ("l'azienda Meta")."""
+    """Common nouns that, right before a name, make it an organisation ("l'azienda Meta");
+    as a speech verb's subject they stand for an organisation named before ("the company said")."""
     place_cues: frozenset[str]
     """Prepositions that, right before a name, suggest a place ("a Roma", "in Italia")."""
     conjunctions: frozenset[str]
@@ -180,6 +182,9 @@ class Lexicon:
     """Words that give the source only when they open the sentence ("Pour X, « … »")."""
     affiliates: frozenset[str]
     """People named after what they belong to ("Google engineers", "Scientology officials")."""
+    statement_nouns: frozenset[str]
+    """What a statement is given in ("dichiarazione", "statement"): the name after it
+    and a preposition is the speaker ("una dichiarazione di X: «…»")."""
     determiners: frozenset[str]
     """Articles and determiners; where every noun is capitalised, a capitalised word after
     one is a noun, not a name ("dem Koalitionspartner")."""
@@ -275,6 +280,9 @@ class Lexicon:
         ending in one ("Staatspräsident", "Staatspräsidenten")."""
         if word in self.person_titles:
             return True
+        head, sep, last = word.rpartition("-")
+        if sep and head and last in self.person_titles:
+            return True  # "sub-secretário", "vice-presidente"
         if self.head_final_compounds and len(word) > 6:
             stem = strip_endings(word, self.compound_inflections)
             return any(stem.endswith(t) or word.endswith(t) for t in self.person_titles if len(t) >= 5)

@@ -64,6 +64,8 @@ def find_mentions(forms: list[list[str]], doc: Document, tokens: list[list[Token
                 # A shared surname: the person named most recently.
                 owner = max(owners, key=lambda k: last_seen.get(k, (-1, -1)))
             start, end = toks[i].start, toks[i + size - 1].end
+            if toks[i + size - 1].is_dotted and block.text[end : end + 1] == ".":
+                end += 1  # "U.S.": the abbreviation's last dot
             mentions[owner].append(Mention(block.index, start, end, block.text[start:end]))
             last_seen[owner] = (block.index, start)
             i += size
@@ -71,9 +73,10 @@ def find_mentions(forms: list[list[str]], doc: Document, tokens: list[list[Token
 
 
 def _contiguous(text: str, toks: list[Token]) -> bool:
-    """Words of one name: next to each other, or after an initial ("George W. Bush")."""
+    """Words of one name: next to each other, or after an initial ("George W. Bush",
+    "K.C. Maurer")."""
     return all(
-        text[a.end : b.start] in (" ", "") or (text[a.end : b.start] == ". " and a.is_initial)
+        text[a.end : b.start] in (" ", "") or (text[a.end : b.start] == ". " and (a.is_initial or a.is_dotted))
         for a, b in zip(toks, toks[1:])
     )
 

@@ -21,7 +21,7 @@ MIN_WORDS = 3
 
 # opener -> closers that can end it
 _PAIRS: dict[str, str] = {
-    "“": "”“",  # English “…”; some German text closes „…“ with “
+    "“": "”“\"",  # English “…”; some German text closes „…“ with “; hasty text “…"
     "„": "“”",
     "«": "»",
     "»": "«",  # German, Danish: »…«
@@ -131,6 +131,7 @@ def find_quotes(doc: Document) -> list[Quote]:
     carried: list[_Open] = []
     for block in doc.blocks:
         carried = _scan_block(block.index, block.text, quotes, carried, doc)
+        quotes.extend(_dialogue(block.index, block.text))
     quotes.sort(key=lambda q: (q.block, q.start, -len(q.text)))
     holders = _holders(quotes)
     return [replace(q, nested_in=holders[i], id=f"q{i + 1}") for i, q in enumerate(quotes)]
@@ -171,6 +172,48 @@ def _holds(outer: Quote, q: Quote) -> bool:
     return any(p.block == q.block and p.start <= q.start and q.end <= p.end for p in outer.parts)
 
 
+_DASHES = "—–"
+_ASIDE = re.compile(r"\s[—–]\s?(?=\w)")
+"""Where the narrator's aside opens in a line of dialogue: " —dijo", " – disse"."""
+
+
+def _dialogue(index: int, text: str) -> list[Quote]:
+    """A line of dialogue, as Spanish and Portuguese news write it: a paragraph that opens
+    with a dash, the words up to the narrator's aside ("—Es una ley injusta —dijo—. Y la
+    cambiaremos."), and the words after the aside's closing dash. Only when the aside
+    holds a speech verb: a paragraph that merely opens with a dash is no dialogue."""
+    lead = len(text) - len(text.lstrip())
+    if text[lead : lead + 1] not in _DASHES or any(m in text for m in "«»“”\""):
+        return []
+    aside = _ASIDE.search(text, lead + 1)
+    if aside is None or not _speech_follows(text[aside.end() :]):
+        return []
+    parts = [_trim(text, QuotePart(index, lead + 1, aside.start()))]
+    close = next((i for i in range(aside.end(), len(text)) if text[i] in _DASHES), None)
+    if close is not None:
+        rest = close + 1
+        while rest < len(text) and text[rest] in ".,;: ":
+            rest += 1
+        if len(text[rest:].split()) >= MIN_WORDS:
+            parts.append(_trim(text, QuotePart(index, rest, len(text))))
+    out = []
+    for part in parts:
+        words = text[part.start : part.end].strip(" .,;")
+        if len(words.split()) >= MIN_WORDS:
+            out.append(Quote(parts=(part,), text=text[part.start : part.end]))
+    return out
+
+
+def _speech_follows(after: str) -> bool:
+    """A speech verb among the first words of an aside ("dijo—.", "disse o ministro")."""
+    from reader.core.analysis import lexicon
+
+    verbs = lexicon.any_language().speech_verbs
+    words = [w.strip(".,;:!?").casefold() for w in re.split(r"[\s—–]+", after)[:4]]
+    return any(w in verbs for w in words)
+
+
+
 def _scan_block(index: int, text: str, quotes: list[Quote], carried: list[_Open], doc: Document) -> list[_Open]:
     stack: list[_Open] = []
     # A quotation left open at the end of the previous block continues here only if
@@ -182,12 +225,14 @@ def _scan_block(index: int, text: str, quotes: list[Quote], carried: list[_Open]
         skip = lead
     else:
         skip = -1
+    # Headlines quote with straight single marks: "North Korea puts military in 'quasi-state of war'".
+    headline = int(index == 0 or doc.blocks[index].kind == "heading")
     for found in _MARKS_RE.finditer(text):
         i = found.start()
         ch = text[i]
         if i == skip:
             continue
-        depth_double = sum(1 for o in stack if o.mark in _DOUBLE)
+        depth_double = sum(1 for o in stack if o.mark in _DOUBLE) + headline
         role = _role(text, i, depth_double)
         if not role:
             continue
@@ -234,6 +279,19 @@ def _spoken(inside: str, after: str) -> bool:
     return any(w in verbs for w in words)
 
 
+def _title_case(words: list[str]) -> bool:
+    """Every word capitalised but the function words between them: a name or a title
+    ("Super District Council", "Cowboys and Indians"), not speech."""
+    from reader.core.analysis import lexicon
+
+    every = lexicon.any_language()
+    small = every.particles | every.conjunctions | every.articles
+    inner = words[1:-1]
+    return all(w[:1].isupper() or not w[:1].isalpha() for w in (words[0], words[-1])) and all(
+        w[:1].isupper() or not w[:1].isalpha() or w.casefold() in small for w in inner
+    )
+
+
 def _trim(text: str, part: QuotePart) -> QuotePart:
     start, end = part.start, part.end
     while start < end and text[start].isspace():
@@ -254,7 +312,7 @@ def _emit(quotes: list[Quote], opened: _Open, index: int, close_at: int, text: s
     if len(split) < MIN_WORDS and not spoken:
         return
     punctuated = words.rstrip()[-1:] in ",.!?…"  # "Never," said Yellen; not "Super District Council", said
-    if not (spoken and punctuated) and len(split) <= 5 and all(w[:1].isupper() or not w[:1].isalpha() for w in split):
-        return  # a name in quotation marks ("Super District Council"), not speech
+    if not (spoken and punctuated) and len(split) <= 5 and _title_case(split):
+        return  # a name or a title in quotation marks ("Super District Council", "Cowboys and Indians")
 
     quotes.append(Quote(parts=parts, text=words))

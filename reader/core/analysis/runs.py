@@ -5,7 +5,8 @@ Superintelligence Labs"); a month, weekday, title or number ends a run unless it
 is part of a name ("Theresa May"). Lower-case words join a run only where names
 allow it: a particle ("Charles de Gaulle", "Banca d'Italia"), a place particle
 before a known place ("Frankfurt am Main"), a conjunction inside an organisation's
-name ("Agencia de Innovación y Desarrollo"). A run that holds an organisation and
+name ("Agencia de Innovación y Desarrollo"), a nationality after an organisation
+word where the head comes first ("Governo italiano"). A run that holds an organisation and
 then a person ("OpenAI Shengjia Zhao") is split in two.
 """
 
@@ -101,7 +102,9 @@ def _continues(text: str, toks: list[Token], last: int, i: int, lang: Lexicon) -
     mark = possessive_at(between, 0, lang)
     if mark and between[mark:] == " " and toks[i].lower in lang.org_words:
         return True  # "New People's Party": a possessive inside an organisation's name
-    return between == ". " and toks[last].is_initial  # "L. Ron Hubbard", "John F. Kennedy"
+    # "L. Ron Hubbard", "John F. Kennedy", "K.C. Maurer"; not a known name ("U.S. officials")
+    initials = toks[last].is_dotted and not gazetteers.known(toks[last].text + ".")
+    return between == ". " and (toks[last].is_initial or initials)
 
 
 def join_particles(e: Edge) -> int | None:
@@ -125,15 +128,27 @@ def join_particles(e: Edge) -> int | None:
         j += 1
     if not (j < n and j - i <= 3 and is_name_token(toks[j]) and gap(text, toks[j - 1], toks[j]) in (" ", "")):
         return None
+    if any(ch.isdigit() for ch in toks[j].text):
+        return None  # "Kennedy Space Center on STS-1": a code after a preposition is no part of a name
     head = toks[current[-1]].lower
+    if head in lang.demonyms and len(current) >= 2:
+        head = toks[current[-2]].lower  # "Ministero cileno degli Affari Esteri"
     name = toks[j]
+    # Where a name's head comes last (English, German), a place preposition after it
+    # says where the organisation is: "Space Center at Washington Dulles", not one name.
+    located = lang.name_heads == frozenset({-1}) and low in lang.place_cues
     if (
-        head in lang.org_words
-        or head in lang.place_words
+        (head in lang.org_words or head in lang.place_words) and not located
         or (
             low in lang.name_particles
             and len(current) <= 4
             and any(toks[k].text in gazetteers.first_names() for k in current)
+            # after a full name, a common word is a preposition's object: "Kofi Annan al Valor"
+            and not (
+                len(current) >= 2
+                and gazetteers.zipf(lang.code, name.lower) >= gazetteers.COMMON_ZIPF
+                and name.text not in gazetteers.surnames()
+            )
             # "Ananya Kumar da OpenAI": a preposition before an
             # organisation or place, not a particle of the name.
             and not (gazetteers.known(name.text) or name.is_camel or name.is_acronym)
@@ -166,11 +181,14 @@ def join_place_particle(e: Edge) -> int | None:
 
 def join_conjunction(e: Edge) -> int | None:
     """"and" inside an organisation's name that opens with its organisation word:
-    "Agencia de Innovación y Desarrollo"."""
+    "Agencia de Innovación y Desarrollo" (also where a title's complement comes first:
+    "Secretário de Estado do Ministério de Ciência e Investigação")."""
     text, toks, i, current, lang = e.text, e.toks, e.i, e.current, e.lang
+    if _and_before_the_head(e):
+        return i + 2
     if (
         toks[i].lower in lang.conjunctions
-        and toks[current[0]].lower in lang.org_words
+        and any(toks[k].lower in lang.org_words for k in current[:-1])
         and toks[current[-1]].lower not in lang.org_words
         and i + 1 < len(toks)
         and is_name_token(toks[i + 1])
@@ -180,7 +198,47 @@ def join_conjunction(e: Edge) -> int | None:
     return None
 
 
-JOINS: tuple[Join, ...] = (join_particles, join_place_particle, join_conjunction)
+def _and_before_the_head(e: Edge) -> bool:
+    """Where the head comes last, "and" between two words of one name whose head follows:
+    "National Air and Space Museum", "Bill and Melinda Gates Foundation" (not two
+    names: "Google and Microsoft Research", the first being a known name; "Mary Smith
+    and the John Brown Foundation", a person's full name first)."""
+    text, toks, i, current, lang = e.text, e.toks, e.i, e.current, e.lang
+    if lang.name_heads != frozenset({-1}) or toks[i].lower not in lang.conjunctions or len(current) > 3:
+        return False
+    j = i + 1
+    while j < len(toks) and is_name_token(toks[j]) and gap(text, toks[j - 1], toks[j]) == " ":
+        j += 1
+    after = toks[i + 1 : j]
+    return (
+        1 <= len(after) <= 3
+        and gap(text, toks[current[-1]], toks[i]) == " "
+        and after[-1].lower in lang.org_words
+        and len(after) >= 2
+        and not any(toks[k].lower in lang.org_words or gazetteers.known(toks[k].text) for k in current)
+        and not gazetteers.known(" ".join(toks[k].text for k in current))
+        # a person's full name before "and" is listed: "Mary Smith and John Brown Foundation"
+        and not (len(current) >= 2 and toks[current[0]].text in gazetteers.first_names())
+    )
+
+
+def join_demonym(e: Edge) -> int | None:
+    """A nationality adjective after an organisation word, where the head comes first:
+    "Governo italiano", "Ministero cileno degli Affari Esteri", "Parlamento europeo"."""
+    text, toks, i, current, lang = e.text, e.toks, e.i, e.current, e.lang
+    if (
+        0 in lang.name_heads
+        and -1 not in lang.name_heads
+        and toks[current[-1]].lower in lang.org_words
+        and toks[i].lower in lang.demonyms
+        and toks[i].text.islower()
+        and gap(text, toks[current[-1]], toks[i]) == " "
+    ):
+        return i + 1
+    return None
+
+
+JOINS: tuple[Join, ...] = (join_particles, join_place_particle, join_conjunction, join_demonym)
 """The ways lower-case words join a run, tried in this order."""
 
 
@@ -268,7 +326,9 @@ def split_run(toks: list[Token], run: list[int], lang: Lexicon) -> list[list[int
                 and len(head[-1].text) > 1  # not after an initial: "L. Ron Hubbard"
                 and head[-1].text not in lang.saints  # "San Donato Milanese", "Santa Maria Novella"
                 and 2 <= len(tail) <= 3
-                and not any(t.lower in lang.org_words for t in words)
+                # "Council on American-Islamic Relations Alia Salem": the organisation
+                # may hold an organisation word; the person after it does not.
+                and not any(t.lower in lang.org_words for t in tail)
             ):
                 return [run[:cut], run[cut:]]
         return [run]

@@ -47,6 +47,13 @@ class Token:
         return len(self.text) == 1 and self.text.isupper()
 
     @property
+    def is_dotted(self) -> bool:
+        """Capitals with a dot after each but the last, which the token leaves out: "U.S",
+        "K.C", "L.A" (written "U.S.", "K.C.", "L.A.")."""
+        parts = self.text.split(".")
+        return len(parts) >= 2 and all(len(p) == 1 and p.isupper() for p in parts)
+
+    @property
     def has_name_article(self) -> bool:
         """"al-Assad", "el-Sisi", "ash-Sharaa": a name behind the Arabic article."""
         head, sep, rest = self.text.partition("-")

@@ -108,8 +108,10 @@ def trim(text: str, toks: list[Token], run: list[int], lang: Lexicon, stats: Doc
             # only with evidence, which the kind scoring looks for (title before,
             # speech verb after, surname of a full name); mark it as weak.
             return Kept(idx[0], idx[-1] + 1, weak=True)
-    elif all(t.lower in lang.demonyms for t in words):
-        return None
+    elif all(t.lower in lang.demonyms or t.lower in lang.compass_words for t in words) and any(
+        t.lower in lang.demonyms for t in words
+    ):
+        return None  # "South Korean", "North African": a demonym, not a name
     nouns = (
         lang.capitalises_nouns
         and words[0].text not in first_names
@@ -164,12 +166,35 @@ def noun_after_article(w: Word) -> bool:
     )
 
 
+def title_complement(w: Word) -> bool:
+    """A common word after a title's preposition, alone or before another preposition,
+    completes the title; the name comes after: "Secretário de Estado do Ministério de
+    Ciência", "Minister of Education Stefania Giannini" (not "Decano del Cuerpo
+    Consular", a name of its own; not "mayor of Bath", a city)."""
+    at, toks, lang = w.at, w.toks, w.lang
+    after = toks[at + 1] if at + 1 < len(toks) else None
+    ends = not w.rest or (after is not None and is_particle(after, lang))
+    if at < 2 or not ends or w.is_known or w.tok.lower in lang.org_words:
+        return False  # "presidente della Banca d'Italia": an organisation's name
+    city = gazetteers.known_city(w.tok.text)
+    if city is not None and city[0] >= 50:
+        return False  # "mayor of Bath": a city of 50,000 people or more is named, not a portfolio
+    prep, title = toks[at - 1], toks[at - 2]
+    return (
+        (is_particle(prep, lang) or prep.text in lang.elided_particles)
+        and w.text[title.end : prep.start] == " "
+        and lang.is_title(title.lower)
+        and gazetteers.zipf(lang.code, w.tok.lower) >= gazetteers.COMMON_ZIPF
+    )
+
+
 LEADING_RULES: tuple[WordRule, ...] = (
     function_word,
     lower_case_elsewhere,
     stray_letter,
     title_or_generic_acronym,
     noun_after_article,
+    title_complement,
 )
 
 
