@@ -78,6 +78,7 @@ class EvidenceReader:
         self.article = article
         self.quotes = quotes
         self.neighbours = QuoteNeighbours(quotes)
+        self._previous_cache: dict[int, tuple[list[Item], Entity | None, list[Entity]]] = {}
         self.roles = roles
         self.lang = lang
         self.cues = CueReader(lang)
@@ -142,6 +143,23 @@ class EvidenceReader:
             done = self._cue_cache[index] = self.cues.read(frame_of(self.article, self.quotes, index, self.neighbours))
         return done
 
+    def _previous_sentence(self, prev: list[Item]) -> tuple[Entity | None, list[Entity]]:
+        """The subject of the last speech verb or statement noun of a sentence, and the
+        entities it names: read once per sentence, as many quotations may follow one."""
+        done = self._previous_cache.get(id(prev))
+        if done is not None and done[0] is prev:
+            return done[1], done[2]
+        verbs = [
+            k
+            for k, it in enumerate(prev)
+            if self.cues.is_speech(it) or (it.entity is None and it.word in self.lang.statement_nouns)
+        ]
+        subject = self.cues.subject_before(prev[: verbs[-1]]) if verbs else None
+        speaker = subject if isinstance(subject, Entity) else None
+        named = [it.entity for it in prev if it.entity is not None]
+        self._previous_cache[id(prev)] = (prev, speaker, named)  # the list kept: its id stays its own
+        return speaker, named
+
     def _relations(self, index: int, previous: Entity | None) -> Found:
         q = self.quotes[index]
         cues = self._cues(index)
@@ -154,19 +172,11 @@ class EvidenceReader:
         # The sentence before: the subject of a speech verb or of a statement noun there
         # often speaks on ("X issued a statement on Monday. «…»").
         pb, _, prev = self.article.sentence_before(frame.block, frame.lo)
-        prev = self.unquoted(pb, prev)
-        verbs = [
-            k
-            for k, it in enumerate(prev)
-            if self.cues.is_speech(it) or (it.entity is None and it.word in self.lang.statement_nouns)
-        ]
-        if verbs:
-            subject = self.cues.subject_before(prev[: verbs[-1]])
-            if isinstance(subject, Entity):
-                found.add(subject, "previous_sentence_subject")
-        for it in prev:
-            if it.entity is not None:
-                found.add(it.entity, "previous_sentence_named")
+        subject, named = self._previous_sentence(self.unquoted(pb, prev))
+        if subject is not None:
+            found.add(subject, "previous_sentence_subject")
+        for entity in named:
+            found.add(entity, "previous_sentence_named")
         antecedent = self._antecedent(frame.block, frame.lo)
         if antecedent is not None:
             found.add(antecedent, "recent_person")
