@@ -261,3 +261,16 @@ def test_according_to_the_agency():
         "along the border."
     )
     assert speakers(text) == ["Korean Central News Agency"]
+
+
+def test_a_paragraph_crowded_with_quotations_names_no_speakers():
+    """Past 40 quotations in one paragraph it is no prose: they are found, speakers left empty."""
+    from reader.core.analysis.speakers import CROWDED
+
+    said = 'Maria Rossi said "we will rebuild the harbour quickly" and then "the quays held better than feared".'
+    crowded = " ".join([said] * (CROWDED // 2 + 1))
+    doc = parse("Harbour\n\n" + said + "\n\n" + crowded + "\n", markdown=False)
+    quotes = analyse(doc).quotes
+    assert [q.speaker for q in quotes if q.block == 1] == ["Maria Rossi", "Maria Rossi"]
+    crowded_quotes = [q for q in quotes if q.block == 2]
+    assert len(crowded_quotes) > CROWDED and all(q.speaker is None for q in crowded_quotes)

@@ -9,6 +9,8 @@ A headline's quotation that the body quotes again takes the body's speaker.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from reader.core.analysis import lexicon
 from reader.core.analysis.entities import Entity, EntityFindings
 from reader.core.analysis.quote_frames import ArticleItems
@@ -17,6 +19,11 @@ from reader.core.analysis.speaker_evidence import Choice, EvidenceReader
 from reader.core.analysis.speaker_model import score
 from reader.core.analysis.tokens import Token
 from reader.core.article.model import Document
+
+CROWDED = 40
+"""A paragraph holding more quotations than this is no prose read for its speakers (a
+list of quoted terms, a dump, a hostile input): its quotations keep no speaker, and
+the evidence for each, read in a sentence that long, is not gathered at all."""
 
 
 def attribute(
@@ -27,7 +34,10 @@ def attribute(
     reader = reader_for(doc, tokens, quotes, found, language)
     speakers: dict[str, Entity] = {}
     previous: Entity | None = None
+    per_block = Counter(q.block for q in quotes)
     for i, q in enumerate(quotes):
+        if per_block[q.block] > CROWDED:
+            continue  # found and shown, their speakers left unnamed
         speaker = best(reader.choices(i, previous))
         if speaker is not None:
             speakers[q.id] = speaker

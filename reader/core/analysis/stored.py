@@ -25,7 +25,7 @@ from reader.core.analysis.quotes import Quote, QuotePart
 from reader.core.analysis.topics import Topic
 from reader.core.article.model import Document
 
-ANALYSER_VERSION = 2
+ANALYSER_VERSION = 3
 """Which analyser's results a stored analysis holds. Raise it with every change
 that alters what `analyse` returns, or how an article is cut into blocks (the
 expected outputs in tests/data/analysis/ change then: tests/test_analyser_version.py
