@@ -103,3 +103,10 @@ def test_text_file_is_checked(sample_path, tmp_path, fifo):
     one_line_error(run(*add, "--text", "x", "--text-file", str(tmp_path / "latin.md")), 2, "not allowed with")
     one_line_error(run("notes", "add", "-", "--db", db, "--block", "1", "--text", "-", stdin=b"Titolo\n\nTesto.\n"), 2, "both be standard input")
     assert _listed_bodies(db) == []
+
+
+@pytest.mark.parametrize(("name", "args"), [("page.html", ["analyze"]), ("page.html", []), ("feeds.opml", ["feeds", "import"])])
+def test_a_fifo_named_like_a_saved_page_or_an_opml_list_is_refused_at_once(tmp_path, name, args):
+    path = tmp_path / name
+    os.mkfifo(path)
+    one_line_error(run("--db", str(tmp_path / "n.json"), *args, str(path)), 2, name, "named pipe")

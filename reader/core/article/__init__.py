@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from reader._lazy import lazy_exports
 
 if TYPE_CHECKING:
-    from reader.core.article.decoding import MAX_BYTES, DecodedText, clean, decode, read_source
+    from reader.core.article.decoding import MAX_BYTES, DecodedText, clean, decode, read_file, read_source
     from reader.core.article.files import NotRegularFile, read_regular
     from reader.core.article.loader import MARKDOWN_SUFFIXES, load, looks_like_markdown, parse
     from reader.core.article.model import Block, BlockKind, Document, InlineSpan
@@ -32,6 +32,7 @@ _EXPORTS = {
     "DecodedText": "decoding",
     "clean": "decoding",
     "decode": "decoding",
+    "read_file": "decoding",
     "read_source": "decoding",
     "NotRegularFile": "files",
     "read_regular": "files",

@@ -154,11 +154,43 @@ def _mib(size: int) -> str:
     return f"{size / 2**20:.1f} MiB"
 
 
-def read_source(path: str) -> tuple[DecodedText, str]:
-    """Read an article from a path, or standard input for "-".
+def read_file(path: str | Path, what: str = "an article") -> bytes:
+    """A file's bytes, at most MAX_BYTES of them: an article, a saved web page, an OPML list.
 
-    Only a regular file is read: a FIFO, device or socket is refused at once,
-    never waited on.
+    Only a regular file is read: a FIFO, device or socket is refused at once, never
+    waited on.
+
+    Raises:
+        InputError: naming the path, for anything that cannot be read (too large,
+            missing, a directory, not permitted, not a regular file).
+    """
+    limit = f"the limit is {MAX_BYTES // 2**20} MiB"
+    p = Path(path)
+    name = str(path)
+    try:
+        if p.is_dir():
+            raise InputError(f"{name}: is a directory, not {what}")
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(f"{name}: too large to open ({_mib(size)}; {limit})")
+        data = read_regular(p, MAX_BYTES)
+    except NotRegularFile as exc:
+        raise InputError(f"{exc}; reader reads files, or - for standard input") from None
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{name}: permission denied") from None
+    except IsADirectoryError:
+        raise InputError(f"{name}: is a directory, not {what}") from None
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{name}: too large to open (more than {MAX_BYTES // 2**20} MiB; {limit})")
+    return data
+
+
+def read_source(path: str) -> tuple[DecodedText, str]:
+    """Read an article from a path, or standard input for "-" (see `read_file`).
 
     Returns:
         The decoded text and the name to show for it.
@@ -166,30 +198,10 @@ def read_source(path: str) -> tuple[DecodedText, str]:
     Raises:
         InputError: naming the path, for anything that cannot be read as an article.
     """
-    limit = f"the limit is {MAX_BYTES // 2**20} MiB"
-    if path == "-":
-        data = sys.stdin.buffer.read(MAX_BYTES + 1)
-        name = "standard input"
-    else:
-        p = Path(path)
-        name = str(path)
-        try:
-            if p.is_dir():
-                raise InputError(f"{name}: is a directory, not an article")
-            size = p.stat().st_size
-            if size > MAX_BYTES:
-                raise InputError(f"{name}: too large to open ({_mib(size)}; {limit})")
-            data = read_regular(p, MAX_BYTES)
-        except NotRegularFile as exc:
-            raise InputError(f"{exc}; reader reads files, or - for standard input") from None
-        except FileNotFoundError:
-            raise InputError(f"{name}: no such file") from None
-        except PermissionError:
-            raise InputError(f"{name}: permission denied") from None
-        except IsADirectoryError:
-            raise InputError(f"{name}: is a directory, not an article") from None
-        except OSError as exc:
-            raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    if path != "-":
+        return decode(read_file(path), str(path)), str(path)
+    data = sys.stdin.buffer.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
-        raise InputError(f"{name}: too large to open (more than {MAX_BYTES // 2**20} MiB; {limit})")
-    return decode(data, name), name
+        raise InputError(f"standard input: too large to open (more than {MAX_BYTES // 2**20} MiB; "
+                         f"the limit is {MAX_BYTES // 2**20} MiB)")
+    return decode(data, "standard input"), "standard input"

@@ -17,8 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
-from reader.core.article.decoding import MAX_BYTES, clean
-from reader.core.errors import InputError
+from reader.core.article.decoding import clean
 from reader.core.web.charset import decode_page
 from reader.core.web.errors import ExtractionError
 from reader.core.web.markdown_writer import escape, write_markdown
@@ -121,19 +120,9 @@ def extract_file(path: str | Path) -> Extracted:
     Raises:
         InputError: the file cannot be read or is too large; ExtractionError: no article in it.
     """
-    p = Path(path)
-    try:
-        if p.stat().st_size > MAX_BYTES:
-            raise InputError(f"{path}: too large to open (the limit is {MAX_BYTES / 1e6:.0f} MB)")
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, not an article") from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    from reader.core.article import read_file
+
+    data = read_file(path, "a web page")
     return extract_article(data, name=str(path))
 
 

@@ -59,15 +59,13 @@ def read_opml(data: bytes | str, *, name: str = "OPML") -> list[Subscription]:
 
 def read_opml_file(path: str | Path) -> list[Subscription]:
     """`read_opml` on a file, named in errors by its path."""
-    p = Path(path)
+    from reader.core.article import read_file
+    from reader.core.errors import InputError
+
     try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise OPMLError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise OPMLError(f"{path}: is a directory, not an OPML file") from None
-    except OSError as exc:
-        raise OPMLError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        data = read_file(path, "an OPML file")
+    except InputError as exc:
+        raise OPMLError(str(exc)) from None
     return read_opml(data, name=str(path))
 
 
