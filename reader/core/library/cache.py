@@ -43,11 +43,16 @@ def search_path(folder: Path, sha256: str, fmt: str) -> Path:
 def write_derived(path: Path, data: Any) -> None:
     """Write a derived file all at once (a temporary file renamed over it), without fsync."""
     ensure_private_dir(path.parent)
-    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+    write_whole(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass"))
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """A file written under a temporary name, then renamed: never seen half-written.
+    No fsync: what is written this way can be made again, or is synced by its caller."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
+            fh.write(data)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.core.notes.model import article_key, now
@@ -51,7 +49,7 @@ def keep_new(library: Library, articles: list[NewArticle]) -> list[LibraryArticl
         StoreError: a copy or a record file cannot be written (the records written
             before it stay; none names a missing copy).
     """
-    from reader.core.library.cache import write_search
+    from reader.core.library.cache import write_search, write_whole
     from reader.core.library.texts import copy_path, digest
 
     if not articles:
@@ -63,7 +61,7 @@ def keep_new(library: Library, articles: list[NewArticle]) -> list[LibraryArticl
             sha = digest(new.document.text)
             path = copy_path(library.texts, sha)
             if not path.is_file():
-                _write_whole(path, new.document.text.encode("utf-8", "surrogatepass"))
+                write_whole(path, new.document.text.encode("utf-8", "surrogatepass"))
             shas.append(sha)
         os.sync()  # every copy on disk before any record names it
     except OSError as exc:
@@ -112,16 +110,3 @@ def _records(library: Library, group: list[tuple[NewArticle, str, str]]) -> list
         if made:
             table.insert_multiple(a.to_record() for a in made)
     return made
-
-
-def _write_whole(path: Path, data: bytes) -> None:
-    """A file written all at once under a temporary name, then renamed: never seen half-written."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
