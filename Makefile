@@ -15,6 +15,9 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# The sample article, unless ARGS names another (ARGS= opens the library).
+ARGS ?= seeds/meta-ai-layoffs-it.txt
+
 run: $(STAMP)
 	$(BIN)/reader $(ARGS)
 
