@@ -99,7 +99,7 @@ def bench_first_paint() -> None:
     o, t = statistics.median(ours), statistics.median(theirs)
     record("first paint, sample (reader)", o, "s", "", None, f"median of {RUNS}")
     record("first paint, sample (bare Textual Markdown)", t, "s", "", None, f"median of {RUNS}")
-    record("first paint ratio reader / bare Textual", o / t, "x", "<= 1.3", o / t <= 1.3)
+    record("first paint ratio reader / bare Textual", o / t, "x", "<= 1.0", o / t <= 1.0)
 
 
 def bench_sample_session() -> None:
@@ -329,8 +329,14 @@ def bench_library() -> None:
     """A generated library of 1,000 articles: listing, the library screen, an entities query, a search."""
     from benchmarks import library
 
-    library.bench_second_open(record, RUNS, PYTHON, WORK, SAMPLE)
     library.bench(record, RUNS, PYTHON, WORK)
+
+
+def bench_second_open() -> None:
+    """The sample opened again: the panel filled from the analysis the library kept."""
+    from benchmarks import library
+
+    library.bench_second_open(record, RUNS, PYTHON, WORK, SAMPLE)
 
 
 # -- the web ------------------------------------------------------------------------------
@@ -471,7 +477,7 @@ def main() -> int:
 
     benches = (
         bench_analysis, bench_cold_start, bench_pathological, bench_notes, bench_web, bench_feeds,
-        bench_first_paint, bench_sample_session, bench_quit, bench_long_article, bench_library,
+        bench_first_paint, bench_second_open, bench_sample_session, bench_quit, bench_long_article, bench_library,
     )
     # `python -m benchmarks pathological` runs the benchmarks whose names hold a word given;
     # BENCH_ONLY=library,first_paint (comma-separated bench names) does the same from make.

@@ -29,6 +29,9 @@ class Terminal:
         pid, fd = pty.fork()
         if pid == 0:  # the child: become the program
             try:
+                # The terminal has its size before the program starts, as a real one does:
+                # set afterwards, it would reach the program as a resize in mid-start.
+                fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
                 size = {"COLUMNS": str(cols), "LINES": str(rows)}
                 full_env = {**os.environ, **(env or {}), "TERM": "xterm-256color", **size}
                 os.execvpe(argv[0], argv, full_env)
