@@ -11,26 +11,22 @@ from typing import TYPE_CHECKING
 from reader._lazy import lazy_exports
 
 if TYPE_CHECKING:
-    from reader.core.analysis.entities import Entity
     from reader.core.analysis.kinds import NAMED_KINDS, EntityKind
-    from reader.core.analysis.language import Languages
-    from reader.core.analysis.mentions import Mention
-    from reader.core.analysis.pipeline import SCHEMA_VERSION, Analysis, analyse, to_json
-    from reader.core.analysis.quotes import Quote, QuotePart
+    from reader.core.analysis.pipeline import SCHEMA_VERSION, analyse, to_json
+    from reader.core.analysis.results import Analysis, Entity, Languages, Mention, Quote, QuotePart, Topic
     from reader.core.analysis.stored import ANALYSER_VERSION, StoredAnalysisError, from_stored, to_stored
-    from reader.core.analysis.topics import Topic
 
 _EXPORTS = {
-    "Analysis": "pipeline",
+    "Analysis": "results",
     "analyse": "pipeline",
     "to_json": "pipeline",
     "SCHEMA_VERSION": "pipeline",
-    "Entity": "entities",
-    "Languages": "language",
-    "Mention": "mentions",
-    "Quote": "quotes",
-    "QuotePart": "quotes",
-    "Topic": "topics",
+    "Entity": "results",
+    "Languages": "results",
+    "Mention": "results",
+    "Quote": "results",
+    "QuotePart": "results",
+    "Topic": "results",
     "EntityKind": "kinds",
     "NAMED_KINDS": "kinds",
     "ANALYSER_VERSION": "stored",

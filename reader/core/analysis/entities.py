@@ -26,35 +26,10 @@ from reader.core.analysis.grouping import (
     merge_variants,
 )
 from reader.core.analysis.kinds import EntityKind
-from reader.core.analysis.mentions import Mention, find_mentions
+from reader.core.analysis.mentions import find_mentions
+from reader.core.analysis.results import Entity
 from reader.core.analysis.tokens import Token
 from reader.core.article.model import Document
-
-
-@dataclass(frozen=True)
-class Entity:
-    """A person, organisation, place (or OTHER name) and where the article names it."""
-
-    id: str
-    name: str
-    kind: EntityKind
-    aliases: tuple[str, ...] = ()
-    """The other forms the article names it by ("Zuckerberg", "MSL"), most frequent first."""
-    mentions: tuple[Mention, ...] = ()
-    """Every place the article names it, in reading order."""
-
-    @property
-    def forms(self) -> list[str]:
-        return [self.name, *self.aliases]
-
-    def to_json(self) -> dict:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "kind": self.kind,
-            "aliases": list(self.aliases),
-            "mentions": [m.to_json() for m in self.mentions],
-        }
 
 
 @dataclass(frozen=True)

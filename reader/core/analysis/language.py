@@ -11,11 +11,11 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reader.core.analysis import lexicon
 from reader.core.analysis.lexicon import UNDETERMINED
+from reader.core.analysis.results import Languages
 from reader.core.article.model import Document
 
 if TYPE_CHECKING:
@@ -199,18 +199,6 @@ def _document_by_function_words(toks: Sequence[Token], profiles: dict[str, froze
     if best >= 10 and best >= 4 * second and every[code] >= 0.25 * len(toks) and every.most_common(1)[0][0] == code:
         return code, round(best / sum(exclusive.values()), 4)
     return None
-
-
-@dataclass(frozen=True, slots=True)
-class Languages:
-    """The languages of an article, as ISO 639-1 codes ("und" when unsure)."""
-
-    document: str
-    """The article's language."""
-    confidence: float
-    """langdetect's probability for the article's language (0.0 when it had too little text)."""
-    blocks: tuple[str, ...]
-    """Each block's language, in block order."""
 
 
 def detect_languages(doc: Document, tokens: Sequence[Sequence[Token]] | None = None) -> Languages:

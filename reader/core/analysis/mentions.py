@@ -9,23 +9,10 @@ share (a surname) goes to the one named most recently.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 
+from reader.core.analysis.results import Mention
 from reader.core.analysis.tokens import Token, tokenize
 from reader.core.article.model import Document
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One place an entity is named: a block, and where in its text."""
-
-    block: int
-    start: int
-    end: int
-    text: str
-
-    def to_json(self) -> dict:
-        return {"block": self.block, "start": self.start, "end": self.end, "text": self.text}
 
 
 def find_mentions(forms: list[list[str]], doc: Document, tokens: list[list[Token]]) -> list[list[Mention]]:
@@ -79,4 +66,3 @@ def _contiguous(text: str, toks: list[Token]) -> bool:
         text[a.end : b.start] in (" ", "") or (text[a.end : b.start] == ". " and (a.is_initial or a.is_dotted))
         for a, b in zip(toks, toks[1:])
     )
-

@@ -2,36 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from dataclasses import replace
 
-from reader.core.analysis.language import Languages
+from reader.core.analysis.results import Analysis, Entity, Quote
 from reader.core.article.model import Document
 from reader.core.article.prose import without_code
 
-if TYPE_CHECKING:
-    from reader.core.analysis.entities import Entity
-    from reader.core.analysis.quotes import Quote
-    from reader.core.analysis.topics import Topic
-
 SCHEMA_VERSION = 1
-
-
-@dataclass(frozen=True)
-class Analysis:
-    """Everything the side panel shows about an article."""
-
-    document: Document
-    """The article analysed, as it was given (the analysis changes nothing in it)."""
-    languages: Languages
-    entities: list[Entity] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
-    topics: list[Topic] = field(default_factory=list)
-
-    @property
-    def language(self) -> str:
-        """The article's language: an ISO 639-1 code, or "und" when unsure."""
-        return self.languages.document
 
 
 def analyse(doc: Document) -> Analysis:

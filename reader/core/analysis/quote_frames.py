@@ -12,8 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from reader.core.analysis.entities import Entity
-from reader.core.analysis.quotes import Quote
+from reader.core.analysis.results import Entity, Quote
 from reader.core.analysis.tokens import Token, sentence_spans
 from reader.core.article.model import Document
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from reader.core.analysis.results import Quote, QuotePart
 from reader.core.article.model import Document
 
 MIN_WORDS = 3
@@ -35,53 +36,6 @@ _PAIRS: dict[str, str] = {
 _ALL_MARKS = frozenset("“”„«»‹›‚‘’\"'")
 _DOUBLE = frozenset("“”„«»\"")
 _MARKS_RE = re.compile("[“”„«»‹›‚‘’\"']")
-
-
-@dataclass(frozen=True, slots=True)
-class QuotePart:
-    block: int
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class Quote:
-    """A direct quotation: its words (without the marks), where they are, and who said them."""
-
-    parts: tuple[QuotePart, ...]
-    """Where its words are: one part per paragraph it spans."""
-    text: str
-    speaker: str | None = None
-    """The speaking entity's name, or None where the text does not say."""
-    speaker_id: str | None = None
-    nested_in: int | None = None
-    """Index (in the quote list) of the quotation this one is nested in."""
-    id: str = ""
-
-    @property
-    def block(self) -> int:
-        return self.parts[0].block
-
-    @property
-    def start(self) -> int:
-        return self.parts[0].start
-
-    @property
-    def end(self) -> int:
-        return self.parts[0].end
-
-    def to_json(self) -> dict:
-        data = {
-            "id": self.id,
-            "block": self.block,
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "speaker": self.speaker,
-        }
-        if len(self.parts) > 1:
-            data["parts"] = [{"block": p.block, "start": p.start, "end": p.end} for p in self.parts]
-        return data
 
 
 def _is_letter(ch: str) -> bool:
@@ -211,7 +165,6 @@ def _speech_follows(after: str) -> bool:
     verbs = lexicon.any_language().speech_verbs
     words = [w.strip(".,;:!?").casefold() for w in re.split(r"[\s—–]+", after)[:4]]
     return any(w in verbs for w in words)
-
 
 
 def _scan_block(index: int, text: str, quotes: list[Quote], carried: list[_Open], doc: Document) -> list[_Open]:

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reader.core.analysis.entities import Entity
 from reader.core.analysis.kinds import EntityKind
 from reader.core.analysis.lexicon import Lexicon
 from reader.core.analysis.quote_frames import Frame, Item
+from reader.core.analysis.results import Entity
 
 _NAMED_VOICES = (EntityKind.PERSON, EntityKind.OTHER)
 """Names that may be a person's: a subject before an organisation nearer the verb."""
@@ -283,6 +283,7 @@ class CueReader:
                 if c.word not in self.lang.prepositions and c.word not in self.lang.stopwords and not self.is_role(c):
                     break
         return out
+
 
 class Found:
     """Features gathered for each entity, and for nobody."""

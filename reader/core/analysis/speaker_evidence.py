@@ -31,11 +31,10 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import accumulate
 
-from reader.core.analysis.entities import Entity
 from reader.core.analysis.kinds import EntityKind
 from reader.core.analysis.lexicon import Lexicon
 from reader.core.analysis.quote_frames import ArticleItems, Frame, Item, QuoteNeighbours, frame_of
-from reader.core.analysis.quotes import Quote
+from reader.core.analysis.results import Entity, Quote
 from reader.core.analysis.speaker_cues import Anaphor, CueReader, Cues, Found
 
 DIRECT = frozenset(
@@ -330,4 +329,3 @@ class EvidenceReader:
                 key, n = counts.most_common(1)[0]
                 self._most_quoted = people[key] if n >= 2 else None
         return self._most_quoted
-

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections import Counter
 
 from reader.core.analysis import lexicon
-from reader.core.analysis.entities import Entity, EntityFindings
+from reader.core.analysis.entities import EntityFindings
 from reader.core.analysis.quote_frames import ArticleItems
-from reader.core.analysis.quotes import Quote
+from reader.core.analysis.results import Entity, Quote
 from reader.core.analysis.speaker_evidence import Choice, EvidenceReader
 from reader.core.analysis.speaker_model import score
 from reader.core.analysis.tokens import Token

@@ -16,13 +16,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from reader.core.analysis.entities import Entity
 from reader.core.analysis.kinds import EntityKind
-from reader.core.analysis.language import Languages
-from reader.core.analysis.mentions import Mention
-from reader.core.analysis.pipeline import SCHEMA_VERSION, Analysis, to_json
-from reader.core.analysis.quotes import Quote, QuotePart
-from reader.core.analysis.topics import Topic
+from reader.core.analysis.pipeline import SCHEMA_VERSION, to_json
+from reader.core.analysis.results import Analysis, Entity, Languages, Mention, Quote, QuotePart, Topic
 from reader.core.article.model import Document
 
 ANALYSER_VERSION = 3

@@ -14,31 +14,17 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from reader.core.analysis import lexicon
-from reader.core.analysis.entities import Entity
 from reader.core.analysis.lexicon import strip_endings
+from reader.core.analysis.results import Entity, Topic
 from reader.core.analysis.tokens import Token
 from reader.core.article.model import Document
 
 MIN_TOPICS = 5
 MAX_TOPICS = 10
 MIN_WORD_LEN = 3
-
-
-@dataclass(frozen=True)
-class Topic:
-    """A section of the article, or a key phrase, with the blocks it covers."""
-
-    id: str
-    kind: str
-    """"section" or "keyword"."""
-    title: str
-    blocks: tuple[int, ...] = ()
-
-    def to_json(self) -> dict:
-        return {"id": self.id, "kind": self.kind, "title": self.title, "blocks": list(self.blocks)}
 
 
 def find_topics(doc: Document, tokens: list[list[Token]], entities: list[Entity], language: str) -> list[Topic]:
@@ -133,9 +119,7 @@ def keywords(doc: Document, tokens: list[list[Token]], entities: list[Entity], c
         spread = len(where[key]) / total_blocks
         return c * (len(key) ** 1.3) * (1 + 2 * spread) * (1.5 if boost[key] else 1.0)
 
-    candidates = [
-        k for k, c in counts.items() if c >= min_count and (len(k) == 1 or c >= 2)
-    ]
+    candidates = [k for k, c in counts.items() if c >= min_count and (len(k) == 1 or c >= 2)]
     candidates = [k for k in candidates if _display(surfaces[k]).casefold() not in names]
     candidates.sort(key=lambda k: (-score(k), k))
     wanted = max(MIN_TOPICS, min(MAX_TOPICS, n_words // 150))

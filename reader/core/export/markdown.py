@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 
 from reader import __version__
 from reader.core.analysis.kinds import NAMED_KINDS
-from reader.core.analysis.pipeline import Analysis
+from reader.core.analysis.results import Analysis
 from reader.core.export.escaping import escape_body, escape_text, safe_tag, yaml_scalar
 from reader.core.notes.anchoring import Placement, resolve
 from reader.core.notes.model import Note

@@ -18,7 +18,7 @@ import json
 import re
 from datetime import UTC, datetime
 
-from reader.core.analysis.pipeline import Analysis
+from reader.core.analysis.results import Analysis
 from reader.core.errors import ReaderError
 from reader.core.export.escaping import yaml_scalar
 from reader.core.export.markdown import render_blocks, wrap

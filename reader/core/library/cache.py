@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.analysis import stored
-from reader.core.analysis.pipeline import Analysis
+from reader.core.analysis.results import Analysis
 from reader.core.article.model import Document
 from reader.core.article.search import fold_fast
 from reader.core.notes.storage import ensure_private_dir

@@ -36,7 +36,7 @@ from reader.core.notes.store import NoteStore
 from reader.core.notes.validation import Validator, table_validator
 
 if TYPE_CHECKING:
-    from reader.core.analysis.pipeline import Analysis
+    from reader.core.analysis.results import Analysis
     from reader.core.article.model import Document
 
 TOP_ENTITIES = 3
