@@ -12,10 +12,9 @@ import os
 import sys
 
 from reader.cli.output import error
-from reader.cli.parser import build_parser
+from reader.cli.parser import COMMANDS, build_parser
 from reader.core.errors import ReaderError
 
-COMMANDS = ("open", "analyze", "notes", "themes", "export", "add", "library", "entities", "search", "feeds")
 OPTIONS_WITH_VALUE = ("--db", "--theme")
 
 
@@ -39,11 +38,28 @@ def split_command(argv: list[str]) -> list[str]:
     return [*argv, "open"]
 
 
+def command_of(argv: list[str]) -> str | None:
+    """The command `split_command` found or put in, or None where the whole parser must answer
+    (--help, --version before any command)."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in ("-h", "--help", "--version"):
+            return None
+        elif arg in OPTIONS_WITH_VALUE:
+            skip = True
+        elif not (arg.startswith("-") and arg != "-"):
+            return arg if arg in COMMANDS else None
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = build_parser().parse_args(split_command(argv))
+        argv = split_command(argv)
+        args = build_parser(only=command_of(argv)).parse_args(argv)
         return args.run(args)
     except ReaderError as exc:
         if os.environ.get("READER_DEBUG"):

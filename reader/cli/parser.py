@@ -7,6 +7,11 @@ import argparse
 from reader import __version__
 from reader.core.errors import InputError
 
+COMMANDS = ("open", "add", "library", "entities", "search", "feeds", "analyze", "themes", "export", "notes")
+"""The commands, in the order `reader --help` lists them; each is a module of reader.cli."""
+MODULES = {"open": "open_article"}
+"""Commands whose module has another name."""
+
 DB_HELP = "notes database (default: READER_DB, else the user data folder)"
 THEME_HELP = "colour theme for this session (see: reader themes)"
 
@@ -28,8 +33,11 @@ def common_options() -> argparse.ArgumentParser:
     return common
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from reader.cli import add, analyze, entities, export, feeds, library, notes, open_article, search, themes
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser; with `only`, just that command's (what a run of it needs: building
+    every command's parser, and importing its module, costs the window some 10 ms)."""
+    from importlib import import_module
+
     from reader.core import paths
     from reader.core.article import printable
 
@@ -72,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--theme", metavar="NAME", help=THEME_HELP)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     common = common_options()
-    for command in (open_article, add, library, entities, search, feeds, analyze, themes, export, notes):
-        command.add_parser(sub, common)
+    for name in COMMANDS:
+        if only is None or name == only:
+            import_module(f"reader.cli.{MODULES.get(name, name)}").add_parser(sub, common)
     return parser
