@@ -120,6 +120,11 @@ def _parse(value: str | None, under: Color | None = None) -> Color | None:
     return color
 
 
+_made: dict[tuple, dict[str, str]] = {}
+"""What `readable` made of each theme's variables: Textual asks for them more than
+once as the window starts, and again at every change of theme."""
+
+
 def readable(
     variables: dict[str, str], *, dark: bool, need: float, fixed: frozenset[str] = frozenset()
 ) -> dict[str, str]:
@@ -130,6 +135,13 @@ def readable(
     text and the page, error messages from its error colour, list cursors from the
     primary colour.
     """
+    key = (tuple(variables.items()), dark, need, fixed)
+    if key not in _made:
+        _made[key] = _readable(variables, dark=dark, need=need, fixed=fixed)
+    return dict(_made[key])
+
+
+def _readable(variables: dict[str, str], *, dark: bool, need: float, fixed: frozenset[str]) -> dict[str, str]:
     out = dict(variables)
     page = _parse(out.get("background")) or Color(0, 0, 0)
     ansi = page.ansi is not None
