@@ -214,20 +214,25 @@ class ReaderApp(App):
         for problem in self.problems:
             self.notify(problem, title="Config", severity="warning", timeout=8, markup=False)
         if self.document is not None:
-            from reader.ui.screens.reader import ReaderScreen
-
-            self.push_screen(ReaderScreen(self.document, self.store))
             for warning in self.document.warnings:  # e.g. a feed's item shown without its full article
                 self.notify(warning, title="Article", severity="warning", timeout=10, markup=False)
-        elif self.whole_library:
+
+    def get_default_screen(self):
+        """The first screen: the article, the library's table, or a folder's articles.
+
+        It is the bottom of the stack itself, not pushed over Textual's blank default
+        screen: one screen to build and lay out before the first frame, not two."""
+        if self.document is not None:
+            from reader.ui.screens.reader import ReaderScreen
+
+            return ReaderScreen(self.document, self.store)
+        if self.whole_library:
             from reader.ui.screens.library_table import LibraryTableScreen
 
-            self.push_screen(LibraryTableScreen())
-        else:
-            from reader.ui.screens.library import LibraryScreen
+            return LibraryTableScreen()
+        from reader.ui.screens.library import LibraryScreen
 
-            self.push_screen(LibraryScreen(self.library or []))
-
+        return LibraryScreen(self.library or [])
 
     def _watch_terminal(self) -> None:
         """Quit when the terminal goes away (a closed window, a dropped SSH link).

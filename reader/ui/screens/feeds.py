@@ -269,7 +269,7 @@ class FeedsScreen(Screen):
         self.status("only the unread items (u shows all)" if self.unread_only else "every item")
 
     def action_back(self) -> None:
-        if len(self.app.screen_stack) > 2:
+        if len(self.app.screen_stack) > 1:  # the screen it was opened from is below
             self.app.pop_screen()
         else:
             self.app.exit()
