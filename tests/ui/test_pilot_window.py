@@ -139,6 +139,63 @@ async def test_help_and_the_footer_name_the_tab_keys(sample_path):
             assert needle in text, needle
 
 
+async def test_the_footer_keeps_help_and_quit_in_view_at_every_width(sample_path):
+    """A search adds two keys; where the wide footer no longer fits, the short one is shown."""
+    app = make(sample_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("slash", *"meta", "enter")
+        await settle(pilot)
+        for width in (160, 120, 110, 100, 99, 80, 70):
+            await pilot.resize_terminal(width, 30)
+            await settle(pilot)
+            line = footer(app)
+            assert "? Help" in line and "q Quit" in line and "n Match" in line, (width, line)
+        await pilot.resize_terminal(160, 30)
+        await settle(pilot)
+        assert "1234 Tabs" in footer(app) and "^p palette" in footer(app)
+
+
+async def test_a_click_on_a_footer_key_runs_it(sample_path):
+    from reader.ui.widgets.reader_footer import ReaderFooter
+
+    app = make(sample_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        search = footer(app).index("/ Search")
+        await pilot.click(ReaderFooter, offset=(search + 3, 0))
+        await settle(pilot)
+        assert app.screen.query_one("SearchBar").display  # / opened the search line
+        await pilot.press("escape")
+        await settle(pilot)
+        help_at = footer(app).index("? Help")
+        await pilot.click(ReaderFooter, offset=(help_at + 1, 0))
+        await settle(pilot)
+        assert type(app.screen).__name__ == "HelpScreen"
+
+
+async def test_keys_waiting_for_the_analysis_are_shown_dimmed_then_usable(sample_path):
+    """] and } need the analysis: drawn in italics while it runs, then as every other key."""
+    from reader.ui.widgets.reader_footer import ReaderFooter
+
+    def quote_key_italic() -> bool:
+        line = app.screen.query_one(ReaderFooter).render()
+        return bool(line.get_style_at_offset(app.console, line.plain.index("] Quote") + 3).italic)
+
+    app = make(sample_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        screen = app.screen
+        analysis = screen.analysis
+        screen.analysis = None  # as while it runs
+        screen.refresh_bindings()
+        await settle(pilot)
+        assert quote_key_italic()
+        screen.show_analysis(analysis)
+        await settle(pilot)
+        assert not quote_key_italic()
+
+
 async def test_narrow_panel_closes_after_a_jump_and_on_escape(sample_path):
     app = make(sample_path)
     async with app.run_test(size=(80, 24)) as pilot:
