@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import OptionList, TabbedContent, TabPane
+from textual.widgets import OptionList, TabbedContent, TabPane, Tabs
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from reader.core.analysis import EntityKind
@@ -101,8 +101,14 @@ class SidePanel(Vertical):
 
     @property
     def row_width(self) -> int:
-        """Cells a row's text may take: the panel's width less its border and the list's scrollbar."""
-        return max(20, self.size.width - 4 if self.size.width else 36)
+        """Cells a row's text may take: the panel's width less its border and the list's scrollbar.
+
+        Just mounted, before its first layout, the panel's width is the one it was given:
+        rows laid out for it are not laid out again a frame later."""
+        width = self.size.width
+        if not width and self.styles.width is not None and self.styles.width.is_cells:
+            width = int(self.styles.width.value)
+        return max(20, width - 4 if width else 36)
 
     def on_resize(self) -> None:
         self._fit_tab_labels()
@@ -121,10 +127,13 @@ class SidePanel(Vertical):
         for labels, gap in ((counted, 2), (counted, 1), (dict(TABS), 2), (dict(TABS), 1)):
             if sum(len(label) + gap for label in labels.values()) <= room:
                 break
-        self.set_class(gap == 1, "-tight-tabs")
         tabs = self.query_one(TabbedContent)
+        # On the tabs' row, not the panel: a class on the panel would restyle every row of its lists.
+        tabs.query_one(Tabs).set_class(gap == 1, "-tight-tabs")
         for name, label in labels.items():
-            tabs.get_tab(f"tab-{name}").label = Content(label)
+            tab = tabs.get_tab(f"tab-{name}")
+            if str(tab.label) != label:
+                tab.label = Content(label)
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="panel-tabs"):
