@@ -28,7 +28,6 @@ from reader.core.notes import (
 )
 from reader.ui.decorations import COLOR_GLYPH
 from reader.ui.widgets.article_view import Decoration
-from reader.ui.widgets.side_panel import Row
 
 NOTE_BINDINGS = [
     Binding("a", "annotate", "Note", id="reader.annotate"),
@@ -123,6 +122,8 @@ class NotesMixin:
         self.article.set_layer("notes", layer)
         self.article.set_marks(marks, glyphs={b: COLOR_GLYPH[c.rsplit("-", 1)[1]] for b, c in marks.items()})
         placed.sort(key=lambda pn: (pn[0].block, pn[0].start))
+        from reader.ui.widgets.side_panel import Row  # with the panel, after the first frame
+
         rows: list[Row | str] = []
         for place, note in placed:
             rows.append(Row("note", note.id, _note_label(note, f"¶{place.block + 1}")))

@@ -2,8 +2,9 @@
 
 The screen owns the reader's place (a cursor of block and offset) and turns keys
 into jumps; where the next quotation, topic, mention or match lies is computed by
-`reader.core.article.navigation`. Analysis runs in a thread after the first paint; until it
-arrives, the keys that need it are disabled with the reason shown.
+`reader.core.article.navigation`. After the first paint, the panel shows the analysis the
+library kept of the text, or the analysis runs in a thread; until it arrives, the keys
+that need it are disabled with the reason shown.
 
 The analysis thread is a daemon, never waited for, and is cancelled when the
 screen goes (an exception raised into it at its next step): quitting while it
@@ -20,13 +21,14 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from textual import events, on
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
+from textual.widgets import Static
 
 from reader.core.article import Document, Position, SearchIndex
 from reader.ui.decorations import entity_layer, quote_layer
@@ -38,12 +40,12 @@ from reader.ui.screens.reader_search import SearchMixin
 from reader.ui.widgets.article_view import GUTTER, MAX_TEXT_WIDTH, ArticleView
 from reader.ui.widgets.reader_footer import ReaderFooter
 from reader.ui.widgets.search_bar import SearchBar
-from reader.ui.widgets.side_panel import SidePanel, entity_rows, quote_rows, topic_rows
 from reader.ui.widgets.status_line import StatusLine
 
-if TYPE_CHECKING:  # the analysis's modules load in its thread, after the first paint
+if TYPE_CHECKING:  # the analysis's modules load in its thread; the panel's after the first paint
     from reader.core.analysis import Analysis
     from reader.core.notes import NoteStore
+    from reader.ui.widgets.side_panel import SidePanel
 
 
 class AnalysisCancelled(BaseException):
@@ -160,8 +162,6 @@ class ReaderScreen(LibraryLinksMixin, MovementMixin, PanelMixin, SearchMixin, No
         self.init_notes(store)
         self.init_library(at)
         self.analysis: Analysis | None = None
-        self._early: Analysis | None = None
-        self._panel_ready = False
         self.cursor: Position = (0, -1)
         self.quote_positions: list[Position] = []
         self.topic_positions: list[tuple[Position, str]] = []
@@ -180,6 +180,7 @@ class ReaderScreen(LibraryLinksMixin, MovementMixin, PanelMixin, SearchMixin, No
         yield StatusLine(self.document)
         with Horizontal(id="body"):
             yield ArticleView(self.document, id="article")
+            yield Static(id="panel-place")  # the side panel's, until it comes after the first frame
         yield SearchBar(on_close=self.close_search)
         yield ReaderFooter(NARROW)
 
@@ -189,7 +190,7 @@ class ReaderScreen(LibraryLinksMixin, MovementMixin, PanelMixin, SearchMixin, No
 
     @property
     def panel(self) -> SidePanel:
-        return self.query_one(SidePanel)
+        return cast("SidePanel", self.query_one("#panel"))
 
     @property
     def status(self) -> StatusLine:
@@ -197,28 +198,50 @@ class ReaderScreen(LibraryLinksMixin, MovementMixin, PanelMixin, SearchMixin, No
 
     def on_mount(self) -> None:
         self.query_one(SearchBar).display = False
+        self._laid_out_for = self.app.size
+        """The window size the screen was last laid out for (a resize to the same is skipped)."""
         self._fit(self.app.size.width)
+        self.article.expect_width(self._article_width(self.app.size.width))
         self.article.focus()
-        # The panel, notes and analysis wait for the first frame: the text shows first.
-        self.call_after_refresh(self._after_first_paint)
+        self._shown = False
+        """Whether the first frame is out."""
         self.set_interval(2.0, self._save_position_if_moved, pause=False)
         self.set_interval(0.5, self.show_background, pause=False)
         self._saved_at: int | None = None
 
+    def on_screen_resume(self) -> None:
+        if not self._shown:
+            # The panel, notes and analysis wait for the first frame: the text shows first.
+            # Textual draws that frame as this event's last step; what is posted now comes
+            # after it, before anything else redraws the window.
+            self._shown = True
+            self.call_later(self._after_first_paint)
+
     async def _after_first_paint(self) -> None:
         from textual.widget import MountError
 
-        self.analyse()  # first: an analysis the library kept is read while the panel mounts
+        # The analysis the library kept of this text, read here (some 10 ms for news),
+        # fills the panel in the frame that shows it; a thread reading it would hold
+        # the window up for longer, both wanting the interpreter at once.
+        kept = self.cached_analysis(self.library)
+        from reader.ui.widgets.side_panel import SidePanel
+
+        panel = SidePanel(id="panel")
         try:
-            await self.query_one("#body").mount(SidePanel(id="panel"))
+            with self.app.batch_update():  # one frame: the panel in its place
+                await self.query_one("#body").mount(panel, before="#panel-place")
+                await self.query_one("#panel-place").remove()
         except MountError:
             return  # quit before the first frame was done: nothing more to show
-        self._panel_ready = True
+        if not (self.is_attached and panel.query("PanelList")):
+            return  # quit as the panel was mounting: nothing more to show
         self._fit(self.app.size.width)
         self.load_notes()
         self.go_to_start()
-        if self._early is not None:
-            self.show_analysis(self._early)
+        if kept is not None:
+            self.show_analysis(kept)
+        # Once the panel is drawn: an analysis holds the interpreter for long stretches.
+        self.call_after_refresh(self.analyse, kept)
 
     def _save_position_if_moved(self) -> None:
         if self._saved_at != self.cursor[0]:
@@ -233,6 +256,12 @@ class ReaderScreen(LibraryLinksMixin, MovementMixin, PanelMixin, SearchMixin, No
             self.save_progress()
 
     def on_resize(self, event: events.Resize) -> None:
+        if event.size == self._laid_out_for:
+            # Textual sends the starting size up to three times as it starts; each would
+            # lay out and repaint the whole window again for nothing.
+            event.prevent_default()
+            return
+        self._laid_out_for = event.size
         self._fit(event.size.width)
 
     def _fit(self, width: int) -> None:
@@ -242,36 +271,44 @@ class ReaderScreen(LibraryLinksMixin, MovementMixin, PanelMixin, SearchMixin, No
         self.set_class(narrow, "-narrow")
         if not narrow:
             self.remove_class("-overlay")
-        if self.query(SidePanel):
-            # Beside the text, the panel takes what the article's measure leaves.
-            self.panel.styles.width = PANEL_MIN if narrow else max(PANEL_MIN, width - ARTICLE_MAX)
+        for panel in self.query("#panel, #panel-place"):
+            panel.styles.width = self._panel_width(width)
         self.refresh_bindings()  # the footer shows fewer keys when narrow
+
+    @staticmethod
+    def _panel_width(width: int) -> int:
+        """Beside the text, the panel takes what the article's measure leaves (over it when narrow)."""
+        return PANEL_MIN if width < NARROW else max(PANEL_MIN, width - ARTICLE_MAX)
+
+    def _article_width(self, width: int) -> int:
+        """The article's columns in a window `width` wide: all of them when the panel folds away."""
+        return width if width < NARROW else width - self._panel_width(width)
 
     # -- analysis ----------------------------------------------------------------
 
-    def analyse(self) -> None:
-        """Analyse the article in a daemon thread (or read the analysis the library kept of it);
-        its result is shown when it comes, then the article is kept in the library."""
+    def analyse(self, kept: Analysis | None = None) -> None:
+        """In a daemon thread: analyse the article (unless the library `kept` an analysis
+        of it, already shown), show the result when it comes, then keep the article in
+        the library."""
         app = self.app
         library = self.library
-        self._analysing = True
+        self._analysing = kept is None
 
         def run() -> None:
-            from reader.core.analysis import analyse
-
-            result = None
+            result = kept
             try:
-                try:
-                    result = self.cached_analysis(library) or analyse(self.document)
-                except Exception as exc:  # shown, never raised into a thread nobody watches
-                    outcome, value = self._analysis_failed, f"{type(exc).__name__}: {exc}"
-                else:
-                    outcome, value = self.show_analysis, result
-                finally:
-                    with self._analysis_lock:  # from here on, no cancellation is sent
-                        self._analysing = False
-                with contextlib.suppress(RuntimeError):  # the window has closed meanwhile: nothing to show
-                    app.call_from_thread(outcome, value)
+                if result is None:
+                    try:
+                        result = self._analysed()
+                    except Exception as exc:  # shown, never raised into a thread nobody watches
+                        outcome, value = self._analysis_failed, f"{type(exc).__name__}: {exc}"
+                    else:
+                        outcome, value = self.show_analysis, result
+                    finally:
+                        with self._analysis_lock:  # from here on, no cancellation is sent
+                            self._analysing = False
+                    with contextlib.suppress(RuntimeError):  # the window has closed meanwhile: nothing to show
+                        app.call_from_thread(outcome, value)
             except AnalysisCancelled:
                 return  # sent while analysing, delivered at the thread's next step: within this try
             if library is not None and result is not None:
@@ -279,6 +316,12 @@ class ReaderScreen(LibraryLinksMixin, MovementMixin, PanelMixin, SearchMixin, No
 
         self.analysis_thread = threading.Thread(target=run, name="reader-analysis", daemon=True)
         self.analysis_thread.start()
+
+    def _analysed(self) -> Analysis:
+        """A fresh analysis; its rules and word lists load only when no kept one will do."""
+        from reader.core.analysis import analyse
+
+        return analyse(self.document)
 
     def cancel_analysis(self) -> None:
         """Stop a running analysis at its next step (its result is no longer wanted)."""
@@ -295,14 +338,12 @@ class ReaderScreen(LibraryLinksMixin, MovementMixin, PanelMixin, SearchMixin, No
     def show_analysis(self, result: Analysis) -> None:
         if not self.is_attached:
             return
-        if not self._panel_ready:
-            self._early = result  # came before the panel was mounted: shown once it is
-            return
-        self._early = None
         self.analysis = result
         self.status.language = result.language
         self._fill_panel()
         self.topic_positions = topic_stops(result.topics)
+        from reader.ui.widgets.side_panel import topic_rows
+
         self.panel.set_rows("topics", "Topics", topic_rows(result.topics), len(self.topic_positions))
         self.article.set_layer("quotes", quote_layer(result.quotes))
         self.article.set_layer("entities", entity_layer(result.entities))
@@ -313,6 +354,8 @@ class ReaderScreen(LibraryLinksMixin, MovementMixin, PanelMixin, SearchMixin, No
         """Entity and quotation rows laid out for the panel's width, which changes with the window."""
         if self.analysis is None:
             return
+        from reader.ui.widgets.side_panel import entity_rows, quote_rows
+
         result, doc = self.analysis, self.document
         width = self.panel.row_width
         self._rows_width = width
@@ -320,8 +363,7 @@ class ReaderScreen(LibraryLinksMixin, MovementMixin, PanelMixin, SearchMixin, No
         self.panel.set_rows("entities", "Entities", entities, len(result.entities))
         self.panel.set_rows("quotes", "Quotes", quote_rows(result.quotes, width), len(result.quotes))
 
-    @on(SidePanel.WidthChanged)
-    def _panel_width_changed(self) -> None:
+    def on_side_panel_width_changed(self) -> None:
         if self.analysis is not None and self.panel.row_width != getattr(self, "_rows_width", None):
             self._fill_panel()
 

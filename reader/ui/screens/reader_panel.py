@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING
 
 from reader.core.article import shorten
 from reader.ui.decorations import spans_layer
-from reader.ui.widgets.side_panel import SidePanel
 
 if TYPE_CHECKING:
     from reader.core.analysis import Analysis
     from reader.core.article import Document
     from reader.ui.widgets.article_view import ArticleView
+    from reader.ui.widgets.side_panel import SidePanel
     from reader.ui.widgets.status_line import StatusLine
 
 
@@ -104,7 +104,7 @@ class PanelMixin:
 
     @property
     def panel_has_focus(self) -> bool:
-        return bool(self.query(SidePanel)) and self.panel.has_focus_within
+        return bool(self.query("#panel")) and self.panel.has_focus_within
 
     def _panel_shown_over_text(self) -> bool:
         return self.has_class("-narrow") and self.has_class("-overlay")
@@ -122,7 +122,7 @@ class PanelMixin:
         self.refresh_bindings()
 
     def action_toggle_focus(self) -> None:
-        if not self.query(SidePanel):
+        if not self.query("#panel"):
             return  # before the first frame is drawn there is no panel yet
         if self.panel_has_focus:
             if self._panel_shown_over_text():
@@ -142,7 +142,7 @@ class PanelMixin:
 
     def action_toggle_panel(self) -> None:
         """p: hide or show the panel, at any width."""
-        if not self.query(SidePanel):
+        if not self.query("#panel"):
             return
         narrow = self.has_class("-narrow")
         shown = self._panel_shown_over_text() if narrow else not self.has_class("-no-panel")
@@ -159,7 +159,7 @@ class PanelMixin:
 
     def action_show_tab(self, tab: str) -> None:
         """1-4: a tab of the panel, focused; 4 (Notes) starts at this paragraph's notes."""
-        if not self.query(SidePanel):
+        if not self.query("#panel"):
             return
         self._show_panel()
         self.panel.show_tab(tab)

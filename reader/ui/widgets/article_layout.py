@@ -42,8 +42,16 @@ class LayoutMixin:
     _lines_cache: LRUCache[tuple[int, int], list[list[tuple[Content, int | None]]]]
     _strip_cache: LRUCache[tuple[int, int, bool], Strip]
 
-    def _ensure_layout(self) -> None:
-        width = self.scrollable_content_region.width
+    def expect_width(self, width: int) -> None:
+        """Lay the text out for the view's coming width (with its scrollbar) before it is
+        first drawn: the first frame then has its length, and its scrollbar, from the
+        start, and is not drawn a second time once the length is known."""
+        if width > 0 and not self._tops:
+            self._ensure_layout(width - self.styles.scrollbar_size_vertical, before_shown=True)
+
+    def _ensure_layout(self, width: int | None = None, before_shown: bool = False) -> None:
+        if width is None:
+            width = self.scrollable_content_region.width
         if width <= 0 or width == self._layout_width:
             return
         anchor = self._anchor()
@@ -65,6 +73,9 @@ class LayoutMixin:
         self._layouts = layouts
         self._lines_cache.clear()
         self._strip_cache.clear()
+        if before_shown:  # nothing to refresh yet: the first layout reads it
+            self.set_reactive(type(self).virtual_size, Size(width, max(0, y - 1)))
+            return
         self.virtual_size = Size(width, max(0, y - 1))
         if anchor is not None:
             block, line = anchor
