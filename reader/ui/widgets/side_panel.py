@@ -32,7 +32,33 @@ class Row:
 
 
 class PanelList(OptionList):
-    """An option list with vim keys too; ← and → go to the neighbouring tab."""
+    """An option list with vim keys too; ← and → go to the neighbouring tab.
+
+    | Component class | Styles |
+    |---|---|
+    | `panel--person`, `panel--org`, `panel--place`, `panel--other` | entity names by kind |
+    | `panel--count`, `panel--map`, `panel--heading`, `panel--speaker` | row details |
+
+    They are the list's own, not the panel's: a row's style is looked up from the
+    widget drawing it outwards, and four widgets lie between the list and the panel.
+    """
+
+    COMPONENT_CLASSES = {
+        "panel--person",
+        "panel--org",
+        "panel--place",
+        "panel--other",
+        "panel--count",
+        "panel--map",
+        "panel--heading",
+        "panel--speaker",
+        "panel--muted",
+        "panel--note-yellow",
+        "panel--note-green",
+        "panel--note-blue",
+        "panel--note-pink",
+        "panel--note-purple",
+    }
 
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="panel.down"),
@@ -58,30 +84,8 @@ class PanelList(OptionList):
 
 
 class SidePanel(Vertical):
-    """Tabs of what the article is made of; choosing a row posts `SidePanel.Chosen`.
+    """Tabs of what the article is made of; choosing a row posts `SidePanel.Chosen`."""
 
-    | Component class | Styles |
-    |---|---|
-    | `panel--person`, `panel--org`, `panel--place`, `panel--other` | entity names by kind |
-    | `panel--count`, `panel--map`, `panel--heading`, `panel--speaker` | row details |
-    """
-
-    COMPONENT_CLASSES = {
-        "panel--person",
-        "panel--org",
-        "panel--place",
-        "panel--other",
-        "panel--count",
-        "panel--map",
-        "panel--heading",
-        "panel--speaker",
-        "panel--muted",
-        "panel--note-yellow",
-        "panel--note-green",
-        "panel--note-blue",
-        "panel--note-pink",
-        "panel--note-purple",
-    }
 
     class WidthChanged(Message):
         """The panel's width changed: rows laid out for the old width need redoing."""
