@@ -4,8 +4,8 @@ It draws what Textual's Footer draws (the same keys, groups, spacing and colours
 as one widget and one line of text. Textual's Footer is a dozen widgets, rebuilt
 (some 30 ms) whenever the screen's bindings may have changed: at every change of
 focus, every refresh of the bindings; opening an article did that eight times, each
-holding up the side panel behind it. This one redraws a line, and only when the
-keys it shows have changed.
+holding up the side panel behind it. This one reads the keys again and redraws a
+line, once a frame at most.
 """
 
 from __future__ import annotations
@@ -79,7 +79,7 @@ class ReaderFooter(Widget, can_focus=False):
     def __init__(self, narrow: int) -> None:
         super().__init__()
         self.narrow = narrow
-        self._items: tuple[list[FooterItem], FooterItem | None] | None = None
+        self._items: tuple[list[FooterItem], list[FooterItem], FooterItem | None] | None = None
         """The keys shown (and the command palette's, on the right); None: to be read again."""
         self._spans: list[tuple[int, int, FooterItem, str]] = []
         """Where each key was drawn: (first column, end column, item, key)."""
@@ -95,10 +95,8 @@ class ReaderFooter(Widget, can_focus=False):
 
     def _bindings_changed(self, screen: Screen) -> None:
         if self.is_attached and screen is self.screen:
-            items = self._read(screen)
-            if items != self._items:
-                self._items = items
-                self.refresh()
+            self._items = None  # read again when next drawn: once a frame, however many changes
+            self.refresh()
 
     @property
     def compact(self) -> bool:
