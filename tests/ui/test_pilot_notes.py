@@ -3,8 +3,6 @@
 import errno
 import os
 
-from textual.widgets import TabbedContent
-
 from reader.core.article import load
 from reader.core.notes import NoteStore
 from reader.core.settings import Settings
@@ -54,7 +52,7 @@ async def test_h_highlights_and_enter_edits_then_d_deletes_and_u_undoes(sample_p
         assert len(reader.notes) == 1 and reader.notes[0].body == ""
         assert "Highlighted" in " ".join(n.message for n in app._notifications)
         # The Notes tab: enter opens the editor on the note.
-        reader.panel.query_one(TabbedContent).active = "tab-notes"
+        reader.panel.show_tab("notes")
         await pilot.press("tab")
         await pilot.press("enter")
         assert type(app.screen).__name__ == "NoteEditor"

@@ -196,6 +196,24 @@ async def test_keys_waiting_for_the_analysis_are_shown_dimmed_then_usable(sample
         assert not quote_key_italic()
 
 
+async def test_a_click_on_a_tab_label_shows_that_tab(sample_path):
+    from reader.ui.widgets.side_panel import PanelTabs
+
+    app = make(sample_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        screen = app.screen
+        tabs_row = screen_text(app).splitlines()[1]
+        left = tabs_row.index(" Entities")
+        for tab, title in (("quotes", "Quotes"), ("notes", "Notes"), ("entities", "Entities")):
+            await pilot.click(PanelTabs, offset=(tabs_row.index(title) - left + 2, 0))
+            await settle(pilot)
+            assert screen.panel.active_tab == tab and screen.focused.id == f"list-{tab}"
+        await pilot.click(PanelTabs, offset=(2, 1))  # the blank line under the labels
+        await settle(pilot)
+        assert screen.panel.active_tab == "entities"
+
+
 async def test_narrow_panel_closes_after_a_jump_and_on_escape(sample_path):
     app = make(sample_path)
     async with app.run_test(size=(80, 24)) as pilot:
