@@ -35,7 +35,7 @@ def first_and_settled(sample_path, db) -> tuple[list[str], list[str]]:
     """The screen as the first frame with the text left it, and once the panel is filled."""
     term = window(["--db", str(db), str(sample_path)])
     try:
-        wait_for_raw(term, "Stamattina presto".encode())
+        wait_for_raw(term, b"Stamattina presto")
         first = screen_of(bytes(term.raw))
         wait_for_raw(term, b"People (")
         deadline = time.monotonic() + 2
