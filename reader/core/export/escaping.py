@@ -82,11 +82,13 @@ def _defuse_text(text: str) -> str:
 
 
 def _parse(text: str) -> list[Token]:
+    """The blocks of `text`: what a body may break is its export's block structure, which
+    CommonMark settles before any inline parsing (emphasis, links), so that is skipped."""
     from markdown_it import MarkdownIt
 
     global _MD
     if _MD is None:
-        _MD = MarkdownIt("commonmark")
+        _MD = MarkdownIt("commonmark").disable("inline")
     return _MD.parse(text)
 
 
