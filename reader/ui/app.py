@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -211,6 +212,9 @@ class ReaderApp(App):
 
     def on_mount(self) -> None:
         self._watch_terminal()
+        # The command line starts the window with the garbage collector off (see
+        # reader/cli/open_article.py); on again once the first frames are drawn.
+        self.set_timer(1.0, gc.enable)
         for problem in self.problems:
             self.notify(problem, title="Config", severity="warning", timeout=8, markup=False)
         if self.document is not None:

@@ -214,6 +214,21 @@ async def test_a_click_on_a_tab_label_shows_that_tab(sample_path):
         assert screen.panel.active_tab == "entities"
 
 
+async def test_the_window_turns_the_garbage_collector_back_on(sample_path):
+    """`reader` starts the window with it off (reader/cli/open_article.py): never for good."""
+    import gc
+
+    gc.disable()
+    try:
+        app = make(sample_path)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await ready(app, pilot)
+            await pilot.pause(1.3)
+            assert gc.isenabled()
+    finally:
+        gc.enable()
+
+
 async def test_narrow_panel_closes_after_a_jump_and_on_escape(sample_path):
     app = make(sample_path)
     async with app.run_test(size=(80, 24)) as pilot:
