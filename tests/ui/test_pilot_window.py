@@ -174,6 +174,29 @@ async def test_a_click_on_a_footer_key_runs_it(sample_path):
         assert type(app.screen).__name__ == "HelpScreen"
 
 
+async def test_the_footer_marks_the_key_under_the_mouse(sample_path):
+    from reader.ui.widgets.reader_footer import ReaderFooter
+
+    app = make(sample_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        widget = app.screen.query_one(ReaderFooter)
+
+        def background_at(x: int):
+            line = widget.render()
+            return line.get_style_at_offset(app.console, x).bgcolor
+
+        search, quit_at = footer(app).index("/ Search"), footer(app).index("q Quit")
+        plain = background_at(search + 2)
+        await pilot.hover(ReaderFooter, offset=(search + 2, 0))
+        await settle(pilot)
+        assert background_at(search + 2) != plain  # "Search" is marked
+        assert background_at(quit_at + 2) == plain  # and nothing else
+        await pilot.hover(ReaderFooter, offset=(quit_at + 2, 0))
+        await settle(pilot)
+        assert background_at(search + 2) == plain and background_at(quit_at + 2) != plain
+
+
 async def test_keys_waiting_for_the_analysis_are_shown_dimmed_then_usable(sample_path):
     """] and } need the analysis: drawn in italics while it runs, then as every other key."""
     from reader.ui.widgets.reader_footer import ReaderFooter
