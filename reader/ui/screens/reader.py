@@ -202,6 +202,11 @@ class ReaderScreen(LibraryLinksMixin, MovementMixin, PanelMixin, SearchMixin, No
         """The window size the screen was last laid out for (a resize to the same is skipped)."""
         self._fit(self.app.size.width)
         self.article.expect_width(self._article_width(self.app.size.width))
+        # The analysis the library kept of this very text (some 8 ms for news): its
+        # names and quotations are marked in the first frame, its panel comes in the next.
+        self._kept_analysis = self.cached_analysis(self.library)
+        if self._kept_analysis is not None:
+            self._mark_text(self._kept_analysis)
         self.article.focus()
         self._shown = False
         """Whether the first frame is out."""
@@ -220,10 +225,9 @@ class ReaderScreen(LibraryLinksMixin, MovementMixin, PanelMixin, SearchMixin, No
     async def _after_first_paint(self) -> None:
         from textual.widget import MountError
 
-        # The analysis the library kept of this text, read here (some 10 ms for news),
-        # fills the panel in the frame that shows it; a thread reading it would hold
-        # the window up for longer, both wanting the interpreter at once.
-        kept = self.cached_analysis(self.library)
+        # The analysis the library kept fills the panel in the frame that shows it (read
+        # in a thread, it wanted the interpreter with the window and came 80 ms later).
+        kept = self._kept_analysis
         from reader.ui.widgets.side_panel import SidePanel
 
         panel = SidePanel(id="panel")
@@ -339,16 +343,20 @@ class ReaderScreen(LibraryLinksMixin, MovementMixin, PanelMixin, SearchMixin, No
         if not self.is_attached:
             return
         self.analysis = result
-        self.status.language = result.language
         self._fill_panel()
         self.topic_positions = topic_stops(result.topics)
         from reader.ui.widgets.side_panel import topic_rows
 
         self.panel.set_rows("topics", "Topics", topic_rows(result.topics), len(self.topic_positions))
-        self.article.set_layer("quotes", quote_layer(result.quotes))
-        self.article.set_layer("entities", entity_layer(result.entities))
+        self._mark_text(result)
         self.quote_positions = sorted((q.block, q.start) for q in result.quotes)
         self.refresh_bindings()
+
+    def _mark_text(self, result: Analysis) -> None:
+        """The names and quotations marked in the text, and its language in the status line."""
+        self.status.language = result.language
+        self.article.set_layer("quotes", quote_layer(result.quotes))
+        self.article.set_layer("entities", entity_layer(result.entities))
 
     def _fill_panel(self) -> None:
         """Entity and quotation rows laid out for the panel's width, which changes with the window."""

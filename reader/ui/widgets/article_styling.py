@@ -66,11 +66,15 @@ class StylingMixin:
     def set_layer(self, name: str, decorations: dict[int, list[Decoration]]) -> None:
         """Replace one layer of decorations (entities, quotes, notes, search...)."""
         old = self._layers.get(name, {})
+        if decorations == old:
+            return  # drawn as it is: the lines already painted stay
         self._layers[name] = decorations
         self._invalidate(set(old) | set(decorations))
 
     def set_marks(self, marks: dict[int, str], glyphs: dict[int, str] | None = None) -> None:
         """Margin marks: block index to a style (a note's colour) and its glyph."""
+        if marks == self._marks and (glyphs or {}) == self._glyphs:
+            return
         self._marks = dict(marks)
         self._glyphs = dict(glyphs or {})
         self._strip_cache.clear()
