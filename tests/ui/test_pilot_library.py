@@ -189,8 +189,14 @@ async def test_search_across_the_library_opens_the_article_at_the_match(store):
         assert screen_name(app) == "ReaderScreen"
 
 
-async def test_the_second_open_reads_the_kept_analysis(store, monkeypatch, tmp_path):
+@pytest.mark.parametrize("length", ["news", "long"])
+async def test_the_second_open_reads_the_kept_analysis(store, monkeypatch, tmp_path, length):
+    """Read before the first frame for news; after it for a long text (here: as if long)."""
     from reader.core.analysis import pipeline
+    from reader.ui.screens import reader as reading
+
+    if length == "long":
+        monkeypatch.setattr(reading, "READ_EARLY", 10)
 
     path = tmp_path / "article.txt"
     shutil.copy(DATA / "it-wikimania-esino-lario.txt", path)

@@ -55,6 +55,10 @@ class AnalysisCancelled(BaseException):
 NARROW = 100
 """Below this many columns the side panel folds away (p shows it over the text)."""
 
+READ_EARLY = 200_000
+"""An article of up to this many characters has the analysis the library kept of it
+read before its first frame (news: tens of thousands, a few ms); a longer one's after."""
+
 PANEL_MIN = 43
 """The side panel's narrowest width beside the text (and its width over the text)."""
 ARTICLE_MAX = MAX_TEXT_WIDTH + GUTTER + 2
@@ -204,7 +208,9 @@ class ReaderScreen(LibraryLinksMixin, MovementMixin, PanelMixin, SearchMixin, No
         self.article.expect_width(self._article_width(self.app.size.width))
         # The analysis the library kept of this very text (some 8 ms for news): its
         # names and quotations are marked in the first frame, its panel comes in the next.
-        self._kept_analysis = self.cached_analysis(self.library)
+        # A long text's (2 MB for 5,000 paragraphs) is read after that frame instead.
+        self._read_early = len(self.document.text) <= READ_EARLY
+        self._kept_analysis = self.cached_analysis(self.library) if self._read_early else None
         if self._kept_analysis is not None:
             self._mark_text(self._kept_analysis)
         self.article.focus()
@@ -227,7 +233,7 @@ class ReaderScreen(LibraryLinksMixin, MovementMixin, PanelMixin, SearchMixin, No
 
         # The analysis the library kept fills the panel in the frame that shows it (read
         # in a thread, it wanted the interpreter with the window and came 80 ms later).
-        kept = self._kept_analysis
+        kept = self._kept_analysis if self._read_early else self.cached_analysis(self.library)
         from reader.ui.widgets.side_panel import SidePanel
 
         panel = SidePanel(id="panel")
