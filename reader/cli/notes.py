@@ -153,23 +153,22 @@ def _body(args) -> str:
     Read as UTF-8 and kept as written, but for the line break(s) that end a file or
     an `echo`; a file must be a regular file (a FIFO is refused, never waited on).
     """
-    from reader.core.article import MAX_BYTES, read_regular
+    from reader.core.article import MAX_BYTES, read_file
 
     if args.text_file is None and args.text != "-":
         return args.text
     if args.path == "-" and args.text == "-":
         raise InputError("--text - and the article - cannot both be standard input; use --text-file for the body")
     name = "standard input" if args.text == "-" else args.text_file
-    try:
-        raw = sys.stdin.buffer.read(MAX_BYTES + 1) if args.text == "-" else read_regular(args.text_file, MAX_BYTES)
-    except InputError as exc:
-        raise InputError(f"--text-file {exc}") from None
-    except FileNotFoundError:
-        raise InputError(f"--text-file {name}: no such file") from None
-    except OSError as exc:
-        raise InputError(f"--text-file {name}: cannot read ({exc.strerror or exc})") from None
-    if len(raw) > MAX_BYTES:
-        raise InputError(f"{name}: too long for a note (the limit is {MAX_BYTES // 2**20} MiB)")
+    if args.text == "-":
+        raw = sys.stdin.buffer.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            raise InputError(f"{name}: too long for a note (the limit is {MAX_BYTES // 2**20} MiB)")
+    else:
+        try:  # as an article is read: a regular file only, its size checked first
+            raw = read_file(args.text_file, "a note's text")
+        except InputError as exc:
+            raise InputError(f"--text-file {exc}") from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
